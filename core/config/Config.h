@@ -1,0 +1,34 @@
+#pragma once
+
+#include "config/Route.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace gatehouse::config {
+
+inline constexpr auto kLetsEncryptDirectory = "https://acme-v02.api.letsencrypt.org/directory";
+
+struct AcmeSettings
+{
+    QString email;  // required as soon as a route uses "certificate": "auto"
+    QString directoryUrl = QString::fromLatin1(kLetsEncryptDirectory);
+    quint16 challengePort = 80;
+    QStringList challengeTypes = { QStringLiteral("http-01"), QStringLiteral("tls-alpn-01") };
+    QList<quint16> fallbackPorts;
+    QString caBundle;  // extra roots for the ACME server's own HTTPS
+    friend bool operator==(const AcmeSettings &, const AcmeSettings &) = default;
+};
+
+// A whole configuration: what the service runs, what the control socket applies.
+struct Config
+{
+    QString bindAddress = QStringLiteral("0.0.0.0");
+    int workers = 0;  // 0: one per CPU core
+    AcmeSettings acme;
+    QList<Route> routes;
+    friend bool operator==(const Config &, const Config &) = default;
+};
+
+}  // namespace gatehouse::config

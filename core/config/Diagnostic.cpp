@@ -1,0 +1,24 @@
+#include "config/Diagnostic.h"
+
+#include <algorithm>
+
+namespace gatehouse::config {
+
+QString Diagnostic::toString() const
+{
+    QString where = path;
+    if (line > 0)
+        where = QStringLiteral("line %1, column %2").arg(line).arg(column);
+    const QString kind = severity == Severity::Error ? QStringLiteral("error") : QStringLiteral("warning");
+    if (where.isEmpty())
+        return kind + u": " + message;
+    return kind + u": " + where + u": " + message;
+}
+
+bool hasErrors(const Diagnostics &diagnostics)
+{
+    return std::any_of(diagnostics.cbegin(), diagnostics.cend(),
+                       [](const Diagnostic &d) { return d.severity == Diagnostic::Severity::Error; });
+}
+
+}  // namespace gatehouse::config

@@ -1,0 +1,110 @@
+#pragma once
+
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+namespace gatehouse::config {
+
+// The route model of the config file (SmartProxy's field names). Plain values:
+// the reader fills them, the validator checks them, the routing table compiles them.
+
+struct PortRange
+{
+    quint16 from = 0;
+    quint16 to = 0;  // == from for a single port
+
+    bool isSingle() const { return from == to; }
+    bool contains(quint16 port) const { return port >= from && port <= to; }
+    friend bool operator==(const PortRange &, const PortRange &) = default;
+};
+
+struct HeaderMatch
+{
+    QString name;  // compared case-insensitively
+    QString value;  // exact value, or a regular expression when isRegex
+    bool isRegex = false;  // written as { "regex": "..." }
+    friend bool operator==(const HeaderMatch &, const HeaderMatch &) = default;
+};
+
+struct RouteMatch
+{
+    QList<PortRange> ports;  // required; a number, a list, or {from,to} ranges
+    QStringList domains;  // exact names, "*.example.com", "*"; empty: any (or none given)
+    QString path;  // exact, prefix "/api/*", or glob; empty: any
+    QStringList clientIp;  // CIDRs, addresses, "192.168.*.*" globs; empty: any
+    QList<HeaderMatch> headers;  // all must match; empty: any
+    friend bool operator==(const RouteMatch &, const RouteMatch &) = default;
+};
+
+struct Target
+{
+    QStringList hosts;  // "host": a name or a list of names
+    quint16 port = 0;
+    friend bool operator==(const Target &, const Target &) = default;
+};
+
+enum class TlsMode { None, Passthrough, Terminate, TerminateAndReencrypt };
+
+struct TlsSettings
+{
+    TlsMode mode = TlsMode::None;
+    bool autoCertificate = false;  // "certificate": "auto"
+    QString certFile;  // "certificate": { "cert": ..., "key": ... }
+    QString keyFile;
+
+    bool hasStaticCertificate() const { return !certFile.isEmpty() || !keyFile.isEmpty(); }
+    friend bool operator==(const TlsSettings &, const TlsSettings &) = default;
+};
+
+enum class ActionType { Forward, Redirect, Respond };
+
+struct RedirectAction
+{
+    QString to;  // template with {host}, {path}, {query}, {port}
+    int status = 301;
+    friend bool operator==(const RedirectAction &, const RedirectAction &) = default;
+};
+
+struct RespondAction
+{
+    int status = 200;
+    QList<QPair<QString, QString>> headers;  // in name order
+    QString body;
+    friend bool operator==(const RespondAction &, const RespondAction &) = default;
+};
+
+struct RouteAction
+{
+    ActionType type = ActionType::Forward;
+    QList<Target> targets;  // forward
+    TlsSettings tls;
+    RedirectAction redirect;
+    RespondAction respond;
+    friend bool operator==(const RouteAction &, const RouteAction &) = default;
+};
+
+struct RouteSecurity
+{
+    QStringList ipAllowList;  // same syntax as match.clientIp; empty: everyone
+    QStringList ipBlockList;
+    int maxConnections = 0;  // 0: unlimited
+    friend bool operator==(const RouteSecurity &, const RouteSecurity &) = default;
+};
+
+struct Route
+{
+    QString name;
+    bool enabled = true;
+    int priority = 0;  // higher wins
+    RouteMatch match;
+    RouteAction action;
+    RouteSecurity security;
+    friend bool operator==(const Route &, const Route &) = default;
+};
+
+QString toString(TlsMode mode);
+QString toString(ActionType type);
+
+}  // namespace gatehouse::config

@@ -1,0 +1,118 @@
+#include "routing/DomainPattern.h"
+
+#include <QUrl>
+
+namespace gatehouse::routing {
+
+namespace {
+
+constexpr qsizetype kMaxNameLength = 253;
+constexpr qsizetype kMaxLabelLength = 63;
+
+bool isLdh(QChar c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'-';
+}
+
+// Checks the labels of an ASCII, lower-case name; returns an empty string when fine.
+QString labelError(const QString &name)
+{
+    if (name.size() > kMaxNameLength)
+        return QStringLiteral("a domain name is at most %1 characters").arg(kMaxNameLength);
+    const auto labels = QStringView(name).split(u'.');
+    for (const QStringView label : labels) {
+        if (label.isEmpty())
+            return QStringLiteral("empty label (two dots in a row, or a dot at the start)");
+        if (label.size() > kMaxLabelLength)
+            return QStringLiteral("label '%1' is longer than %2 characters")
+                .arg(label, QString::number(kMaxLabelLength));
+        if (label.startsWith(u'-') || label.endsWith(u'-'))
+            return QStringLiteral("label '%1' starts or ends with a hyphen").arg(label);
+        for (const QChar c : label) {
+            if (c == u'*')
+                return QStringLiteral("a wildcard must be the whole leftmost label, as in *.example.com");
+            if (!isLdh(c))
+                return QStringLiteral("label '%1' has '%2'; only letters, digits and hyphens are allowed")
+                    .arg(label, QString(c));
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+Result<DomainPattern, QString> DomainPattern::parse(const QString &text)
+{
+    using R = Result<DomainPattern, QString>;
+    if (text.isEmpty())
+        return R::failure(QStringLiteral("empty domain"));
+    if (text == u"*")
+        return DomainPattern();
+    if (text.endsWith(u'.'))
+        return R::failure(QStringLiteral("remove the trailing dot"));
+
+    DomainPattern pattern;
+    QString name = text;
+    if (name.startsWith(u"*.")) {
+        pattern.m_kind = Kind::Wildcard;
+        name = name.mid(2);
+    } else {
+        pattern.m_kind = Kind::Exact;
+    }
+    if (name.contains(u'*'))
+        return R::failure(QStringLiteral("a wildcard must be the whole leftmost label, as in *.example.com"));
+
+    bool ascii = true;
+    for (const QChar c : name)
+        ascii = ascii && c.unicode() < 0x80;
+    QString ace = ascii ? name.toLower() : QString::fromLatin1(QUrl::toAce(name));
+    if (ace.isEmpty())
+        return R::failure(QStringLiteral("'%1' is not a valid internationalized domain name").arg(name));
+    if (const QString error = labelError(ace); !error.isEmpty())
+        return R::failure(error);
+
+    pattern.m_text = pattern.m_kind == Kind::Wildcard ? u'.' + ace : ace;
+    return pattern;
+}
+
+QString DomainPattern::normalizeHost(QStringView host)
+{
+    if (host.startsWith(u'[')) {
+        const qsizetype close = host.indexOf(u']');
+        if (close > 0)
+            host = host.left(close + 1);
+    } else if (const qsizetype colon = host.lastIndexOf(u':'); colon >= 0 && host.indexOf(u':') == colon) {
+        host = host.left(colon);
+    }
+    if (host.endsWith(u'.'))
+        host.chop(1);
+    return host.toString().toLower();
+}
+
+bool DomainPattern::matches(const QString &normalizedHost) const
+{
+    switch (m_kind) {
+    case Kind::Any:
+        return true;
+    case Kind::Exact:
+        return normalizedHost == m_text;
+    case Kind::Wildcard:
+        return normalizedHost.size() > m_text.size() && normalizedHost.endsWith(m_text);
+    }
+    return false;
+}
+
+int DomainPattern::specificity() const
+{
+    switch (m_kind) {
+    case Kind::Any:
+        return 0;
+    case Kind::Wildcard:
+        return 1 + int(m_text.size());
+    case Kind::Exact:
+        return 1000;
+    }
+    return 0;
+}
+
+}  // namespace gatehouse::routing

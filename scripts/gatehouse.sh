@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The README's two commands, and the helpers behind them.
+#   ./scripts/gatehouse.sh run    install what is missing, build, run the service on its default config
+#   ./scripts/gatehouse.sh test   install what is missing, build, run the whole test suite
+#   ./scripts/gatehouse.sh build  install what is missing and build only
+# PRESET (default: "default") picks a CMakePresets.json preset, e.g. PRESET=asan.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+preset=${PRESET:-default}
+
+usage() {
+    sed -n '2,6p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+}
+
+build() {
+    "$root/scripts/install-deps.sh" "$@"
+    cd "$root"
+    if [ ! -f "$(build_dir)/build.ninja" ]; then
+        cmake --preset "$preset" >/dev/null
+    fi
+    cmake --build --preset "$preset"
+}
+
+build_dir() {
+    case "$preset" in
+        default) echo "$root/build" ;;
+        *) echo "$root/build-$preset" ;;
+    esac
+}
+
+cmd=${1:-}
+[ $# -gt 0 ] && shift
+case "$cmd" in
+    run)
+        build build
+        exec "$(build_dir)/bin/gatehoused" "$@"
+        ;;
+    test)
+        build build test
+        cd "$root"
+        ctest --preset "$preset" "$@"
+        ;;
+    build)
+        build build
+        ;;
+    -h|--help|help)
+        usage
+        ;;
+    *)
+        usage >&2
+        exit 64
+        ;;
+esac
