@@ -102,6 +102,35 @@ bool DomainPattern::matches(const QString &normalizedHost) const
     return false;
 }
 
+bool DomainPattern::isCoveredBy(const DomainPattern &other) const
+{
+    switch (other.m_kind) {
+    case Kind::Any:
+        return true;
+    case Kind::Exact:
+        return m_kind == Kind::Exact && m_text == other.m_text;
+    case Kind::Wildcard:
+        // Both suffixes keep their leading dot, so ".a.example.com" ends with ".example.com"
+        // only on a label boundary.
+        return (m_kind == Kind::Exact && other.matches(m_text))
+            || (m_kind == Kind::Wildcard && m_text.endsWith(other.m_text));
+    }
+    return false;
+}
+
+QString DomainPattern::toString() const
+{
+    switch (m_kind) {
+    case Kind::Any:
+        return QStringLiteral("*");
+    case Kind::Wildcard:
+        return u'*' + m_text;
+    case Kind::Exact:
+        break;
+    }
+    return m_text;
+}
+
 int DomainPattern::specificity() const
 {
     switch (m_kind) {

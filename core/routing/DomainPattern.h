@@ -26,6 +26,10 @@ public:
     bool matches(const QString &normalizedHost) const;
     // Higher is more specific: exact over wildcard (longer suffix first) over any.
     int specificity() const;
+    // Every name this pattern matches is also matched by `other`; used for shadow analysis.
+    bool isCoveredBy(const DomainPattern &other) const;
+    // The canonical form: "*", "*.example.com" or the ASCII (punycode) name.
+    QString toString() const;
 
     friend bool operator==(const DomainPattern &, const DomainPattern &) = default;
 

@@ -4,6 +4,42 @@
 
 namespace gatehouse::routing {
 
+namespace {
+
+constexpr int kIpv4MappedPrefix = 96;
+
+// Four decimal octets 0..255 without leading zeros, which some parsers read as octal.
+bool isDottedQuad(QStringView text)
+{
+    const auto octets = text.split(u'.');
+    if (octets.size() != 4)
+        return false;
+    for (const QStringView octet : octets) {
+        if (octet.isEmpty() || octet.size() > 3 || (octet.size() > 1 && octet.startsWith(u'0')))
+            return false;
+        int value = 0;
+        for (const QChar c : octet) {
+            if (c < u'0' || c > u'9')
+                return false;
+            value = value * 10 + (c.unicode() - u'0');
+        }
+        if (value > 255)
+            return false;
+    }
+    return true;
+}
+
+// Whether `text` is an address Qt reads the way a person does (no inet_aton shorthand,
+// no spaces, no IPv6 scope).
+bool isPlainAddress(QStringView text)
+{
+    if (text.contains(u':'))
+        return !text.contains(u'%') && !text.contains(u' ');
+    return isDottedQuad(text);
+}
+
+}  // namespace
+
 QHostAddress unmapIpv4(const QHostAddress &address)
 {
     if (address.protocol() == QAbstractSocket::IPv6Protocol) {
@@ -23,6 +59,8 @@ Result<IpPattern, QString> IpPattern::parse(const QString &text)
         return pattern;
     pattern.m_any = false;
 
+    QHostAddress network;
+    int prefixLength = 0;
     if (text.contains(u'*')) {
         const QStringList octets = text.split(u'.');
         if (octets.size() != 4)
@@ -30,70 +68,67 @@ Result<IpPattern, QString> IpPattern::parse(const QString &text)
         int fixed = 0;
         while (fixed < 4 && octets[fixed] != u"*")
             ++fixed;
-        for (int i = fixed; i < 4; ++i) {
-            if (octets[i] != u"*")
+        for (int i = 0; i < 4; ++i) {
+            // Stars are whole octets, and every octet after the first star is one.
+            const bool misplaced = i < fixed ? octets[i].contains(u'*') : octets[i] != u"*";
+            if (misplaced)
                 return R::failure(
                     QStringLiteral("'%1': a * must stand for whole trailing octets, as in 192.168.*.*").arg(text));
         }
-        QStringList network = octets.mid(0, fixed);
-        while (network.size() < 4)
-            network << QStringLiteral("0");
-        const QString cidr = network.join(u'.') + u'/' + QString::number(fixed * 8);
-        const auto subnet = QHostAddress::parseSubnet(cidr);
-        if (subnet.second < 0)
+        QStringList head = octets.mid(0, fixed);
+        while (head.size() < 4)
+            head << QStringLiteral("0");
+        const QString address = head.join(u'.');
+        if (!isDottedQuad(address))
             return R::failure(QStringLiteral("'%1' is not a valid IPv4 glob").arg(text));
-        pattern.m_network = subnet.first;
-        pattern.m_prefixLength = subnet.second;
-        return pattern;
-    }
-
-    if (text.contains(u'/')) {
+        network = QHostAddress(address);
+        prefixLength = fixed * 8;
+    } else if (text.contains(u'/')) {
+        const QString address = text.section(u'/', 0, 0);
         const QString prefix = text.section(u'/', 1);
-        bool numeric = !prefix.isEmpty();
+        bool numeric = !prefix.isEmpty() && prefix.size() <= 3;
         for (const QChar c : prefix)
-            numeric = numeric && c.isDigit();
+            numeric = numeric && c >= u'0' && c <= u'9';
         const auto subnet = QHostAddress::parseSubnet(text);
-        if (!numeric || subnet.second < 0)
+        if (!numeric || !isPlainAddress(address) || subnet.second < 0)
             return R::failure(
                 QStringLiteral(
                     "'%1' is not a valid CIDR (an address, '/', and a prefix length up to 32 for IPv4 or 128 for IPv6)")
                     .arg(text));
-        pattern.m_network = subnet.first;
-        pattern.m_prefixLength = subnet.second;
-        return pattern;
+        network = subnet.first;
+        prefixLength = subnet.second;
+    } else {
+        network = QHostAddress(text);
+        if (network.isNull() || !isPlainAddress(text))
+            return R::failure(QStringLiteral("'%1' is not an IP address, CIDR or glob").arg(text));
+        prefixLength = network.protocol() == QAbstractSocket::IPv4Protocol ? 32 : 128;
     }
 
-    const QHostAddress address(text);
-    if (address.isNull() || text.contains(u'%'))
-        return R::failure(QStringLiteral("'%1' is not an IP address, CIDR or glob").arg(text));
-    pattern.m_network = address;
-    pattern.m_prefixLength = address.protocol() == QAbstractSocket::IPv4Protocol ? 32 : 128;
+    const ClientAddress compact(network);
+    // ClientAddress folds ::ffff:a.b.c.d into IPv4, so the prefix follows. A network
+    // still in mapped form after masking has a prefix of at least 96.
+    if (compact.family() == ClientAddress::Family::IPv4 && network.protocol() == QAbstractSocket::IPv6Protocol)
+        prefixLength -= kIpv4MappedPrefix;
+    pattern.m_network = compact.masked(prefixLength);
+    pattern.m_prefixLength = prefixLength;
     return pattern;
-}
-
-bool IpPattern::matches(const QHostAddress &address) const
-{
-    if (m_any)
-        return true;
-    return unmapIpv4(address).isInSubnet(m_network, m_prefixLength);
 }
 
 int IpPattern::specificity() const
 {
     if (m_any)
         return 0;
-    // Compare IPv4 and IPv6 networks by how many addresses they leave open.
-    const int bits = m_network.protocol() == QAbstractSocket::IPv4Protocol ? 32 : 128;
-    return 129 - (bits - m_prefixLength);
+    // Compare IPv4 and IPv6 networks by how many host bits they leave open.
+    return 129 - (m_network.bitCount() - m_prefixLength);
 }
 
 bool IpPattern::isCoveredBy(const IpPattern &other) const
 {
     if (other.m_any)
         return true;
-    if (m_any || m_network.protocol() != other.m_network.protocol())
+    if (m_any)
         return false;
-    return m_prefixLength >= other.m_prefixLength && m_network.isInSubnet(other.m_network, other.m_prefixLength);
+    return m_prefixLength >= other.m_prefixLength && m_network.sharesPrefix(other.m_network, other.m_prefixLength);
 }
 
 QString IpPattern::toString() const

@@ -99,8 +99,12 @@ bool PathPattern::isCoveredBy(const PathPattern &other) const
     case Kind::Prefix:
         if (m_kind == Kind::Exact)
             return other.matches(m_text);
-        if (m_kind == Kind::Prefix)
-            return other.matches(m_text.isEmpty() ? QStringLiteral("/") : m_text);
+        if (m_kind == Kind::Prefix) {
+            // "/*" matches every path, so only another "/*" covers it.
+            if (m_text.isEmpty())
+                return other.m_text.isEmpty();
+            return other.matches(m_text);
+        }
         if (m_kind == Kind::Glob) {
             // A glob stays under the prefix when its literal head already does.
             const QStringView head = QStringView(m_text).left(m_text.indexOf(u'*'));
