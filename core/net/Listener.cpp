@@ -2,6 +2,8 @@
 
 #include "net/NetLogging.h"
 
+#include <QPointer>
+
 namespace gatehouse::net {
 
 namespace {
@@ -44,7 +46,11 @@ void Listener::acceptPending()
     for (int i = 0; i < kMaxAcceptsPerWakeup; ++i) {
         auto accepted = platform::acceptSocket(m_socket);
         if (accepted) {
+            // The consumer may reconcile from here and so delete this listener.
+            const QPointer<Listener> alive(this);
             m_onAccepted(*accepted);
+            if (!alive)
+                return;
             continue;
         }
         const platform::SocketError &error = accepted.error();

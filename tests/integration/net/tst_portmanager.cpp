@@ -178,6 +178,7 @@ private Q_SLOTS:
     void internalConflictNamesBothOwners();
     void challengePortChoice();
     void socketOptionsAndDefaultSink();
+    void sinkMayReleaseTheListenerFromAccept();
 };
 
 void tst_PortManager::wantedListenersFromConfig()
@@ -633,6 +634,41 @@ void tst_PortManager::socketOptionsAndDefaultSink()
     QTRY_COMPARE(kept.bytesAvailable(), qint64(2));
     QCOMPARE(kept.state(), QAbstractSocket::ConnectedState);
     manager.setConnectionSink(nullptr);
+}
+
+void tst_PortManager::sinkMayReleaseTheListenerFromAccept()
+{
+    // A consumer that reconciles from inside acceptConnection() deletes the listener
+    // that is calling it; the accept loop must stop touching it.
+    class ReleasingSink final : public ConnectionSink
+    {
+    public:
+        explicit ReleasingSink(PortManager &manager) : m_manager(manager) { }
+        void acceptConnection(qintptr socketDescriptor, const ListenerKey &) override
+        {
+            platform::closeSocket(socketDescriptor);
+            ++calls;
+            m_manager.reconcile({});
+        }
+        int calls = 0;
+
+    private:
+        PortManager &m_manager;
+    };
+
+    const quint16 port = freePort();
+    PortManager manager;
+    ReleasingSink sink(manager);
+    manager.setConnectionSink(&sink);
+    manager.reconcile({ { local(port), { QStringLiteral("site") } } });
+    // Two connections wait in the backlog, so the loop would go on after the first.
+    const int first = connectRaw(port);
+    const int second = connectRaw(port);
+    QVERIFY(first >= 0 && second >= 0);
+    QTRY_COMPARE(sink.calls, 1);
+    QVERIFY(manager.status().isEmpty());
+    ::close(first);
+    ::close(second);
 }
 
 QTEST_GUILESS_MAIN(tst_PortManager)
