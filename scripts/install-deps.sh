@@ -8,7 +8,7 @@ set -euo pipefail
 build_packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
-    libssl-dev openssl node-llhttp
+    libssl-dev openssl node-llhttp clang-format
 )
 test_packages=(
     curl procps util-linux

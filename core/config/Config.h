@@ -32,3 +32,12 @@ struct Config
 };
 
 }  // namespace gatehouse::config
+
+namespace gatehouse::config {
+
+// The ports enabled routes listen on, sorted, with adjacent and overlapping ranges merged.
+QList<PortRange> listenPorts(const Config &config);
+// "80, 443, 8000-8010"
+QString describePorts(const QList<PortRange> &ports);
+
+}  // namespace gatehouse::config

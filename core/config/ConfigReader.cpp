@@ -1,0 +1,586 @@
+#include "config/ConfigReader.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace gatehouse::config {
+
+namespace {
+
+QString typeName(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("a list");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("nothing");
+}
+
+// Edit distance, for "did you mean" on unknown fields.
+int distance(const QString &a, const QString &b)
+{
+    QList<int> previous(b.size() + 1), current(b.size() + 1);
+    for (int j = 0; j <= b.size(); ++j)
+        previous[j] = j;
+    for (int i = 1; i <= a.size(); ++i) {
+        current[0] = i;
+        for (int j = 1; j <= b.size(); ++j) {
+            const int cost = a[i - 1].toLower() == b[j - 1].toLower() ? 0 : 1;
+            current[j] = std::min({ previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost });
+        }
+        std::swap(previous, current);
+    }
+    return previous[b.size()];
+}
+
+// Reads one JSON value tree into the model; every problem becomes a Diagnostic with its path.
+class Reader
+{
+public:
+    ConfigReader::Result result;
+
+    void error(const QString &path, const QString &message)
+    {
+        result.diagnostics.append({ Diagnostic::Severity::Error, path, message, 0, 0 });
+        result.unreadPaths.insert(path);
+    }
+
+    static QString join(const QString &path, const QString &key) { return path.isEmpty() ? key : path + u'.' + key; }
+    static QString at(const QString &path, qsizetype index) { return path + u'[' + QString::number(index) + u']'; }
+
+    // Reports fields of `object` outside `known`; returns false if `value` is not an object at all.
+    bool expectObject(const QJsonValue &value, const QString &path, std::initializer_list<const char16_t *> known)
+    {
+        if (!value.isObject()) {
+            error(path, QStringLiteral("expected an object, found %1").arg(typeName(value)));
+            return false;
+        }
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const QString key = it.key();
+            const bool isKnown
+                = std::any_of(known.begin(), known.end(), [&](const char16_t *k) { return key == QStringView(k); });
+            if (isKnown)
+                continue;
+            QStringList names;
+            QString suggestion;
+            int best = 3;
+            for (const char16_t *k : known) {
+                const QString name = QString::fromUtf16(k);
+                names << name;
+                if (const int d = distance(key, name); d < best) {
+                    best = d;
+                    suggestion = name;
+                }
+            }
+            QString message = QStringLiteral("unknown field '%1'").arg(key);
+            if (!suggestion.isEmpty())
+                message += QStringLiteral("; did you mean '%1'?").arg(suggestion);
+            else
+                message += QStringLiteral("; expected one of: %1").arg(names.join(QStringLiteral(", ")));
+            error(join(path, key), message);
+        }
+        return true;
+    }
+
+    bool readString(const QJsonValue &value, const QString &path, QString &out)
+    {
+        if (!value.isString()) {
+            error(path, QStringLiteral("expected a string, found %1").arg(typeName(value)));
+            return false;
+        }
+        out = value.toString();
+        return true;
+    }
+
+    bool readBool(const QJsonValue &value, const QString &path, bool &out)
+    {
+        if (!value.isBool()) {
+            error(path, QStringLiteral("expected true or false, found %1").arg(typeName(value)));
+            return false;
+        }
+        out = value.toBool();
+        return true;
+    }
+
+    bool readInt(const QJsonValue &value, const QString &path, int &out, qint64 min, qint64 max,
+                 const QString &what = QStringLiteral("an integer"))
+    {
+        const double d = value.toDouble();
+        if (!value.isDouble() || std::floor(d) != d) {
+            error(path,
+                  QStringLiteral("expected %1, found %2")
+                      .arg(what, value.isDouble() ? QString::number(d) : typeName(value)));
+            return false;
+        }
+        if (d < double(min) || d > double(max)) {
+            error(path,
+                  QStringLiteral("%1 is outside %2..%3")
+                      .arg(QString::number(d, 'g', 17), QString::number(min), QString::number(max)));
+            return false;
+        }
+        out = int(d);
+        return true;
+    }
+
+    bool readPort(const QJsonValue &value, const QString &path, quint16 &out)
+    {
+        int port = 0;
+        if (!readInt(value, path, port, 1, 65535, QStringLiteral("a port number 1..65535")))
+            return false;
+        out = quint16(port);
+        return true;
+    }
+
+    // A list, or one value standing for a list of one (recorded as a shorthand).
+    QJsonArray listOrOne(const QJsonValue &value, const QString &path)
+    {
+        if (value.isArray())
+            return value.toArray();
+        result.shorthandPaths.insert(path);
+        return QJsonArray { value };
+    }
+
+    // Path of the i-th element of a field that may have been written in one-value form.
+    QString element(const QString &path, qsizetype index) const
+    {
+        return result.shorthandPaths.contains(path) ? path : at(path, index);
+    }
+
+    void readStringList(const QJsonValue &value, const QString &path, QStringList &out, bool allowOne)
+    {
+        if (!allowOne && !value.isArray()) {
+            error(path, QStringLiteral("expected a list of strings, found %1").arg(typeName(value)));
+            return;
+        }
+        const QJsonArray items = listOrOne(value, path);
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            QString s;
+            if (readString(items[i], element(path, i), s))
+                out << s;
+        }
+    }
+
+    void readPorts(const QJsonValue &value, const QString &path, QList<PortRange> &out)
+    {
+        if (!value.isDouble() && !value.isArray()) {
+            error(path,
+                  QStringLiteral("expected a port, a list of ports, or a list with {\"from\", \"to\"} ranges, found %1")
+                      .arg(typeName(value)));
+            return;
+        }
+        const QJsonArray items = listOrOne(value, path);
+        if (items.isEmpty())
+            error(path, QStringLiteral("expected at least one port"));
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            const QString itemPath = element(path, i);
+            if (items[i].isObject()) {
+                if (!expectObject(items[i], itemPath, { u"from", u"to" }))
+                    continue;
+                const QJsonObject range = items[i].toObject();
+                PortRange r;
+                bool ok = true;
+                for (const auto &[key, field] : { std::pair { u"from", &r.from }, std::pair { u"to", &r.to } }) {
+                    const QString k = QString::fromUtf16(key);
+                    if (!range.contains(k)) {
+                        error(join(itemPath, k), QStringLiteral("missing; a range needs \"from\" and \"to\""));
+                        ok = false;
+                    } else {
+                        ok = readPort(range.value(k), join(itemPath, k), *field) && ok;
+                    }
+                }
+                if (ok)
+                    out << r;
+            } else {
+                quint16 port = 0;
+                if (readPort(items[i], itemPath, port))
+                    out << PortRange { port, port };
+            }
+        }
+    }
+
+    void readMatch(const QJsonValue &value, const QString &path, RouteMatch &match)
+    {
+        if (!expectObject(value, path, { u"ports", u"domains", u"path", u"clientIp", u"headers" }))
+            return;
+        const QJsonObject object = value.toObject();
+        if (object.contains(u"ports"))
+            readPorts(object.value(u"ports"), join(path, QStringLiteral("ports")), match.ports);
+        else
+            error(join(path, QStringLiteral("ports")),
+                  QStringLiteral("missing; every route listens on at least one port"));
+        if (object.contains(u"domains"))
+            readStringList(object.value(u"domains"), join(path, QStringLiteral("domains")), match.domains, true);
+        if (object.contains(u"path"))
+            readString(object.value(u"path"), join(path, QStringLiteral("path")), match.path);
+        if (object.contains(u"clientIp"))
+            readStringList(object.value(u"clientIp"), join(path, QStringLiteral("clientIp")), match.clientIp, false);
+        if (object.contains(u"headers")) {
+            const QString headersPath = join(path, QStringLiteral("headers"));
+            const QJsonValue headers = object.value(u"headers");
+            if (!headers.isObject()) {
+                error(headersPath,
+                      QStringLiteral("expected an object of header name to value or {\"regex\": ...}, found %1")
+                          .arg(typeName(headers)));
+                return;
+            }
+            const QJsonObject h = headers.toObject();
+            for (auto it = h.begin(); it != h.end(); ++it) {
+                const QString headerPath = join(headersPath, it.key());
+                HeaderMatch m;
+                m.name = it.key();
+                if (it.value().isObject()) {
+                    if (!expectObject(it.value(), headerPath, { u"regex" }))
+                        continue;
+                    const QJsonObject regex = it.value().toObject();
+                    if (!regex.contains(u"regex")) {
+                        error(join(headerPath, QStringLiteral("regex")),
+                              QStringLiteral("missing; expected {\"regex\": PATTERN}"));
+                        continue;
+                    }
+                    m.isRegex = true;
+                    if (!readString(regex.value(u"regex"), join(headerPath, QStringLiteral("regex")), m.value))
+                        continue;
+                } else if (!it.value().isString()) {
+                    error(headerPath,
+                          QStringLiteral("expected a string or {\"regex\": PATTERN}, found %1")
+                              .arg(typeName(it.value())));
+                    continue;
+                } else {
+                    m.value = it.value().toString();
+                }
+                match.headers << m;
+            }
+        }
+    }
+
+    void readTargets(const QJsonValue &value, const QString &path, QList<Target> &out)
+    {
+        if (!value.isArray()) {
+            error(path,
+                  QStringLiteral("expected a list of {\"host\", \"port\"} targets, found %1").arg(typeName(value)));
+            return;
+        }
+        const QJsonArray items = value.toArray();
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            const QString targetPath = at(path, i);
+            if (!expectObject(items[i], targetPath, { u"host", u"port" }))
+                continue;
+            const QJsonObject object = items[i].toObject();
+            Target target;
+            if (object.contains(u"host")) {
+                const QJsonValue host = object.value(u"host");
+                if (!host.isString() && !host.isArray())
+                    error(join(targetPath, QStringLiteral("host")),
+                          QStringLiteral("expected a host name or a list of them, found %1").arg(typeName(host)));
+                else
+                    readStringList(host, join(targetPath, QStringLiteral("host")), target.hosts, true);
+            } else {
+                error(join(targetPath, QStringLiteral("host")), QStringLiteral("missing; a target needs a host"));
+            }
+            if (object.contains(u"port"))
+                readPort(object.value(u"port"), join(targetPath, QStringLiteral("port")), target.port);
+            else
+                error(join(targetPath, QStringLiteral("port")), QStringLiteral("missing; a target needs a port"));
+            out << target;
+        }
+    }
+
+    void readTls(const QJsonValue &value, const QString &path, TlsSettings &tls)
+    {
+        if (!expectObject(value, path, { u"mode", u"certificate" }))
+            return;
+        const QJsonObject object = value.toObject();
+        const QString modePath = join(path, QStringLiteral("mode"));
+        QString mode;
+        if (!object.contains(u"mode"))
+            error(modePath, QStringLiteral("missing; expected passthrough, terminate or terminate-and-reencrypt"));
+        else if (readString(object.value(u"mode"), modePath, mode)) {
+            if (mode == u"passthrough")
+                tls.mode = TlsMode::Passthrough;
+            else if (mode == u"terminate")
+                tls.mode = TlsMode::Terminate;
+            else if (mode == u"terminate-and-reencrypt")
+                tls.mode = TlsMode::TerminateAndReencrypt;
+            else
+                error(modePath,
+                      QStringLiteral("unknown mode '%1'; expected passthrough, terminate or terminate-and-reencrypt")
+                          .arg(mode));
+        }
+        if (!object.contains(u"certificate"))
+            return;
+        const QString certPath = join(path, QStringLiteral("certificate"));
+        const QJsonValue certificate = object.value(u"certificate");
+        if (certificate.isString()) {
+            if (certificate.toString() == u"auto")
+                tls.autoCertificate = true;
+            else
+                error(certPath,
+                      QStringLiteral("expected \"auto\" or {\"cert\": PATH, \"key\": PATH}, found \"%1\"")
+                          .arg(certificate.toString()));
+        } else if (certificate.isObject()) {
+            if (!expectObject(certificate, certPath, { u"cert", u"key" }))
+                return;
+            const QJsonObject files = certificate.toObject();
+            for (const auto &[key, field] :
+                 { std::pair { u"cert", &tls.certFile }, std::pair { u"key", &tls.keyFile } }) {
+                const QString k = QString::fromUtf16(key);
+                if (!files.contains(k))
+                    error(join(certPath, k),
+                          QStringLiteral("missing; a static certificate needs \"cert\" and \"key\" file paths"));
+                else
+                    readString(files.value(k), join(certPath, k), *field);
+            }
+        } else {
+            error(certPath,
+                  QStringLiteral("expected \"auto\" or {\"cert\": PATH, \"key\": PATH}, found %1")
+                      .arg(typeName(certificate)));
+        }
+    }
+
+    void readAction(const QJsonValue &value, const QString &path, RouteAction &action)
+    {
+        if (!expectObject(value, path, { u"type", u"targets", u"tls", u"redirect", u"respond" }))
+            return;
+        const QJsonObject object = value.toObject();
+        const QString typePath = join(path, QStringLiteral("type"));
+        QString type;
+        bool typeKnown = false;
+        if (!object.contains(u"type")) {
+            error(typePath, QStringLiteral("missing; expected forward, redirect or respond"));
+        } else if (readString(object.value(u"type"), typePath, type)) {
+            typeKnown = true;
+            if (type == u"forward")
+                action.type = ActionType::Forward;
+            else if (type == u"redirect")
+                action.type = ActionType::Redirect;
+            else if (type == u"respond")
+                action.type = ActionType::Respond;
+            else {
+                typeKnown = false;
+                error(typePath,
+                      QStringLiteral("unknown action type '%1'; expected forward, redirect or respond").arg(type));
+            }
+        }
+        if (!typeKnown) {
+            // Without its type the whole action is unknown to the validator.
+            result.unreadPaths.insert(path);
+        }
+
+        // Details belong only under the key of their type: a stray one is a mistake, not noise.
+        const auto belongsTo = [&](const char16_t *key, ActionType owner) {
+            const QString k = QString::fromUtf16(key);
+            if (!object.contains(k))
+                return false;
+            if (typeKnown && action.type != owner) {
+                error(join(path, k),
+                      QStringLiteral("only for type \"%1\"; this action is \"%2\"").arg(toString(owner), type));
+                return false;
+            }
+            return true;
+        };
+        if (belongsTo(u"targets", ActionType::Forward))
+            readTargets(object.value(u"targets"), join(path, QStringLiteral("targets")), action.targets);
+        if (object.contains(u"tls"))
+            readTls(object.value(u"tls"), join(path, QStringLiteral("tls")), action.tls);
+        if (belongsTo(u"redirect", ActionType::Redirect)) {
+            const QString redirectPath = join(path, QStringLiteral("redirect"));
+            if (expectObject(object.value(u"redirect"), redirectPath, { u"to", u"status" })) {
+                const QJsonObject redirect = object.value(u"redirect").toObject();
+                if (redirect.contains(u"to"))
+                    readString(redirect.value(u"to"), join(redirectPath, QStringLiteral("to")), action.redirect.to);
+                if (redirect.contains(u"status"))
+                    readInt(redirect.value(u"status"), join(redirectPath, QStringLiteral("status")),
+                            action.redirect.status, 0, 999, QStringLiteral("an HTTP status code"));
+            }
+        }
+        if (belongsTo(u"respond", ActionType::Respond)) {
+            const QString respondPath = join(path, QStringLiteral("respond"));
+            if (expectObject(object.value(u"respond"), respondPath, { u"status", u"headers", u"body" })) {
+                const QJsonObject respond = object.value(u"respond").toObject();
+                if (respond.contains(u"status"))
+                    readInt(respond.value(u"status"), join(respondPath, QStringLiteral("status")),
+                            action.respond.status, 0, 999, QStringLiteral("an HTTP status code"));
+                if (respond.contains(u"body"))
+                    readString(respond.value(u"body"), join(respondPath, QStringLiteral("body")), action.respond.body);
+                if (respond.contains(u"headers")) {
+                    const QString headersPath = join(respondPath, QStringLiteral("headers"));
+                    const QJsonValue headers = respond.value(u"headers");
+                    if (!headers.isObject()) {
+                        error(headersPath,
+                              QStringLiteral("expected an object of header name to value, found %1")
+                                  .arg(typeName(headers)));
+                    } else {
+                        const QJsonObject h = headers.toObject();
+                        for (auto it = h.begin(); it != h.end(); ++it) {
+                            QString v;
+                            if (readString(it.value(), join(headersPath, it.key()), v))
+                                action.respond.headers.append({ it.key(), v });
+                        }
+                    }
+                }
+            }
+        }
+        if (typeKnown && action.type == ActionType::Forward && !object.contains(u"targets"))
+            error(join(path, QStringLiteral("targets")),
+                  QStringLiteral("missing; a forward action needs at least one target"));
+        if (typeKnown && action.type == ActionType::Redirect && !object.contains(u"redirect"))
+            error(join(path, QStringLiteral("redirect")),
+                  QStringLiteral("missing; a redirect action needs {\"to\": \"https://{host}{path}\"}"));
+    }
+
+    void readSecurity(const QJsonValue &value, const QString &path, RouteSecurity &security)
+    {
+        if (!expectObject(value, path, { u"ipAllowList", u"ipBlockList", u"maxConnections" }))
+            return;
+        const QJsonObject object = value.toObject();
+        if (object.contains(u"ipAllowList"))
+            readStringList(object.value(u"ipAllowList"), join(path, QStringLiteral("ipAllowList")),
+                           security.ipAllowList, false);
+        if (object.contains(u"ipBlockList"))
+            readStringList(object.value(u"ipBlockList"), join(path, QStringLiteral("ipBlockList")),
+                           security.ipBlockList, false);
+        if (object.contains(u"maxConnections"))
+            readInt(object.value(u"maxConnections"), join(path, QStringLiteral("maxConnections")),
+                    security.maxConnections, 0, std::numeric_limits<int>::max(),
+                    QStringLiteral("a number of connections (0 for no limit)"));
+    }
+
+    void readRoute(const QJsonValue &value, const QString &path, Route &route)
+    {
+        if (!expectObject(value, path, { u"name", u"enabled", u"priority", u"match", u"action", u"security" }))
+            return;
+        const QJsonObject object = value.toObject();
+        if (object.contains(u"name"))
+            readString(object.value(u"name"), join(path, QStringLiteral("name")), route.name);
+        else
+            error(join(path, QStringLiteral("name")), QStringLiteral("missing; every route has a unique name"));
+        if (object.contains(u"enabled"))
+            readBool(object.value(u"enabled"), join(path, QStringLiteral("enabled")), route.enabled);
+        if (object.contains(u"priority"))
+            readInt(object.value(u"priority"), join(path, QStringLiteral("priority")), route.priority, -1000000,
+                    1000000);
+        if (object.contains(u"match"))
+            readMatch(object.value(u"match"), join(path, QStringLiteral("match")), route.match);
+        else
+            error(join(path, QStringLiteral("match")),
+                  QStringLiteral("missing; a route needs at least {\"ports\": ...}"));
+        if (object.contains(u"action"))
+            readAction(object.value(u"action"), join(path, QStringLiteral("action")), route.action);
+        else
+            error(join(path, QStringLiteral("action")),
+                  QStringLiteral("missing; expected {\"type\": \"forward\" | \"redirect\" | \"respond\", ...}"));
+        if (object.contains(u"security"))
+            readSecurity(object.value(u"security"), join(path, QStringLiteral("security")), route.security);
+    }
+
+    void readAcme(const QJsonValue &value, const QString &path, AcmeSettings &acme)
+    {
+        if (!expectObject(
+                value, path,
+                { u"email", u"directoryUrl", u"challengePort", u"challengeTypes", u"fallbackPorts", u"caBundle" }))
+            return;
+        const QJsonObject object = value.toObject();
+        if (object.contains(u"email"))
+            readString(object.value(u"email"), join(path, QStringLiteral("email")), acme.email);
+        if (object.contains(u"directoryUrl"))
+            readString(object.value(u"directoryUrl"), join(path, QStringLiteral("directoryUrl")), acme.directoryUrl);
+        if (object.contains(u"challengePort"))
+            readPort(object.value(u"challengePort"), join(path, QStringLiteral("challengePort")), acme.challengePort);
+        if (object.contains(u"challengeTypes")) {
+            acme.challengeTypes.clear();
+            readStringList(object.value(u"challengeTypes"), join(path, QStringLiteral("challengeTypes")),
+                           acme.challengeTypes, false);
+        }
+        if (object.contains(u"fallbackPorts")) {
+            const QString portsPath = join(path, QStringLiteral("fallbackPorts"));
+            const QJsonValue ports = object.value(u"fallbackPorts");
+            if (!ports.isArray()) {
+                error(portsPath, QStringLiteral("expected a list of ports, found %1").arg(typeName(ports)));
+            } else {
+                const QJsonArray items = ports.toArray();
+                for (qsizetype i = 0; i < items.size(); ++i) {
+                    quint16 port = 0;
+                    if (readPort(items[i], at(portsPath, i), port))
+                        acme.fallbackPorts << port;
+                }
+            }
+        }
+        if (object.contains(u"caBundle"))
+            readString(object.value(u"caBundle"), join(path, QStringLiteral("caBundle")), acme.caBundle);
+    }
+
+    void readConfig(const QJsonObject &root)
+    {
+        Config &config = result.config;
+        if (!expectObject(root, QString(), { u"bindAddress", u"workers", u"acme", u"routes" }))
+            return;
+        if (root.contains(u"bindAddress"))
+            readString(root.value(u"bindAddress"), QStringLiteral("bindAddress"), config.bindAddress);
+        if (root.contains(u"workers"))
+            readInt(root.value(u"workers"), QStringLiteral("workers"), config.workers, 0, 1024,
+                    QStringLiteral("a number of worker threads (0: one per CPU core)"));
+        if (root.contains(u"acme"))
+            readAcme(root.value(u"acme"), QStringLiteral("acme"), config.acme);
+        if (!root.contains(u"routes"))
+            return;
+        const QJsonValue routes = root.value(u"routes");
+        if (!routes.isArray()) {
+            error(QStringLiteral("routes"),
+                  QStringLiteral("expected a list of routes, found %1").arg(typeName(routes)));
+            return;
+        }
+        const QJsonArray items = routes.toArray();
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            Route route;
+            readRoute(items[i], at(QStringLiteral("routes"), i), route);
+            config.routes << route;
+        }
+    }
+};
+
+}  // namespace
+
+ConfigReader::Result ConfigReader::read(const QByteArray &json)
+{
+    Reader reader;
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        // Qt reports the offset just past the offending character; point at the character itself.
+        const qsizetype offset = std::clamp<qsizetype>(parseError.offset - 1, 0, json.size());
+        const QByteArray before = json.left(offset);
+        const int line = int(before.count('\n')) + 1;
+        const int column = int(offset - (before.lastIndexOf('\n') + 1)) + 1;
+        reader.result.diagnostics.append({ Diagnostic::Severity::Error, QString(),
+                                           QStringLiteral("malformed JSON: %1").arg(parseError.errorString()), line,
+                                           column });
+        return reader.result;
+    }
+    if (!document.isObject()) {
+        reader.error(QString(), QStringLiteral("expected a JSON object with \"routes\" at the top level"));
+        return reader.result;
+    }
+    reader.readConfig(document.object());
+    return reader.result;
+}
+
+}  // namespace gatehouse::config

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "config/Config.h"
+
+#include <QByteArray>
+
+namespace gatehouse::config {
+
+// Writes a config as canonical JSON: fields in a fixed, readable order
+// (name before match before action), defaults left out, short lists on one
+// line. Reading what it wrote and writing again gives the same bytes.
+class ConfigWriter
+{
+public:
+    static QByteArray write(const Config &config);
+};
+
+}  // namespace gatehouse::config
