@@ -11,7 +11,7 @@ build_packages=(
     libssl-dev openssl node-llhttp clang-format
 )
 test_packages=(
-    curl procps util-linux
+    curl procps util-linux g++-mingw-w64-x86-64
 )
 
 wanted=()
