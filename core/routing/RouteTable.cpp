@@ -2,6 +2,7 @@
 
 #include "routing/DomainPattern.h"
 #include "routing/IpPattern.h"
+#include "routing/NameTable.h"
 #include "routing/PathPattern.h"
 #include "routing/PortSegments.h"
 
@@ -14,7 +15,6 @@
 #include <functional>
 #include <limits>
 #include <optional>
-#include <unordered_map>
 #include <vector>
 
 namespace gatehouse::routing {
@@ -108,26 +108,18 @@ struct CandidateList
     std::vector<int> routes;  // into Index::compiled
 };
 
-// Lets the hash be probed with a QStringView (a slice of the host) without building a QString.
-struct ViewHash
-{
-    using is_transparent = void;
-    size_t operator()(QStringView text) const noexcept { return qHash(text); }
-};
-
-struct ViewEqual
-{
-    using is_transparent = void;
-    bool operator()(QStringView a, QStringView b) const noexcept { return a == b; }
-};
-
 struct Bucket
 {
-    // Exact names ("example.com") and wildcard suffixes (".example.com") share one hash:
-    // the leading dot keeps them apart.
-    std::unordered_map<QString, CandidateList, ViewHash, ViewEqual> byName;
+    // Exact names ("example.com") and wildcard suffixes (".example.com") share one table:
+    // the leading dot keeps them apart. Values index `lists`.
+    NameTable names;
+    std::vector<CandidateList> lists;
     CandidateList anyName;  // "*": any non-empty host
     CandidateList noDomain;  // no domains: any host, or none
+    // The best rank any wildcard route here can reach: once a route at or above it is
+    // found, the dot-suffixes of the host need no probing.
+    Rank wildcardCeiling;
+    bool hasWildcards = false;
 };
 
 }  // namespace
@@ -240,6 +232,7 @@ std::shared_ptr<const RouteTable> RouteTable::build(const config::Config &config
     index.buckets.resize(size_t(index.segments.segmentCount()));
     for (int s = 0; s < index.segments.segmentCount(); ++s) {
         Bucket &bucket = index.buckets[size_t(s)];
+        QHash<QString, int> listOf;
         for (const int r : index.segments.items(s)) {
             if (domains[size_t(r)].empty()) {
                 bucket.noDomain.routes.push_back(r);
@@ -250,15 +243,28 @@ std::shared_ptr<const RouteTable> RouteTable::build(const config::Config &config
                     bucket.anyName.routes.push_back(r);
                     continue;
                 }
-                CandidateList &list = bucket.byName[pattern.text()];
-                list.domainSpecificity = pattern.specificity();
-                list.routes.push_back(r);
+                auto it = listOf.find(pattern.text());
+                if (it == listOf.end()) {
+                    it = listOf.insert(pattern.text(), int(bucket.lists.size()));
+                    bucket.lists.push_back({ pattern.specificity(), {} });
+                    bucket.names.insert(pattern.text(), *it);
+                }
+                bucket.lists[size_t(*it)].routes.push_back(r);
             }
         }
+        bucket.names.finish();
         index.sort(bucket.noDomain);
         index.sort(bucket.anyName);
-        for (auto &entry : bucket.byName)
-            index.sort(entry.second);
+        for (auto it = listOf.cbegin(); it != listOf.cend(); ++it) {
+            CandidateList &list = bucket.lists[size_t(it.value())];
+            index.sort(list);
+            if (!it.key().startsWith(u'.'))
+                continue;
+            const Rank top = index.bound(list, index.compiled[size_t(list.routes.front())]);
+            if (!bucket.hasWildcards || top > bucket.wildcardCeiling)
+                bucket.wildcardCeiling = top;
+            bucket.hasWildcards = true;
+        }
     }
     return table;
 }
@@ -290,14 +296,18 @@ int RouteTable::selectIndex(const RouteQuery &query) const
     };
 
     if (!query.host.isEmpty()) {
-        const auto end = bucket.byName.end();
-        if (const auto it = bucket.byName.find(query.host); it != end)
-            scan(it->second);
-        // Each dot-suffix, longest first: "a.b.example.com" probes ".b.example.com",
-        // ".example.com", ".com". Never the host itself, so "*.example.com" skips the apex.
-        for (qsizetype dot = query.host.indexOf(u'.', 1); dot >= 0; dot = query.host.indexOf(u'.', dot + 1)) {
-            if (const auto it = bucket.byName.find(query.host.mid(dot)); it != end)
-                scan(it->second);
+        if (const int list = bucket.names.find(query.host); list >= 0)
+            scan(bucket.lists[size_t(list)]);
+        if (bucket.hasWildcards && !(best && bucket.wildcardCeiling <= bestRank)) {
+            // Each dot-suffix, longest first: "a.b.example.com" probes ".b.example.com",
+            // ".example.com", ".com". Never the host itself, so "*.example.com" skips the apex;
+            // and none longer than the longest key, which bounds the work on a hostile Host.
+            const qsizetype longest = bucket.names.maxKeyLength();
+            qsizetype dot = query.host.indexOf(u'.', std::max<qsizetype>(1, query.host.size() - longest));
+            for (; dot >= 0; dot = query.host.indexOf(u'.', dot + 1)) {
+                if (const int list = bucket.names.find(query.host.mid(dot)); list >= 0)
+                    scan(bucket.lists[size_t(list)]);
+            }
         }
         scan(bucket.anyName);
     }

@@ -33,11 +33,13 @@ namespace gatehouse::routing {
 //   6. earlier in config.routes.
 // The outcome never depends on hash order or build order. OverlapAnalysis uses the same order.
 //
-// Cost: the port picks a segment by binary search, so routes on other ports cost nothing;
-// within it, the host is looked up in one hash (exact names, and wildcard suffixes for each
-// dot-suffix of the host), then "*" routes and routes without domains. Each of those lists
-// is sorted by the best rank its routes can reach, and scanning stops as soon as no later
-// entry can beat the route already found. Nothing is allocated unless a header regex runs.
+// Cost: the port picks a segment by binary search (PortSegments), so routes on other
+// ports cost nothing; within it, the host is looked up in one flat table (NameTable) of
+// exact names and wildcard suffixes, probing the host and each of its dot-suffixes, then
+// the "*" routes and the routes without domains. Each of those lists is sorted by the
+// best rank its routes can reach, and scanning stops as soon as nothing further can beat
+// the route already found; suffix probes are skipped when no wildcard route can.
+// Nothing is allocated unless a header regex runs.
 class RouteTable
 {
 public:

@@ -129,6 +129,11 @@ void TestRouteTable::select_data()
     // Domain specificity.
     row("exact over wildcard") << QStringList { u"wild d=*.a.com"_s, u"exact d=www.a.com"_s } << 80 << u"www.a.com"_s
                                << u"/"_s << c << u"-"_s << u"exact"_s;
+    row("higher-priority wildcard over exact") << QStringList { u"exact d=www.a.com"_s, u"wild p=1 d=*.a.com"_s } << 80
+                                               << u"www.a.com"_s << u"/"_s << c << u"-"_s << u"wild"_s;
+    row("wildcard on a very long host") << QStringList { u"wild d=*.a.com"_s, u"none"_s } << 80
+                                        << QString(u"x."_s.repeated(200) + u"a.com"_s) << u"/"_s << c << u"-"_s
+                                        << u"wild"_s;
     row("wildcard over none") << QStringList { u"none"_s, u"wild d=*.a.com"_s } << 80 << u"www.a.com"_s << u"/"_s << c
                               << u"-"_s << u"wild"_s;
     row("longer wildcard over shorter") << QStringList { u"short d=*.a.com"_s, u"long d=*.x.a.com"_s } << 80
