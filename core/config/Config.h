@@ -21,11 +21,26 @@ struct AcmeSettings
     friend bool operator==(const AcmeSettings &, const AcmeSettings &) = default;
 };
 
+// Limits in seconds; the defaults suit most sites.
+struct Timeouts
+{
+    int connect = 10;  // to a target
+    int headerRead = 15;  // for a client's request head (against slowloris)
+    int upstreamResponse = 60;  // for a target's response head; 504 after it
+    int idle = 300;  // a connection or tunnel with no traffic either way
+    int drain = 30;  // open connections may finish at shutdown
+    friend bool operator==(const Timeouts &, const Timeouts &) = default;
+};
+
 // A whole configuration: what the service runs, what the control socket applies.
 struct Config
 {
     QString bindAddress = QStringLiteral("0.0.0.0");
     int workers = 0;  // 0: one per CPU core
+    Timeouts timeouts;
+    // Clients from these addresses (same syntax as match.clientIp) must start
+    // with a PROXY protocol header (v1 or v2) naming the real client.
+    QStringList acceptProxyProtocol;
     AcmeSettings acme;
     QList<Route> routes;
     friend bool operator==(const Config &, const Config &) = default;

@@ -141,6 +141,34 @@ public:
         return true;
     }
 
+    // One of a fixed set of strings, mapped to an enum.
+    template<typename E>
+    bool readChoice(const QJsonValue &value, const QString &path,
+                    std::initializer_list<std::pair<const char16_t *, E>> choices, E &out)
+    {
+        QString text;
+        if (!readString(value, path, text))
+            return false;
+        QStringList names;
+        for (const auto &[name, choice] : choices) {
+            if (text == QStringView(name)) {
+                out = choice;
+                return true;
+            }
+            names << QString::fromUtf16(name);
+        }
+        error(path, QStringLiteral("unknown value '%1'; expected %2").arg(text, names.join(QStringLiteral(", "))));
+        return false;
+    }
+
+    bool readSeconds(const QJsonObject &object, const char16_t *key, const QString &path, int &out, int min)
+    {
+        const QString k = QString::fromUtf16(key);
+        if (!object.contains(k))
+            return true;
+        return readInt(object.value(k), join(path, k), out, min, 7 * 24 * 3600, QStringLiteral("a number of seconds"));
+    }
+
     bool readPort(const QJsonValue &value, const QString &path, quint16 &out)
     {
         int port = 0;
@@ -282,7 +310,7 @@ public:
         const QJsonArray items = value.toArray();
         for (qsizetype i = 0; i < items.size(); ++i) {
             const QString targetPath = at(path, i);
-            if (!expectObject(items[i], targetPath, { u"host", u"port" }))
+            if (!expectObject(items[i], targetPath, { u"host", u"port", u"tls" }))
                 continue;
             const QJsonObject object = items[i].toObject();
             Target target;
@@ -300,8 +328,39 @@ public:
                 readPort(object.value(u"port"), join(targetPath, QStringLiteral("port")), target.port);
             else
                 error(join(targetPath, QStringLiteral("port")), QStringLiteral("missing; a target needs a port"));
+            if (object.contains(u"tls"))
+                readTargetTls(object.value(u"tls"), join(targetPath, QStringLiteral("tls")), target.tls);
             out << target;
         }
+    }
+
+    void readTargetTls(const QJsonValue &value, const QString &path, TargetTls &tls)
+    {
+        if (!expectObject(value, path, { u"verify", u"caBundle", u"serverName" }))
+            return;
+        const QJsonObject object = value.toObject();
+        if (object.contains(u"verify"))
+            readBool(object.value(u"verify"), join(path, QStringLiteral("verify")), tls.verify);
+        if (object.contains(u"caBundle"))
+            readString(object.value(u"caBundle"), join(path, QStringLiteral("caBundle")), tls.caBundle);
+        if (object.contains(u"serverName"))
+            readString(object.value(u"serverName"), join(path, QStringLiteral("serverName")), tls.serverName);
+    }
+
+    void readLoadBalancing(const QJsonValue &value, const QString &path, LoadBalancingSettings &lb)
+    {
+        if (!expectObject(value, path, { u"algorithm", u"maxFails", u"failTimeout" }))
+            return;
+        const QJsonObject object = value.toObject();
+        if (object.contains(u"algorithm"))
+            readChoice(object.value(u"algorithm"), join(path, QStringLiteral("algorithm")),
+                       { std::pair { u"round-robin", LoadBalancing::RoundRobin },
+                         std::pair { u"least-connections", LoadBalancing::LeastConnections },
+                         std::pair { u"ip-hash", LoadBalancing::IpHash } },
+                       lb.algorithm);
+        if (object.contains(u"maxFails"))
+            readInt(object.value(u"maxFails"), join(path, QStringLiteral("maxFails")), lb.maxFails, 1, 1000);
+        readSeconds(object, u"failTimeout", path, lb.failTimeout, 1);
     }
 
     void readTls(const QJsonValue &value, const QString &path, TlsSettings &tls)
@@ -310,21 +369,14 @@ public:
             return;
         const QJsonObject object = value.toObject();
         const QString modePath = join(path, QStringLiteral("mode"));
-        QString mode;
         if (!object.contains(u"mode"))
             error(modePath, QStringLiteral("missing; expected passthrough, terminate or terminate-and-reencrypt"));
-        else if (readString(object.value(u"mode"), modePath, mode)) {
-            if (mode == u"passthrough")
-                tls.mode = TlsMode::Passthrough;
-            else if (mode == u"terminate")
-                tls.mode = TlsMode::Terminate;
-            else if (mode == u"terminate-and-reencrypt")
-                tls.mode = TlsMode::TerminateAndReencrypt;
-            else
-                error(modePath,
-                      QStringLiteral("unknown mode '%1'; expected passthrough, terminate or terminate-and-reencrypt")
-                          .arg(mode));
-        }
+        else
+            readChoice(object.value(u"mode"), modePath,
+                       { std::pair { u"passthrough", TlsMode::Passthrough },
+                         std::pair { u"terminate", TlsMode::Terminate },
+                         std::pair { u"terminate-and-reencrypt", TlsMode::TerminateAndReencrypt } },
+                       tls.mode);
         if (!object.contains(u"certificate"))
             return;
         const QString certPath = join(path, QStringLiteral("certificate"));
@@ -358,7 +410,9 @@ public:
 
     void readAction(const QJsonValue &value, const QString &path, RouteAction &action)
     {
-        if (!expectObject(value, path, { u"type", u"targets", u"tls", u"redirect", u"respond" }))
+        if (!expectObject(
+                value, path,
+                { u"type", u"targets", u"loadBalancing", u"sendProxyProtocol", u"tls", u"redirect", u"respond" }))
             return;
         const QJsonObject object = value.toObject();
         const QString typePath = join(path, QStringLiteral("type"));
@@ -399,6 +453,13 @@ public:
         };
         if (belongsTo(u"targets", ActionType::Forward))
             readTargets(object.value(u"targets"), join(path, QStringLiteral("targets")), action.targets);
+        if (belongsTo(u"loadBalancing", ActionType::Forward))
+            readLoadBalancing(object.value(u"loadBalancing"), join(path, QStringLiteral("loadBalancing")),
+                              action.loadBalancing);
+        if (belongsTo(u"sendProxyProtocol", ActionType::Forward))
+            readChoice(object.value(u"sendProxyProtocol"), join(path, QStringLiteral("sendProxyProtocol")),
+                       { std::pair { u"v1", ProxyProtocolVersion::V1 }, std::pair { u"v2", ProxyProtocolVersion::V2 } },
+                       action.sendProxyProtocol);
         if (object.contains(u"tls"))
             readTls(object.value(u"tls"), join(path, QStringLiteral("tls")), action.tls);
         if (belongsTo(u"redirect", ActionType::Redirect)) {
@@ -531,13 +592,30 @@ public:
     void readConfig(const QJsonObject &root)
     {
         Config &config = result.config;
-        if (!expectObject(root, QString(), { u"bindAddress", u"workers", u"acme", u"routes" }))
+        if (!expectObject(root, QString(),
+                          { u"bindAddress", u"workers", u"timeouts", u"acceptProxyProtocol", u"acme", u"routes" }))
             return;
         if (root.contains(u"bindAddress"))
             readString(root.value(u"bindAddress"), QStringLiteral("bindAddress"), config.bindAddress);
         if (root.contains(u"workers"))
             readInt(root.value(u"workers"), QStringLiteral("workers"), config.workers, 0, 1024,
                     QStringLiteral("a number of worker threads (0: one per CPU core)"));
+        if (root.contains(u"timeouts")) {
+            const QString path = QStringLiteral("timeouts");
+            if (expectObject(root.value(u"timeouts"), path,
+                             { u"connect", u"headerRead", u"upstreamResponse", u"idle", u"drain" })) {
+                const QJsonObject t = root.value(u"timeouts").toObject();
+                Timeouts &timeouts = config.timeouts;
+                readSeconds(t, u"connect", path, timeouts.connect, 1);
+                readSeconds(t, u"headerRead", path, timeouts.headerRead, 1);
+                readSeconds(t, u"upstreamResponse", path, timeouts.upstreamResponse, 1);
+                readSeconds(t, u"idle", path, timeouts.idle, 1);
+                readSeconds(t, u"drain", path, timeouts.drain, 0);
+            }
+        }
+        if (root.contains(u"acceptProxyProtocol"))
+            readStringList(root.value(u"acceptProxyProtocol"), QStringLiteral("acceptProxyProtocol"),
+                           config.acceptProxyProtocol, false);
         if (root.contains(u"acme"))
             readAcme(root.value(u"acme"), QStringLiteral("acme"), config.acme);
         if (!root.contains(u"routes"))

@@ -126,6 +126,7 @@ private:
             error(QStringLiteral("acme.challengePort"), QStringLiteral("expected a port number 1..65535"));
         if (!acme.caBundle.isEmpty())
             checkFile(QStringLiteral("acme.caBundle"), acme.caBundle, QStringLiteral("CA bundle"));
+        checkIpList(m_config.acceptProxyProtocol, QStringLiteral("acceptProxyProtocol"));
     }
 
     void checkIpList(const QStringList &list, const QString &path)
@@ -194,7 +195,7 @@ private:
         const QString path = routePath + u".action";
         switch (action.type) {
         case ActionType::Forward:
-            checkTargets(action.targets, path + u".targets");
+            checkTargets(action.targets, path + u".targets", action.tls.mode == TlsMode::TerminateAndReencrypt);
             break;
         case ActionType::Redirect:
             checkRedirect(action.redirect, path + u".redirect");
@@ -268,7 +269,7 @@ private:
             checkFile(certPath + u".key", tls.keyFile, QStringLiteral("key"));
     }
 
-    void checkTargets(const QList<Target> &targets, const QString &path)
+    void checkTargets(const QList<Target> &targets, const QString &path, bool reencrypt)
     {
         if (targets.isEmpty())
             error(path, QStringLiteral("a forward action needs at least one target"));
@@ -289,6 +290,22 @@ private:
             }
             if (target.port == 0)
                 error(targetPath + u".port", QStringLiteral("expected a port number 1..65535"));
+            if (target.tls == TargetTls())
+                continue;
+            if (!reencrypt) {
+                error(targetPath + u".tls",
+                      QStringLiteral("only used with tls mode terminate-and-reencrypt, which connects "
+                                     "to targets over TLS"));
+                continue;
+            }
+            if (!target.tls.caBundle.isEmpty())
+                checkFile(targetPath + u".tls.caBundle", target.tls.caBundle, QStringLiteral("CA bundle"));
+            if (!target.tls.serverName.isEmpty()) {
+                const auto name = routing::DomainPattern::parse(target.tls.serverName);
+                if (!name || name->kind() != routing::DomainPattern::Kind::Exact)
+                    error(targetPath + u".tls.serverName",
+                          QStringLiteral("'%1' is not a host name").arg(target.tls.serverName));
+            }
         }
     }
 

@@ -202,8 +202,30 @@ Node action(const RouteAction &a)
             Node target = Node::object();
             target.add(QStringLiteral("host"), stringOrList(t.hosts));
             target.add(QStringLiteral("port"), scalar(t.port));
+            const TargetTls defaults;
+            Node tlsNode = Node::object();
+            if (t.tls.verify != defaults.verify)
+                tlsNode.add(QStringLiteral("verify"), scalar(t.tls.verify));
+            if (!t.tls.caBundle.isEmpty())
+                tlsNode.add(QStringLiteral("caBundle"), scalar(t.tls.caBundle));
+            if (!t.tls.serverName.isEmpty())
+                tlsNode.add(QStringLiteral("serverName"), scalar(t.tls.serverName));
+            if (!tlsNode.isEmpty())
+                target.add(QStringLiteral("tls"), std::move(tlsNode));
             targets.append(std::move(target));
         }
+        const LoadBalancingSettings defaults;
+        Node lb = Node::object();
+        if (a.loadBalancing.algorithm != defaults.algorithm)
+            lb.add(QStringLiteral("algorithm"), scalar(toString(a.loadBalancing.algorithm)));
+        if (a.loadBalancing.maxFails != defaults.maxFails)
+            lb.add(QStringLiteral("maxFails"), scalar(a.loadBalancing.maxFails));
+        if (a.loadBalancing.failTimeout != defaults.failTimeout)
+            lb.add(QStringLiteral("failTimeout"), scalar(a.loadBalancing.failTimeout));
+        if (!lb.isEmpty())
+            node.add(QStringLiteral("loadBalancing"), std::move(lb));
+        if (a.sendProxyProtocol != ProxyProtocolVersion::None)
+            node.add(QStringLiteral("sendProxyProtocol"), scalar(toString(a.sendProxyProtocol)));
         break;
     }
     case ActionType::Redirect: {
@@ -284,6 +306,21 @@ QByteArray ConfigWriter::write(const Config &config)
         root.add(QStringLiteral("bindAddress"), scalar(config.bindAddress));
     if (config.workers != defaults.workers)
         root.add(QStringLiteral("workers"), scalar(config.workers));
+    Node timeouts = Node::object();
+    const auto addSeconds = [&](const QString &key, int value, int defaultValue) {
+        if (value != defaultValue)
+            timeouts.add(key, scalar(value));
+    };
+    addSeconds(QStringLiteral("connect"), config.timeouts.connect, defaults.timeouts.connect);
+    addSeconds(QStringLiteral("headerRead"), config.timeouts.headerRead, defaults.timeouts.headerRead);
+    addSeconds(QStringLiteral("upstreamResponse"), config.timeouts.upstreamResponse,
+               defaults.timeouts.upstreamResponse);
+    addSeconds(QStringLiteral("idle"), config.timeouts.idle, defaults.timeouts.idle);
+    addSeconds(QStringLiteral("drain"), config.timeouts.drain, defaults.timeouts.drain);
+    if (!timeouts.isEmpty())
+        root.add(QStringLiteral("timeouts"), std::move(timeouts));
+    if (!config.acceptProxyProtocol.isEmpty())
+        root.add(QStringLiteral("acceptProxyProtocol"), stringList(config.acceptProxyProtocol));
     if (Node a = acme(config.acme); !a.isEmpty())
         root.add(QStringLiteral("acme"), std::move(a));
     Node &routes = root.add(QStringLiteral("routes"), Node::array(true));

@@ -30,4 +30,30 @@ QString toString(ActionType type)
     return {};
 }
 
+QString toString(LoadBalancing algorithm)
+{
+    switch (algorithm) {
+    case LoadBalancing::RoundRobin:
+        return QStringLiteral("round-robin");
+    case LoadBalancing::LeastConnections:
+        return QStringLiteral("least-connections");
+    case LoadBalancing::IpHash:
+        return QStringLiteral("ip-hash");
+    }
+    return {};
+}
+
+QString toString(ProxyProtocolVersion version)
+{
+    switch (version) {
+    case ProxyProtocolVersion::None:
+        return {};
+    case ProxyProtocolVersion::V1:
+        return QStringLiteral("v1");
+    case ProxyProtocolVersion::V2:
+        return QStringLiteral("v2");
+    }
+    return {};
+}
+
 }  // namespace gatehouse::config

@@ -38,12 +38,36 @@ struct RouteMatch
     friend bool operator==(const RouteMatch &, const RouteMatch &) = default;
 };
 
+// How terminate-and-reencrypt checks a target's certificate.
+struct TargetTls
+{
+    bool verify = true;  // false: accept any certificate (logged as a warning)
+    QString caBundle;  // extra trusted roots (PEM); empty: the system's
+    QString serverName;  // SNI and the name checked; empty: the target host
+    friend bool operator==(const TargetTls &, const TargetTls &) = default;
+};
+
 struct Target
 {
     QStringList hosts;  // "host": a name or a list of names
     quint16 port = 0;
+    TargetTls tls;
     friend bool operator==(const Target &, const Target &) = default;
 };
+
+enum class LoadBalancing { RoundRobin, LeastConnections, IpHash };
+
+// Target choice and passive health: a target that fails maxFails connects in a
+// row is skipped for failTimeout seconds.
+struct LoadBalancingSettings
+{
+    LoadBalancing algorithm = LoadBalancing::RoundRobin;
+    int maxFails = 3;
+    int failTimeout = 10;
+    friend bool operator==(const LoadBalancingSettings &, const LoadBalancingSettings &) = default;
+};
+
+enum class ProxyProtocolVersion { None, V1, V2 };
 
 enum class TlsMode { None, Passthrough, Terminate, TerminateAndReencrypt };
 
@@ -79,6 +103,8 @@ struct RouteAction
 {
     ActionType type = ActionType::Forward;
     QList<Target> targets;  // forward
+    LoadBalancingSettings loadBalancing;
+    ProxyProtocolVersion sendProxyProtocol = ProxyProtocolVersion::None;
     TlsSettings tls;
     RedirectAction redirect;
     RespondAction respond;
@@ -106,5 +132,7 @@ struct Route
 
 QString toString(TlsMode mode);
 QString toString(ActionType type);
+QString toString(LoadBalancing algorithm);
+QString toString(ProxyProtocolVersion version);
 
 }  // namespace gatehouse::config

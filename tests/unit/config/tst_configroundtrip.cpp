@@ -26,6 +26,8 @@ void TestConfigRoundTrip::canonicalDocumentsAreStable_data()
     QTest::newRow("full") << QByteArray(R"({
   "bindAddress": "127.0.0.1",
   "workers": 2,
+  "timeouts": { "connect": 5, "headerRead": 10, "upstreamResponse": 30, "idle": 600, "drain": 0 },
+  "acceptProxyProtocol": ["10.0.0.0/8", "192.168.1.*"],
   "acme": {
     "email": "ops@example.com",
     "directoryUrl": "https://localhost:14000/dir",
@@ -58,7 +60,15 @@ void TestConfigRoundTrip::canonicalDocumentsAreStable_data()
       "match": { "ports": 8443, "domains": "static.example.com" },
       "action": {
         "type": "forward",
-        "targets": [{ "host": "127.0.0.1", "port": 9000 }],
+        "targets": [
+          {
+            "host": "127.0.0.1",
+            "port": 9000,
+            "tls": { "verify": false, "serverName": "static.internal" }
+          }
+        ],
+        "loadBalancing": { "algorithm": "least-connections", "maxFails": 2, "failTimeout": 5 },
+        "sendProxyProtocol": "v2",
         "tls": { "mode": "terminate-and-reencrypt", "certificate": { "cert": "/c.pem", "key": "/k.pem" } }
       }
     },
@@ -129,7 +139,7 @@ void TestConfigRoundTrip::modelSurvivesWriteAndRead()
     route.match.headers
         = { { QStringLiteral("A"), QStringLiteral("x"), false }, { QStringLiteral("B"), QStringLiteral("^y$"), true } };
     route.action.type = ActionType::Forward;
-    route.action.targets = { { { QStringLiteral("h1"), QStringLiteral("h2") }, 9 } };
+    route.action.targets = { { { QStringLiteral("h1"), QStringLiteral("h2") }, 9, {} } };
     route.action.tls.mode = TlsMode::Passthrough;
     config.routes << route;
     config.acme.challengeTypes = { QStringLiteral("tls-alpn-01"), QStringLiteral("http-01") };

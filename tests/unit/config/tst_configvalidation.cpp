@@ -55,8 +55,9 @@ void TestConfigValidation::rejectsBadInput_data()
                                     << "expected a JSON object";
     QTest::newRow("unknown top field") << QByteArray(R"({"routes": [], "rootes": []})") << "rootes"
                                        << "did you mean 'routes'?";
-    QTest::newRow("unknown field no suggestion") << QByteArray(R"({"routes": [], "zzzzzz": 1})") << "zzzzzz"
-                                                 << "expected one of: bindAddress, workers, acme, routes";
+    QTest::newRow("unknown field no suggestion")
+        << QByteArray(R"({"routes": [], "zzzzzz": 1})") << "zzzzzz"
+        << "expected one of: bindAddress, workers, timeouts, acceptProxyProtocol, acme, routes";
     QTest::newRow("routes not a list") << QByteArray(R"({"routes": {}})") << "routes"
                                        << "expected a list of routes, found an object";
     QTest::newRow("route not an object") << withRoute("42") << "routes[0]"
@@ -270,7 +271,8 @@ void TestConfigValidation::rejectsBadInput_data()
     QTest::newRow("unknown tls mode") << withRoute(
         R"({"name": "a", "match": {"ports": 443}, "action": {"type": "forward", "targets": [{"host": "b", "port": 1}], "tls": {"mode": "offload"}}})")
                                       << "routes[0].action.tls.mode"
-                                      << "unknown mode 'offload'";
+                                      << "unknown value 'offload'; expected passthrough, terminate, "
+                                         "terminate-and-reencrypt";
     QTest::newRow("terminate without certificate") << withRoute(
         R"({"name": "a", "match": {"ports": 443}, "action": {"type": "forward", "targets": [{"host": "b", "port": 1}], "tls": {"mode": "terminate"}}})")
                                                    << "routes[0].action.tls.certificate"
@@ -316,6 +318,40 @@ void TestConfigValidation::rejectsBadInput_data()
         R"({"name": "a", "match": {"ports": 443}, "action": {"type": "redirect", "redirect": {"to": "https://x{path}"}, "tls": {"mode": "terminate-and-reencrypt", "certificate": "auto"}}})",
         R"("acme": {"email": "a@b.c"},)") << "routes[0].action.tls.mode"
                                            << "needs action type";
+
+    // Proxy settings
+    QTest::newRow("unknown balancing") << withRoute(
+        R"({"name": "a", "match": {"ports": 80}, "action": {"type": "forward", "targets": [{"host": "b", "port": 1}], "loadBalancing": {"algorithm": "random"}}})")
+                                       << "routes[0].action.loadBalancing.algorithm"
+                                       << "unknown value 'random'; expected round-robin, least-connections, ip-hash";
+    QTest::newRow("max fails zero") << withRoute(
+        R"({"name": "a", "match": {"ports": 80}, "action": {"type": "forward", "targets": [{"host": "b", "port": 1}], "loadBalancing": {"maxFails": 0}}})")
+                                    << "routes[0].action.loadBalancing.maxFails"
+                                    << "0 is outside 1..1000";
+    QTest::newRow("proxy protocol v3") << withRoute(
+        R"({"name": "a", "match": {"ports": 80}, "action": {"type": "forward", "targets": [{"host": "b", "port": 1}], "sendProxyProtocol": "v3"}})")
+                                       << "routes[0].action.sendProxyProtocol"
+                                       << "unknown value 'v3'; expected v1, v2";
+    QTest::newRow("proxy protocol on respond") << withRoute(
+        R"({"name": "a", "match": {"ports": 80}, "action": {"type": "respond", "sendProxyProtocol": "v1"}})")
+                                               << "routes[0].action.sendProxyProtocol"
+                                               << "only for type \"forward\"";
+    QTest::newRow("target tls without reencrypt") << withRoute(
+        R"({"name": "a", "match": {"ports": 80}, "action": {"type": "forward", "targets": [{"host": "b", "port": 1, "tls": {"verify": false}}]}})")
+                                                  << "routes[0].action.targets[0].tls"
+                                                  << "only used with tls mode terminate-and-reencrypt";
+    QTest::newRow("target tls bad server name") << withRoute(
+        R"({"name": "a", "match": {"ports": 443}, "action": {"type": "forward", "targets": [{"host": "b", "port": 1, "tls": {"serverName": "*.b"}}], "tls": {"mode": "terminate-and-reencrypt", "certificate": "auto"}}})",
+        R"("acme": {"email": "a@b.c"},)") << "routes[0].action.targets[0].tls.serverName"
+                                                << "is not a host name";
+    QTest::newRow("bad accept proxy protocol")
+        << withRoute(kGoodRoute, R"("acceptProxyProtocol": ["10.0.0.0/8", "nope"],)") << "acceptProxyProtocol[1]"
+        << "is not an IP address, CIDR or glob";
+    QTest::newRow("zero connect timeout")
+        << withRoute(kGoodRoute, R"("timeouts": {"connect": 0},)") << "timeouts.connect"
+        << "0 is outside 1..604800";
+    QTest::newRow("unknown timeout") << withRoute(kGoodRoute, R"("timeouts": {"read": 5},)") << "timeouts.read"
+                                     << "unknown field 'read'";
 
     // Names and top level
     QTest::newRow("duplicate names") << QByteArray(R"({"routes": [)") + kGoodRoute + "," + kGoodRoute + "]}"
@@ -391,6 +427,9 @@ void TestConfigValidation::acceptsGoodInput_data()
     QTest::newRow("security") << withRoute(
         R"({"name": "a", "enabled": false, "priority": -3, "match": {"ports": 80}, "action": {"type": "respond"}, "security": {"ipAllowList": ["10.0.0.0/8"], "ipBlockList": ["10.0.0.1"], "maxConnections": 100}})");
     QTest::newRow("ipv6 bind") << withRoute(kGoodRoute, R"("bindAddress": "::", "workers": 4,)");
+    QTest::newRow("proxy settings") << withRoute(
+        R"({"name": "a", "match": {"ports": 443, "domains": "a.com"}, "action": {"type": "forward", "targets": [{"host": "b", "port": 1, "tls": {"verify": false, "serverName": "b.internal"}}], "loadBalancing": {"algorithm": "ip-hash", "maxFails": 5, "failTimeout": 30}, "sendProxyProtocol": "v2", "tls": {"mode": "terminate-and-reencrypt", "certificate": "auto"}}})",
+        R"("acme": {"email": "a@b.c"}, "timeouts": {"connect": 3, "drain": 0}, "acceptProxyProtocol": ["10.0.0.0/8"],)");
 }
 
 void TestConfigValidation::acceptsGoodInput()
