@@ -1,33 +1,19 @@
 #include "config/ConfigLoader.h"
 #include "config/ConfigWriter.h"
 #include "config/DefaultConfig.h"
+#include "platform/ServicePaths.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QStandardPaths>
 #include <QTextStream>
 
 #include <cstdio>
 
-#ifdef Q_OS_UNIX
-#include <unistd.h>
-#endif
-
 using namespace gatehouse;
 
 namespace {
-
-QString defaultConfigPath()
-{
-#ifdef Q_OS_UNIX
-    if (::geteuid() == 0)
-        return QStringLiteral("/etc/gatehouse/config.json");
-#endif
-    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
-        + QStringLiteral("/gatehouse/config.json");
-}
 
 int check(QTextStream &out, QTextStream &err, const QString &path, const config::ConfigLoader::Result &loaded)
 {
@@ -73,13 +59,14 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("gatehoused"));
     QCoreApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
 
+    const platform::ServicePaths paths = platform::ServicePaths::defaults();
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Gatehouse service: a reverse proxy with automatic HTTPS."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption configOption(QStringLiteral("config"),
-                                          QStringLiteral("Config file (default: %1).").arg(defaultConfigPath()),
-                                          QStringLiteral("FILE"), defaultConfigPath());
+                                          QStringLiteral("Config file (default: %1).").arg(paths.configFile),
+                                          QStringLiteral("FILE"), paths.configFile);
     const QCommandLineOption checkOption(QStringLiteral("check"),
                                          QStringLiteral("Validate the config file and exit: 0 when valid, 1 with the "
                                                         "errors otherwise."));

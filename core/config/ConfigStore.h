@@ -1,0 +1,62 @@
+#pragma once
+
+#include "config/Config.h"
+#include "config/ConfigLoader.h"
+#include "config/Diagnostic.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace gatehouse::config {
+
+// The service's config file and the config running from it, with a revision
+// that counts applies. Validation and the atomic write live here; the service
+// decides when to commit (after a strict port reconcile, for instance), so a
+// rejected config never touches the file or the running revision.
+class ConfigStore
+{
+public:
+    enum class Status {
+        Ok,
+        Invalid,  // validation errors; nothing changed
+        RevisionConflict,  // baseRevision was stale; nothing changed
+        WriteFailed,  // the file could not be written; nothing changed
+    };
+
+    struct Outcome
+    {
+        Status status = Status::Ok;
+        Diagnostics diagnostics;  // errors and warnings from validation
+        QString error;  // what went wrong, for WriteFailed and RevisionConflict
+        quint64 revision = 0;  // the running revision after the call
+        bool ok() const { return status == Status::Ok; }
+    };
+
+    explicit ConfigStore(QString path, ConfigValidator::Options options = {});
+
+    const QString &path() const { return m_path; }
+    const Config &config() const { return m_config; }
+    quint64 revision() const { return m_revision; }
+
+    // At start: reads the file, or writes `fallback` there when there is none.
+    // An invalid file is an error: the service must not guess.
+    Outcome load(const Config &fallback);
+    // Checks a candidate config (JSON) against the rules and the revision it was
+    // based on (0: none given). Changes nothing.
+    Outcome check(const QByteArray &json, quint64 baseRevision, Config *parsed) const;
+    // Writes `config` atomically (the previous file kept as PATH.bak) and makes it
+    // the running config, revision + 1.
+    Outcome commit(const Config &config);
+    // Re-reads the file by the same rules as an apply; the revision moves on when it is valid.
+    Outcome reload();
+
+private:
+    Outcome readFile(Config *parsed) const;
+
+    QString m_path;
+    ConfigValidator::Options m_options;
+    Config m_config;
+    quint64 m_revision = 0;
+};
+
+}  // namespace gatehouse::config
