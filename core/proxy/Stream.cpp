@@ -1,0 +1,527 @@
+#include "proxy/Stream.h"
+
+#include "proxy/SocketOps.h"
+#include "proxy/StreamLogging.h"
+
+#include <QSocketNotifier>
+
+#include <openssl/bio.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+
+#include <climits>
+#include <vector>
+
+namespace gatehouse::proxy {
+
+namespace {
+
+// Per-thread scratch space: a connection owns no read buffer, so thousands of
+// idle connections cost no memory here. Reads never nest (they start only from
+// the event loop), so one buffer per purpose is enough.
+char *plainScratch()
+{
+    thread_local std::vector<char> buffer(size_t(Stream::kReadChunk));
+    return buffer.data();
+}
+
+char *rawScratch()
+{
+    thread_local std::vector<char> buffer(size_t(Stream::kReadChunk));
+    return buffer.data();
+}
+
+StreamError::Kind kindOfSocketError(int code)
+{
+    return socketops::classifyConnectError(code) == socketops::ConnectErrorClass::Refused || code == EPIPE
+        ? StreamError::Kind::Reset
+        : StreamError::Kind::Io;
+}
+
+}  // namespace
+
+Stream::Stream(qintptr socket, QObject *parent) : QObject(parent), m_socket(socket)
+{
+    m_readNotifier = new QSocketNotifier(socket, QSocketNotifier::Read, this);
+    m_readNotifier->setEnabled(false);
+    connect(m_readNotifier, &QSocketNotifier::activated, this, &Stream::onReadable);
+    m_writeNotifier = new QSocketNotifier(socket, QSocketNotifier::Write, this);
+    m_writeNotifier->setEnabled(false);
+    connect(m_writeNotifier, &QSocketNotifier::activated, this, &Stream::onWritable);
+}
+
+Stream::~Stream()
+{
+    for (Guard *guard = m_guards; guard; guard = guard->previous)
+        guard->deleted = true;
+    closeSocket();
+}
+
+bool Stream::enableServerTls(TlsContextStore::Ptr store)
+{
+    if (!store)
+        return false;
+    SSL *ssl = store->newServerSsl();
+    return enableTls(ssl, std::move(store), true);
+}
+
+bool Stream::enableClientTls(TlsClientContext::Ptr context, const QString &serverName)
+{
+    if (!context)
+        return false;
+    SSL *ssl = context->newSsl(serverName);
+    return enableTls(ssl, std::move(context), false);
+}
+
+bool Stream::enableTls(SSL *ssl, std::shared_ptr<const void> owner, bool server)
+{
+    if (!ssl || m_started || m_isTls) {
+        if (ssl)
+            SSL_free(ssl);
+        return false;
+    }
+    m_rbio = BIO_new(BIO_s_mem());
+    m_wbio = BIO_new(BIO_s_mem());
+    if (!m_rbio || !m_wbio) {
+        BIO_free(m_rbio);
+        BIO_free(m_wbio);
+        SSL_free(ssl);
+        m_rbio = m_wbio = nullptr;
+        return false;
+    }
+    // An empty read BIO means "wait for more", not EOF: the socket decides EOF.
+    BIO_ctrl(m_rbio, BIO_C_SET_BUF_MEM_EOF_RETURN, -1, nullptr);
+    BIO_ctrl(m_wbio, BIO_C_SET_BUF_MEM_EOF_RETURN, -1, nullptr);
+    SSL_set_bio(ssl, m_rbio, m_wbio);
+    if (server)
+        SSL_set_accept_state(ssl);
+    else
+        SSL_set_connect_state(ssl);
+    m_ssl = ssl;
+    m_tlsOwner = std::move(owner);
+    m_tlsServer = server;
+    m_isTls = true;
+    m_state = State::Handshaking;
+    return true;
+}
+
+void Stream::start()
+{
+    if (m_started || m_state == State::Closed)
+        return;
+    m_started = true;
+    if (m_ssl && !m_initial.isEmpty()) {
+        BIO_write(m_rbio, m_initial.constData(), int(m_initial.size()));
+        m_initial.clear();
+    }
+    if (!m_readPaused)
+        m_readNotifier->setEnabled(true);
+    if (m_ssl || !m_initial.isEmpty())
+        schedule(ScheduledRead);  // the client's hello, or the sniffed bytes, from the event loop
+    if (!m_out.isEmpty())
+        afterBuffering();
+}
+
+void Stream::write(QByteArrayView data)
+{
+    if (data.isEmpty() || m_state == State::Closed)
+        return;
+    if (m_shutdownRequested) {
+        qCWarning(lcStream) << "write after shutdownWrite dropped" << data.size() << "bytes";
+        return;
+    }
+    m_bytesSent += quint64(data.size());
+    if (m_ssl) {
+        if (m_state == State::Handshaking)
+            m_plainPending.append(data);
+        else
+            encrypt(data);
+        afterBuffering();
+        return;
+    }
+    if (m_out.isEmpty()) {
+        const socketops::IoResult result = socketops::send(m_socket, data.data(), data.size());
+        if (result.status == socketops::IoStatus::Failed) {
+            failLater(kindOfSocketError(result.error), socketops::errorString(result.error));
+            return;
+        }
+        data = data.sliced(result.bytes);
+        if (data.isEmpty())
+            return;
+    }
+    m_out.append(data);
+    afterBuffering();
+}
+
+void Stream::encrypt(QByteArrayView data)
+{
+    while (!data.isEmpty()) {
+        ERR_clear_error();
+        const int n = SSL_write(m_ssl, data.data(), int(qMin<qsizetype>(data.size(), INT_MAX)));
+        if (n <= 0) {
+            failLater(StreamError::Kind::Tls, describeTlsFailure(SSL_get_error(m_ssl, n)));
+            return;
+        }
+        data = data.sliced(n);
+    }
+    moveTlsOutput();
+}
+
+void Stream::moveTlsOutput()
+{
+    while (const size_t pending = BIO_ctrl_pending(m_wbio)) {
+        const int n = BIO_read(m_wbio, m_out.reserveTail(qsizetype(pending)), int(qMin<size_t>(pending, INT_MAX)));
+        if (n <= 0)
+            break;
+        m_out.commitTail(n);
+    }
+}
+
+void Stream::afterBuffering()
+{
+    if (m_state == State::Closed)
+        return;
+    // While the write notifier is armed the kernel buffer is full: sending now
+    // would only return EAGAIN.
+    if (!m_out.isEmpty() && !m_writeNotifier->isEnabled() && !flushOutput())
+        return;
+    if (bufferedBytes() >= m_highWaterMark)
+        m_overHighWaterMark = true;
+}
+
+bool Stream::flushOutput()
+{
+    while (!m_out.isEmpty()) {
+        const socketops::IoResult result = socketops::send(m_socket, m_out.data(), m_out.size());
+        if (result.status == socketops::IoStatus::Done) {
+            m_out.consume(result.bytes);
+            continue;
+        }
+        if (result.status == socketops::IoStatus::WouldBlock) {
+            m_writeNotifier->setEnabled(true);
+            return true;
+        }
+        failLater(kindOfSocketError(result.error), socketops::errorString(result.error));
+        return false;
+    }
+    m_writeNotifier->setEnabled(false);
+    // A burst left a large buffer behind; idle connections should not keep it.
+    if (m_out.capacity() > 4 * m_highWaterMark)
+        m_out.release();
+    return true;
+}
+
+void Stream::onWritable()
+{
+    if (m_state == State::Closed)
+        return;
+    if (!flushOutput())
+        return;
+    if (m_out.isEmpty())
+        finishShutdownWhenFlushed();
+    if (m_overHighWaterMark && bufferedBytes() <= m_highWaterMark / 2) {
+        m_overHighWaterMark = false;
+        notify([this](StreamListener &l) { l.streamDrained(*this); });
+    }
+}
+
+qsizetype Stream::bufferedBytes() const
+{
+    return m_out.size() + m_plainPending.size();
+}
+
+void Stream::shutdownWrite()
+{
+    if (m_state == State::Closed || m_shutdownRequested)
+        return;
+    m_shutdownRequested = true;
+    finishShutdownWhenFlushed();
+}
+
+void Stream::finishShutdownWhenFlushed()
+{
+    if (!m_shutdownRequested || m_writeShut || m_state == State::Closed)
+        return;
+    if (m_ssl) {
+        if (m_state != State::Open || !m_plainPending.isEmpty())
+            return;  // after the handshake has sent what waited for it
+        if (!m_closeNotifySent) {
+            m_closeNotifySent = true;
+            ERR_clear_error();
+            SSL_shutdown(m_ssl);
+            moveTlsOutput();
+        }
+    }
+    if (!m_out.isEmpty()) {
+        if (!m_writeNotifier->isEnabled())
+            flushOutput();
+        if (!m_out.isEmpty())
+            return;  // onWritable comes back here
+    }
+    socketops::shutdownWrite(m_socket);
+    m_writeShut = true;
+    schedule(ScheduledWriteShut);
+}
+
+void Stream::pauseReading()
+{
+    m_readPaused = true;
+    m_readNotifier->setEnabled(false);
+}
+
+void Stream::resumeReading()
+{
+    if (!m_readPaused)
+        return;
+    m_readPaused = false;
+    if (!m_started || m_state == State::Closed || m_peerEof)
+        return;
+    if (!m_rawEof)
+        m_readNotifier->setEnabled(true);
+    // TLS may hold decrypted-but-undelivered records that no socket event will announce.
+    if (m_ssl || !m_initial.isEmpty())
+        schedule(ScheduledRead);
+}
+
+void Stream::close()
+{
+    if (m_state == State::Closed)
+        return;
+    m_state = State::Closed;
+    closeSocket();
+}
+
+void Stream::closeSocket()
+{
+    if (m_readNotifier) {
+        m_readNotifier->setEnabled(false);
+        m_writeNotifier->setEnabled(false);
+    }
+    if (m_socket >= 0) {
+        socketops::close(m_socket);
+        m_socket = -1;
+    }
+    if (m_ssl) {
+        SSL_free(m_ssl);  // frees both BIOs
+        m_ssl = nullptr;
+        m_rbio = m_wbio = nullptr;
+    }
+    m_out.clear();
+    m_out.release();
+    m_plainPending.clear();
+    m_plainPending.release();
+    m_tlsOwner.reset();
+}
+
+void Stream::onReadable()
+{
+    if (m_state == State::Closed || m_readPaused || m_peerEof) {
+        m_readNotifier->setEnabled(false);
+        return;
+    }
+    if (!m_ssl) {
+        if (!m_initial.isEmpty()) {
+            const QByteArray initial = std::exchange(m_initial, QByteArray());
+            deliver(initial);
+            return;
+        }
+        char *buffer = plainScratch();
+        const socketops::IoResult result = socketops::receive(m_socket, buffer, kReadChunk);
+        switch (result.status) {
+        case socketops::IoStatus::Done:
+            deliver(QByteArrayView(buffer, result.bytes));
+            return;
+        case socketops::IoStatus::WouldBlock:
+            return;
+        case socketops::IoStatus::Closed:
+            deliverEof();
+            return;
+        case socketops::IoStatus::Failed:
+            fail(kindOfSocketError(result.error), socketops::errorString(result.error));
+            return;
+        }
+        return;
+    }
+    char *raw = rawScratch();
+    const socketops::IoResult result = socketops::receive(m_socket, raw, kReadChunk);
+    switch (result.status) {
+    case socketops::IoStatus::Done:
+        BIO_write(m_rbio, raw, int(result.bytes));
+        break;
+    case socketops::IoStatus::WouldBlock:
+        return;
+    case socketops::IoStatus::Closed:
+        m_rawEof = true;
+        m_readNotifier->setEnabled(false);
+        break;
+    case socketops::IoStatus::Failed:
+        fail(kindOfSocketError(result.error), socketops::errorString(result.error));
+        return;
+    }
+    pumpTls();
+}
+
+void Stream::pumpTls()
+{
+    if (m_state == State::Handshaking) {
+        ERR_clear_error();
+        const int rc = SSL_do_handshake(m_ssl);
+        const int error = rc == 1 ? SSL_ERROR_NONE : SSL_get_error(m_ssl, rc);
+        if (error != SSL_ERROR_NONE && error != SSL_ERROR_WANT_READ) {
+            const StreamError::Kind kind
+                = error == SSL_ERROR_SSL && !m_tlsServer && SSL_get_verify_result(m_ssl) != X509_V_OK
+                ? StreamError::Kind::TlsVerify
+                : StreamError::Kind::TlsHandshake;
+            const QString message = describeTlsFailure(error);
+            // Best effort: the peer should see the alert that says why.
+            moveTlsOutput();
+            if (!m_out.isEmpty())
+                socketops::send(m_socket, m_out.data(), m_out.size());
+            fail(kind, message);
+            return;
+        }
+        moveTlsOutput();
+        if (!m_out.isEmpty() && !m_writeNotifier->isEnabled() && !flushOutput())
+            return;
+        if (error == SSL_ERROR_WANT_READ) {
+            if (m_rawEof)
+                fail(StreamError::Kind::TlsHandshake,
+                     QStringLiteral("the peer closed the connection during the TLS handshake"));
+            return;
+        }
+        m_state = State::Open;
+        if (const char *name = SSL_get_servername(m_ssl, TLSEXT_NAMETYPE_host_name))
+            m_tlsServerName = QString::fromLatin1(name).toLower();
+        const unsigned char *alpn = nullptr;
+        unsigned alpnLength = 0;
+        SSL_get0_alpn_selected(m_ssl, &alpn, &alpnLength);
+        m_alpnProtocol = QByteArray(reinterpret_cast<const char *>(alpn), alpnLength);
+        m_tlsVersion = QString::fromLatin1(SSL_get_version(m_ssl));
+        if (!m_plainPending.isEmpty()) {
+            encrypt(m_plainPending.view());
+            m_plainPending.clear();
+            m_plainPending.release();
+            afterBuffering();
+            if (m_state == State::Closed)
+                return;
+        }
+        finishShutdownWhenFlushed();
+        if (!notify([this](StreamListener &l) { l.streamSecured(*this); }))
+            return;
+    }
+    char *buffer = plainScratch();
+    while (m_state == State::Open && !m_readPaused && !m_peerEof) {
+        ERR_clear_error();
+        const int n = SSL_read(m_ssl, buffer, int(kReadChunk));
+        if (n > 0) {
+            if (!deliver(QByteArrayView(buffer, n)))
+                return;
+            continue;
+        }
+        const int error = SSL_get_error(m_ssl, n);
+        // Post-handshake messages (session tickets, key updates) may want to go out.
+        if (BIO_ctrl_pending(m_wbio) > 0) {
+            moveTlsOutput();
+            if (!m_writeNotifier->isEnabled() && !flushOutput())
+                return;
+        }
+        if (error == SSL_ERROR_WANT_READ) {
+            if (m_rawEof)
+                deliverEof();  // EOF without close_notify: a truncation, but peers do it
+            return;
+        }
+        if (error == SSL_ERROR_ZERO_RETURN) {
+            deliverEof();
+            return;
+        }
+        fail(StreamError::Kind::Tls, describeTlsFailure(error));
+        return;
+    }
+}
+
+bool Stream::deliver(QByteArrayView data)
+{
+    m_bytesReceived += quint64(data.size());
+    return notify([this, data](StreamListener &l) { l.streamData(*this, data); });
+}
+
+bool Stream::deliverEof()
+{
+    m_peerEof = true;
+    m_readNotifier->setEnabled(false);
+    return notify([this](StreamListener &l) { l.streamEof(*this); });
+}
+
+void Stream::fail(StreamError::Kind kind, const QString &message)
+{
+    if (m_state == State::Closed)
+        return;
+    qCDebug(lcStream) << "stream" << m_socket << "failed:" << message;
+    close();
+    const StreamError error { kind, message };
+    notify([this, &error](StreamListener &l) { l.streamError(*this, error); });
+}
+
+void Stream::failLater(StreamError::Kind kind, const QString &message)
+{
+    // Called from write paths the listener is inside of: report from the event loop.
+    if (m_state == State::Closed)
+        return;
+    qCDebug(lcStream) << "stream" << m_socket << "failed:" << message;
+    close();
+    m_pendingError = StreamError { kind, message };
+    schedule(ScheduledError);
+}
+
+void Stream::schedule(unsigned what)
+{
+    const bool idle = m_scheduled == 0;
+    m_scheduled |= what;
+    if (idle)
+        QMetaObject::invokeMethod(this, &Stream::runScheduled, Qt::QueuedConnection);
+}
+
+void Stream::runScheduled()
+{
+    const unsigned what = std::exchange(m_scheduled, 0u);
+    if (what & ScheduledError) {
+        const StreamError error = m_pendingError;
+        notify([this, &error](StreamListener &l) { l.streamError(*this, error); });
+        return;
+    }
+    if (m_state == State::Closed)
+        return;
+    if (what & ScheduledWriteShut) {
+        if (!notify([this](StreamListener &l) { l.streamWriteShut(*this); }))
+            return;
+    }
+    if ((what & ScheduledRead) && m_state != State::Closed && !m_readPaused && !m_peerEof) {
+        if (m_ssl) {
+            pumpTls();
+        } else if (!m_initial.isEmpty()) {
+            const QByteArray initial = std::exchange(m_initial, QByteArray());
+            deliver(initial);
+        }
+    }
+}
+
+QString Stream::describeTlsFailure(int sslError)
+{
+    if (!m_tlsServer && m_ssl) {
+        const long verify = SSL_get_verify_result(m_ssl);
+        if (verify != X509_V_OK)
+            return QStringLiteral("certificate verify failed: ")
+                + QString::fromLatin1(X509_verify_cert_error_string(verify));
+    }
+    switch (sslError) {
+    case SSL_ERROR_SSL:
+        return TlsError::takeOpenSslErrors();
+    case SSL_ERROR_SYSCALL:
+        return QStringLiteral("TLS: unexpected end of the connection");
+    default:
+        return QStringLiteral("TLS error %1: %2").arg(sslError).arg(TlsError::takeOpenSslErrors());
+    }
+}
+
+}  // namespace gatehouse::proxy

@@ -1,0 +1,7 @@
+#include "proxy/StreamLogging.h"
+
+namespace gatehouse::proxy {
+
+Q_LOGGING_CATEGORY(lcStream, "gatehouse.proxy")
+
+}  // namespace gatehouse::proxy

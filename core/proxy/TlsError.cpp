@@ -1,0 +1,20 @@
+#include "proxy/TlsError.h"
+
+#include <QStringList>
+
+#include <openssl/err.h>
+
+namespace gatehouse::proxy {
+
+QString TlsError::takeOpenSslErrors()
+{
+    QStringList parts;
+    while (const unsigned long code = ERR_get_error()) {
+        char text[256];
+        ERR_error_string_n(code, text, sizeof text);
+        parts << QString::fromLatin1(text);
+    }
+    return parts.isEmpty() ? QStringLiteral("no OpenSSL error reported") : parts.join(QStringLiteral("; "));
+}
+
+}  // namespace gatehouse::proxy
