@@ -1,0 +1,359 @@
+// TLS on the byte-moving layer: termination served to a real `openssl s_client`
+// (certificate by SNI, wildcard, default, ALPN, TLS 1.1 refused), our client side
+// verifying a backend against a CA and a host name, and clear loading errors.
+#include "StreamTestPeers.h"
+#include "proxy/TcpTunnel.h"
+#include "proxy/TlsClientContext.h"
+#include "proxy/TlsContextStore.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace gatehouse::proxy;
+using gatehouse::test::FdServer;
+using gatehouse::test::Recorder;
+
+class TestTls : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void sniSelectsCertificate_data();
+    void sniSelectsCertificate();
+    void tls11Refused();
+    void sessionResumption();
+    void terminatedTunnelEcho();
+    void clientVerifiesBackend_data();
+    void clientVerifiesBackend();
+    void loadingErrorsNameTheFile();
+    void certificateFromMemory();
+    void acmeTlsAlpnStore();
+
+private:
+    struct SClient
+    {
+        QByteArray output;
+        int exitCode = -1;
+    };
+    // Runs s_client against a server Stream and returns what s_client printed;
+    // `server` records what the proxy side saw.
+    SClient runSClient(const TlsContextStore::Ptr &store, const QStringList &extra, Recorder &server,
+                       const QByteArray &input = {});
+    QString path(const QString &file) const { return m_dir.filePath(file); }
+
+    QTemporaryDir m_dir;
+    TlsContextStore::Ptr m_store;
+};
+
+void TestTls::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY(gatehouse::test::makeSelfSigned(m_dir, QStringLiteral("a"), { QStringLiteral("a.test") }));
+    QVERIFY(gatehouse::test::makeSelfSigned(m_dir, QStringLiteral("b"), { QStringLiteral("b.test") }));
+    QVERIFY(gatehouse::test::makeSelfSigned(m_dir, QStringLiteral("wild"), { QStringLiteral("*.wild.test") }));
+    QVERIFY(gatehouse::test::makeSelfSigned(m_dir, QStringLiteral("default"), { QStringLiteral("default.test") }));
+    QVERIFY(gatehouse::test::makeCaSigned(m_dir, QStringLiteral("backend"), QStringLiteral("backend.test")));
+    auto store = TlsContextStore::build(
+        { TlsCertificateSource::fromFiles({ QStringLiteral("a.test") }, path(QStringLiteral("a.pem")),
+                                          path(QStringLiteral("a.key"))),
+          TlsCertificateSource::fromFiles({ QStringLiteral("B.Test") }, path(QStringLiteral("b.pem")),
+                                          path(QStringLiteral("b.key"))),
+          // No domains given: taken from the certificate's subjectAltName.
+          TlsCertificateSource::fromFiles({}, path(QStringLiteral("wild.pem")), path(QStringLiteral("wild.key"))) },
+        TlsCertificateSource::fromFiles({}, path(QStringLiteral("default.pem")), path(QStringLiteral("default.key"))));
+    QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(store.error().message));
+    m_store = store.value();
+    QCOMPARE(m_store->names().size(), 3);
+}
+
+TestTls::SClient TestTls::runSClient(const TlsContextStore::Ptr &store, const QStringList &extra, Recorder &server,
+                                     const QByteArray &input)
+{
+    FdServer listener;
+    std::unique_ptr<Stream> stream;
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(QStringLiteral("openssl"),
+                  QStringList { QStringLiteral("s_client"), QStringLiteral("-connect"),
+                                QStringLiteral("127.0.0.1:%1").arg(listener.serverPort()) }
+                      + extra);
+    process.write(input);
+    process.closeWriteChannel();
+    if (QTest::qWaitFor([&] { return !listener.accepted.isEmpty(); }, 10000)) {
+        stream = std::make_unique<Stream>(listener.take());
+        stream->setListener(&server);
+        stream->enableServerTls(store);
+        // Echo what arrives, so input shows up in s_client's output.
+        if (!server.onData)
+            server.onData = [](Stream &s, QByteArrayView bytes) { s.write(bytes); };
+        stream->start();
+    }
+    if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 20000))
+        process.kill();
+    SClient result;
+    result.output = process.readAll();
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    return result;
+}
+
+void TestTls::sniSelectsCertificate_data()
+{
+    QTest::addColumn<QString>("serverName");
+    QTest::addColumn<QString>("subject");
+
+    QTest::newRow("exact a") << "a.test"
+                             << "CN = a.test";
+    QTest::newRow("exact b, name stored mixed-case") << "b.test"
+                                                     << "CN = b.test";
+    QTest::newRow("wildcard") << "x.wild.test"
+                              << "CN = *.wild.test";
+    QTest::newRow("wildcard covers one label only") << "x.y.wild.test"
+                                                    << "CN = default.test";
+    QTest::newRow("unknown name gets default") << "unknown.test"
+                                               << "CN = default.test";
+    QTest::newRow("no SNI gets default") << ""
+                                         << "CN = default.test";
+}
+
+void TestTls::sniSelectsCertificate()
+{
+    QFETCH(QString, serverName);
+    QFETCH(QString, subject);
+
+    QStringList arguments { QStringLiteral("-alpn"), QStringLiteral("h2,http/1.1") };
+    if (serverName.isEmpty())
+        arguments << QStringLiteral("-noservername");
+    else
+        arguments << QStringLiteral("-servername") << serverName;
+    Recorder server;
+    const SClient client = runSClient(m_store, arguments, server);
+    QVERIFY2(client.output.contains(QByteArray("subject=" + subject.toLatin1())), client.output.constData());
+    // http/1.1 chosen over the client's first choice h2, which we do not speak.
+    QVERIFY2(client.output.contains("ALPN protocol: http/1.1"), client.output.constData());
+    QVERIFY(client.output.contains("TLSv1.3"));
+    QVERIFY(server.secured);
+    QVERIFY(server.errors.isEmpty());
+}
+
+void TestTls::tls11Refused()
+{
+    Recorder server;
+    // SECLEVEL=0 so that it is our server, not the client's own policy, that refuses.
+    const SClient client
+        = runSClient(m_store,
+                     { QStringLiteral("-servername"), QStringLiteral("a.test"), QStringLiteral("-tls1_1"),
+                       QStringLiteral("-cipher"), QStringLiteral("DEFAULT@SECLEVEL=0") },
+                     server);
+    QVERIFY(client.exitCode != 0);
+    QVERIFY2(client.output.contains("alert protocol version"), client.output.constData());
+    QTRY_COMPARE(server.errors.size(), 1);
+    QCOMPARE(server.errors.first().kind, StreamError::Kind::TlsHandshake);
+    QVERIFY2(server.errors.first().message.contains(QStringLiteral("unsupported protocol")),
+             qPrintable(server.errors.first().message));
+    QVERIFY(!server.secured);
+
+    // TLS 1.2 is still served.
+    Recorder server12;
+    const SClient client12 = runSClient(
+        m_store, { QStringLiteral("-servername"), QStringLiteral("a.test"), QStringLiteral("-tls1_2") }, server12);
+    QVERIFY2(client12.output.contains("Protocol  : TLSv1.2"), client12.output.constData());
+    QVERIFY(server12.secured);
+}
+
+void TestTls::sessionResumption()
+{
+    const QString session = path(QStringLiteral("session.pem"));
+    Recorder first;
+    // TLS 1.3 tickets come after the handshake: s_client must keep reading until we close.
+    first.onData = [](Stream &s, QByteArrayView bytes) {
+        s.write(bytes);
+        s.shutdownWrite();
+    };
+    const SClient one = runSClient(m_store,
+                                   { QStringLiteral("-servername"), QStringLiteral("a.test"),
+                                     QStringLiteral("-ign_eof"), QStringLiteral("-sess_out"), session },
+                                   first, "x");
+    QVERIFY2(one.output.contains("New, TLSv1.3"), one.output.constData());
+    QVERIFY(QFile::exists(session));
+    Recorder second;
+    const SClient two = runSClient(
+        m_store, { QStringLiteral("-servername"), QStringLiteral("a.test"), QStringLiteral("-sess_in"), session },
+        second);
+    QVERIFY2(two.output.contains("Reused, TLSv1.3"), two.output.constData());
+}
+
+void TestTls::terminatedTunnelEcho()
+{
+    // s_client -> [TLS server Stream | tunnel | plain Stream] -> echo peer: termination for TCP routes.
+    FdServer listener;
+    FdServer backendListener;
+    auto [backendFd, upstreamFd] = gatehouse::test::tcpPair(backendListener);
+    QVERIFY(backendFd >= 0);
+    Stream backend(backendFd);
+    Recorder backendSaw;
+    backendSaw.onData = [](Stream &s, QByteArrayView bytes) { s.write(bytes); };
+    backend.setListener(&backendSaw);
+    backend.start();
+
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(QStringLiteral("openssl"),
+                  { QStringLiteral("s_client"), QStringLiteral("-quiet"), QStringLiteral("-servername"),
+                    QStringLiteral("b.test"), QStringLiteral("-connect"),
+                    QStringLiteral("127.0.0.1:%1").arg(listener.serverPort()) });
+    QTRY_COMPARE(listener.accepted.size(), 1);
+    auto client = std::make_unique<Stream>(listener.take());
+    QVERIFY(client->enableServerTls(m_store));
+    TcpTunnel tunnel(std::move(client), std::make_unique<Stream>(upstreamFd), TunnelOptions {});
+    tunnel.start();
+    process.write("ping through TLS\n");
+    QByteArray output;
+    QTRY_VERIFY_WITH_TIMEOUT((output += process.readAll()).contains("ping through TLS"), 10000);
+    QCOMPARE(backendSaw.data, QByteArray("ping through TLS\n"));
+    QCOMPARE(tunnel.client().tlsServerName(), QStringLiteral("b.test"));
+    QCOMPARE(tunnel.client().tlsVersion(), QStringLiteral("TLSv1.3"));
+    process.kill();
+    process.waitForFinished();
+}
+
+void TestTls::clientVerifiesBackend_data()
+{
+    QTest::addColumn<QString>("serverName");
+    QTest::addColumn<bool>("useCa");
+    QTest::addColumn<bool>("verify");
+    QTest::addColumn<QString>("error");  // empty: the handshake succeeds
+
+    QTest::newRow("trusted CA, right name") << "backend.test" << true << true << "";
+    QTest::newRow("trusted CA, wrong name") << "other.test" << true << true << "hostname mismatch";
+    QTest::newRow("system roots only") << "backend.test" << false << true << "unable to get local issuer certificate";
+    QTest::newRow("insecure, wrong name") << "other.test" << false << false << "";
+}
+
+void TestTls::clientVerifiesBackend()
+{
+    QFETCH(QString, serverName);
+    QFETCH(bool, useCa);
+    QFETCH(bool, verify);
+    QFETCH(QString, error);
+
+    auto backendStore = TlsContextStore::build(
+        {},
+        TlsCertificateSource::fromFiles({}, path(QStringLiteral("backend.pem")), path(QStringLiteral("backend.key"))));
+    QVERIFY(backendStore.ok());
+    TlsClientOptions options;
+    options.verify = verify;
+    options.caFile = useCa ? path(QStringLiteral("ca.pem")) : QString();
+    options.alpn = { "http/1.1" };
+    auto clientContext = TlsClientContext::create(options);
+    QVERIFY(clientContext.ok());
+
+    FdServer listener;
+    auto [serverFd, clientFd] = gatehouse::test::tcpPair(listener);
+    QVERIFY(serverFd >= 0);
+    Stream server(serverFd);
+    Recorder serverSaw;
+    serverSaw.onData
+        = [](Stream &s, QByteArrayView bytes) { s.write(QByteArray(QByteArray("echo:") + bytes.toByteArray())); };
+    server.setListener(&serverSaw);
+    QVERIFY(server.enableServerTls(backendStore.value()));
+    server.start();
+    Stream client(clientFd);
+    Recorder clientSaw;
+    client.setListener(&clientSaw);
+    QVERIFY(client.enableClientTls(clientContext.value(), serverName));
+    client.write("hello");  // before the handshake: held until it completes
+    client.start();
+
+    if (error.isEmpty()) {
+        QTRY_COMPARE(clientSaw.data, QByteArray("echo:hello"));
+        QVERIFY(clientSaw.secured);
+        QCOMPARE(client.alpnProtocol(), QByteArray("http/1.1"));
+        QVERIFY(clientSaw.errors.isEmpty());
+        client.shutdownWrite();  // close_notify, then FIN
+        QTRY_VERIFY(serverSaw.eof);
+        QTRY_VERIFY(clientSaw.writeShut);
+    } else {
+        QTRY_COMPARE(clientSaw.errors.size(), 1);
+        QCOMPARE(clientSaw.errors.first().kind, StreamError::Kind::TlsVerify);
+        QVERIFY2(clientSaw.errors.first().message.contains(error), qPrintable(clientSaw.errors.first().message));
+        QVERIFY(!clientSaw.secured);
+        QTRY_VERIFY(!serverSaw.errors.isEmpty());  // the server saw the client's alert
+        QVERIFY(serverSaw.data.isEmpty());
+    }
+}
+
+void TestTls::loadingErrorsNameTheFile()
+{
+    const QString missing = path(QStringLiteral("missing.pem"));
+    auto result = TlsContextStore::build(
+        { TlsCertificateSource::fromFiles({ QStringLiteral("x.test") }, missing, path(QStringLiteral("a.key"))) });
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().code, TlsError::Code::CertificateFile);
+    QVERIFY2(result.error().message.contains(missing), qPrintable(result.error().message));
+
+    // A key file that holds a certificate.
+    result = TlsContextStore::build({ TlsCertificateSource::fromFiles(
+        { QStringLiteral("x.test") }, path(QStringLiteral("a.pem")), path(QStringLiteral("a.pem"))) });
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().code, TlsError::Code::KeyFile);
+    QVERIFY2(result.error().message.contains(path(QStringLiteral("a.pem"))), qPrintable(result.error().message));
+
+    result = TlsContextStore::build({ TlsCertificateSource::fromFiles(
+        { QStringLiteral("x.test") }, path(QStringLiteral("a.pem")), path(QStringLiteral("b.key"))) });
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().code, TlsError::Code::KeyMismatch);
+    QVERIFY2(result.error().message.contains(QStringLiteral("key values mismatch")),
+             qPrintable(result.error().message));
+
+    TlsClientOptions options;
+    options.caFile = missing;
+    auto client = TlsClientContext::create(options);
+    QVERIFY(!client.ok());
+    QCOMPARE(client.error().code, TlsError::Code::CaFile);
+    QVERIFY(client.error().message.contains(missing));
+}
+
+void TestTls::certificateFromMemory()
+{
+    // ACME hands certificates over in memory; the snapshot gains the name, the old one does not change.
+    QFile cert(path(QStringLiteral("b.pem")));
+    QFile key(path(QStringLiteral("b.key")));
+    QVERIFY(cert.open(QIODevice::ReadOnly) && key.open(QIODevice::ReadOnly));
+    auto updated = m_store->withCertificate(
+        TlsCertificateSource::fromPem({ QStringLiteral("new.test") }, cert.readAll(), key.readAll()));
+    QVERIFY(updated.ok());
+    QVERIFY(updated.value()->contextFor(QStringLiteral("new.test")) != updated.value()->contextFor(QString()));
+    QCOMPARE(m_store->contextFor(QStringLiteral("new.test")), m_store->contextFor(QString()));
+    // Untouched names share their contexts with the old snapshot.
+    QCOMPARE(updated.value()->contextFor(QStringLiteral("a.test")), m_store->contextFor(QStringLiteral("a.test")));
+
+    Recorder server;
+    const SClient client
+        = runSClient(updated.value(), { QStringLiteral("-servername"), QStringLiteral("new.test") }, server);
+    QVERIFY2(client.output.contains("subject=CN = b.test"), client.output.constData());
+
+    auto broken = m_store->withCertificate(TlsCertificateSource::fromPem({ QStringLiteral("x.test") }, "junk", "junk"));
+    QVERIFY(!broken.ok());
+    QVERIFY2(broken.error().message.contains(QStringLiteral("in-memory certificate")),
+             qPrintable(broken.error().message));
+}
+
+void TestTls::acmeTlsAlpnStore()
+{
+    QFile cert(path(QStringLiteral("a.pem")));
+    QFile key(path(QStringLiteral("a.key")));
+    QVERIFY(cert.open(QIODevice::ReadOnly) && key.open(QIODevice::ReadOnly));
+    auto challenge = TlsContextStore::buildAcmeTlsAlpn(cert.readAll(), key.readAll());
+    QVERIFY(challenge.ok());
+    Recorder server;
+    const SClient client = runSClient(challenge.value(),
+                                      { QStringLiteral("-servername"), QStringLiteral("a.test"),
+                                        QStringLiteral("-alpn"), QStringLiteral("acme-tls/1") },
+                                      server);
+    QVERIFY2(client.output.contains("ALPN protocol: acme-tls/1"), client.output.constData());
+}
+
+QTEST_GUILESS_MAIN(TestTls)
+#include "tst_tls.moc"
