@@ -60,10 +60,11 @@ public:
 //
 // Reads go straight to the listener from a per-thread scratch buffer (at most
 // kReadChunk per event); writes go to the socket at once when it takes them and
-// are buffered otherwise. Callbacks rather than Qt signals: a virtual call costs
-// a few nanoseconds against ~0.3 us for a queued-free signal emission and ~2 us
-// for the recv/send pair per chunk, and one listener object keeps ownership
-// and re-entrancy rules in one place.
+// are buffered otherwise. A listener interface rather than Qt signals: measured
+// here, a virtual call costs under 1 ns, std::function about 3 ns and a direct
+// same-thread signal 55-65 ns, per event; small against the recv()/send() calls
+// of a chunk, but free, and one listener object keeps ownership and re-entrancy
+// rules in one place (the tunnel, or the HTTP connection, is the listener).
 class Stream : public QObject
 {
     Q_OBJECT
