@@ -1,0 +1,117 @@
+#include "control/ControlConnection.h"
+
+#include "control/ControlLogging.h"
+#include "control/Message.h"
+
+#include <QLocalSocket>
+
+namespace gatehouse::control {
+
+namespace {
+
+// How much is read from the socket at a time: bounds Qt's read buffer too, so
+// a client that floods without newlines is caught after at most this much over the cap.
+constexpr qint64 kReadChunk = 64 * 1024;
+
+}  // namespace
+
+ControlConnection::ControlConnection(QLocalSocket *socket, const ClientIdentity &identity, qint64 maxMessageSize,
+                                     qint64 maxPendingOutput, QObject *parent)
+    : QObject(parent), m_socket(socket), m_identity(identity), m_framer(maxMessageSize),
+      m_maxPendingOutput(maxPendingOutput)
+{
+    m_socket->setParent(this);
+    m_socket->setReadBufferSize(kReadChunk);
+    connect(m_socket, &QLocalSocket::disconnected, this, &ControlConnection::onDisconnected);
+}
+
+ControlConnection::~ControlConnection() = default;
+
+qint64 ControlConnection::pendingOutput() const
+{
+    return m_socket->bytesToWrite();
+}
+
+void ControlConnection::start()
+{
+    connect(m_socket, &QLocalSocket::readyRead, this, &ControlConnection::onReadyRead);
+    if (m_socket->state() != QLocalSocket::ConnectedState) {
+        onDisconnected();
+        return;
+    }
+    if (m_socket->bytesAvailable() > 0)
+        onReadyRead();
+}
+
+bool ControlConnection::send(const QByteArray &message, const char *what)
+{
+    if (m_closing)
+        return false;
+    // One message may go over the cap (a large config); a backlog may not.
+    const qint64 pending = m_socket->bytesToWrite();
+    if (pending > m_maxPendingOutput) {
+        qCWarning(lcControl).nospace() << "control client " << m_identity.toString() << " is not reading: " << pending
+                                       << " bytes already wait for it (cap " << m_maxPendingOutput
+                                       << "); dropping it instead of queueing this " << what;
+        abort();
+        return false;
+    }
+    m_socket->write(message);
+    return true;
+}
+
+void ControlConnection::refuse(const RpcError &error)
+{
+    m_closing = true;
+    m_socket->write(Message::errorResponse(QJsonValue::Null, error));
+    // Flushes the error first, then closes.
+    m_socket->disconnectFromServer();
+    if (m_socket->state() == QLocalSocket::UnconnectedState)
+        onDisconnected();
+}
+
+void ControlConnection::abort()
+{
+    m_closing = true;
+    m_socket->abort();
+    onDisconnected();
+}
+
+void ControlConnection::onReadyRead()
+{
+    while (!m_closing && m_socket->bytesAvailable() > 0) {
+        if (!m_framer.append(m_socket->read(kReadChunk))) {
+            qCWarning(lcControl).nospace()
+                << "control client " << m_identity.toString() << " sent a message longer than the cap of "
+                << m_framer.maxMessageSize() << " bytes (or no newline): disconnecting it";
+            abort();
+            return;
+        }
+        while (!m_closing) {
+            std::optional<QByteArray> message = m_framer.takeMessage();
+            if (!message)
+                break;
+            Q_EMIT messageReceived(*message);
+        }
+        if (m_framer.overflowed()) {
+            qCWarning(lcControl).nospace()
+                << "control client " << m_identity.toString() << " sent a message longer than the cap of "
+                << m_framer.maxMessageSize() << " bytes: disconnecting it";
+            abort();
+            return;
+        }
+    }
+}
+
+void ControlConnection::onDisconnected()
+{
+    m_closing = true;
+    if (m_closedEmitted)
+        return;
+    m_closedEmitted = true;
+    qCDebug(lcControl).noquote() << "control client" << m_identity.toString() << "disconnected";
+    Q_EMIT closed();
+    deleteLater();
+}
+
+}  // namespace gatehouse::control

@@ -1,0 +1,7 @@
+#include "control/ControlLogging.h"
+
+namespace gatehouse::control {
+
+Q_LOGGING_CATEGORY(lcControl, "gatehouse.control")
+
+}  // namespace gatehouse::control
