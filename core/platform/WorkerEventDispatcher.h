@@ -1,0 +1,18 @@
+#pragma once
+
+// The event dispatcher for the proxy's worker threads, chosen per OS: epoll on Linux,
+// whose cost per wake-up does not grow with idle sockets; nullptr elsewhere, meaning
+// "keep Qt's default" (Windows keeps the stock dispatcher until it is measured there).
+// Used by gatehouse::proxy::WorkerPool before it starts each thread.
+
+#include <QAbstractEventDispatcher>
+
+#include <memory>
+
+namespace gatehouse::platform {
+
+// Install the result with QThread::setEventDispatcher() (which takes ownership) before
+// QThread::start(); when it is null, do not install anything.
+std::unique_ptr<QAbstractEventDispatcher> createWorkerEventDispatcher();
+
+}  // namespace gatehouse::platform

@@ -1,0 +1,89 @@
+#include "proxy/Worker.h"
+
+#include <QMetaObject>
+
+#include <utility>
+
+namespace gatehouse::proxy {
+
+Worker::ConnectionGuard::ConnectionGuard(Worker *worker) : m_worker(worker)
+{
+    if (m_worker)
+        m_worker->connectionOpened();
+}
+
+Worker::ConnectionGuard::~ConnectionGuard()
+{
+    reset();
+}
+
+Worker::ConnectionGuard::ConnectionGuard(ConnectionGuard &&other) noexcept
+    : m_worker(std::exchange(other.m_worker, nullptr))
+{ }
+
+Worker::ConnectionGuard &Worker::ConnectionGuard::operator=(ConnectionGuard &&other) noexcept
+{
+    if (this != &other) {
+        reset();
+        m_worker = std::exchange(other.m_worker, nullptr);
+    }
+    return *this;
+}
+
+void Worker::ConnectionGuard::reset()
+{
+    if (Worker *worker = std::exchange(m_worker, nullptr))
+        worker->connectionClosed();
+}
+
+Worker::Worker(int index, QObject *parent) : QObject(parent), m_index(index) { }
+
+Worker::~Worker()
+{
+    while (!children().isEmpty())
+        delete children().constFirst();
+}
+
+bool Worker::post(std::function<void()> task)
+{
+    m_queued.fetch_add(1);
+    const bool queued = QMetaObject::invokeMethod(
+        this,
+        [this, task = std::move(task)] {
+            task();
+            // Counted down after the task, so a task that opens a connection moves
+            // the load from "queued" to "active" without a dip pick() could see.
+            m_queued.fetch_sub(1);
+            if (m_draining.load())
+                Q_EMIT loadDecreased();
+        },
+        Qt::QueuedConnection);
+    if (!queued)
+        m_queued.fetch_sub(1);
+    return queued;
+}
+
+void Worker::connectionOpened()
+{
+    m_active.fetch_add(1);
+}
+
+void Worker::connectionClosed()
+{
+    const int before = m_active.fetch_sub(1);
+    Q_ASSERT_X(before > 0, "Worker::connectionClosed", "more connections closed than opened");
+    Q_UNUSED(before)
+    // Read after the decrement: WorkerPool::stop() sets m_draining before it first
+    // checks the load, so either it sees this decrement or this sees the flag.
+    if (m_draining.load())
+        Q_EMIT loadDecreased();
+}
+
+void Worker::beginDrain()
+{
+    m_draining.store(true);
+    QMetaObject::invokeMethod(
+        this, [this] { Q_EMIT drainRequested(); }, Qt::QueuedConnection);
+}
+
+}  // namespace gatehouse::proxy

@@ -1,0 +1,81 @@
+#pragma once
+
+#include <QObject>
+
+#include <atomic>
+#include <functional>
+
+namespace gatehouse::proxy {
+
+// One proxy worker: a QObject living in its own thread, created and owned by
+// WorkerPool, and the context (and parent) for that thread's connections. Its
+// counters are atomics so that WorkerPool::pick() can balance load from the
+// accepting thread without locks.
+class Worker : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Counts one open connection on a worker for as long as it lives (move-only),
+    // so a connection object holding one cannot leak the count on any exit path.
+    class ConnectionGuard
+    {
+    public:
+        ConnectionGuard() = default;
+        explicit ConnectionGuard(Worker *worker);
+        ~ConnectionGuard();
+        ConnectionGuard(ConnectionGuard &&other) noexcept;
+        ConnectionGuard &operator=(ConnectionGuard &&other) noexcept;
+        ConnectionGuard(const ConnectionGuard &) = delete;
+        ConnectionGuard &operator=(const ConnectionGuard &) = delete;
+
+        Worker *worker() const { return m_worker; }
+        void reset();  // closes the count now
+
+    private:
+        Worker *m_worker = nullptr;
+    };
+
+    explicit Worker(int index, QObject *parent = nullptr);
+    // Deletes its children first, so connections parented to it (still open when a
+    // stop timed out) close their counts while the counters exist.
+    ~Worker() override;
+
+    int index() const { return m_index; }
+
+    // Runs `task` on this worker's thread after the tasks posted before it. Callable
+    // from any thread. Until the task has run it counts towards load(), so a burst of
+    // accepted connections spreads over the workers. A task still queued when the
+    // pool stops is destroyed without running: let what it captures clean up in
+    // destructors (an accepted socket closes itself).
+    bool post(std::function<void()> task);
+
+    // Thread-safe. Prefer ConnectionGuard.
+    void connectionOpened();
+    void connectionClosed();
+
+    int activeConnections() const { return m_active.load(std::memory_order_relaxed); }
+    // What pick() balances: open connections plus tasks posted and not yet run.
+    int load() const { return m_active.load(std::memory_order_relaxed) + m_queued.load(std::memory_order_relaxed); }
+    // True once the pool is stopping: finish what is in flight, start nothing new.
+    bool isDraining() const { return m_draining.load(); }
+
+Q_SIGNALS:
+    // In the worker's thread, once, when the pool starts stopping: connections close
+    // idle keep-alive connections here and let busy ones finish.
+    void drainRequested();
+    // Only while draining, in whichever thread lowered the load: a connection closed
+    // or a task ran. WorkerPool::stop() waits on it.
+    void loadDecreased();
+
+private:
+    friend class WorkerPool;
+    void beginDrain();  // called by WorkerPool::stop()
+
+    const int m_index;
+    std::atomic<int> m_active { 0 };
+    std::atomic<int> m_queued { 0 };
+    std::atomic<bool> m_draining { false };
+};
+
+}  // namespace gatehouse::proxy
