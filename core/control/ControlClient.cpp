@@ -228,6 +228,7 @@ bool ControlClient::handleMessage(const QByteArray &line)
         // Not an answer to any call: the server's refusal, or its complaint about a line we sent.
         if (message.error && message.error->code == ErrorCode::PermissionDenied) {
             m_refusal = ConnectError { ConnectError::Kind::AccessRefused, m_endpoint, message.error->message };
+            m_lastError = m_refusal;  // so the failing callbacks can already tell why
             failAll(*message.error);
         } else if (message.error) {
             qCWarning(lcControl).noquote() << "the service at" << m_endpoint << "reported:" << message.error->message;
