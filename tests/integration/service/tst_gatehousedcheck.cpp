@@ -39,6 +39,7 @@ private Q_SLOTS:
     void malformedJsonPointsAtLineAndColumn();
     void missingFileIsAnError();
     void helpAndVersion();
+    void readmeExamplesAreValid();
 
 private:
     QString write(const QByteArray &json)
@@ -116,6 +117,26 @@ void TestGatehousedCheck::helpAndVersion()
     const Run version = gatehoused({ QStringLiteral("--version") });
     QCOMPARE(version.exitCode, 0);
     QCOMPARE(version.out.trimmed(), QStringLiteral("gatehoused " GATEHOUSE_VERSION));
+}
+
+void TestGatehousedCheck::readmeExamplesAreValid()
+{
+    // Every JSON block of the README is a config people will copy: it must pass --check.
+    QFile readme(gatehouse::test::sourcePath(QStringLiteral("README.md")));
+    QVERIFY(readme.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(readme.readAll());
+    int blocks = 0;
+    for (qsizetype from = 0; (from = text.indexOf(QStringLiteral("```json\n"), from)) >= 0;) {
+        from += 8;
+        const qsizetype end = text.indexOf(QStringLiteral("```"), from);
+        QVERIFY(end > from);
+        const QString path = write(text.mid(from, end - from).toUtf8());
+        const Run run = gatehoused({ QStringLiteral("--check"), QStringLiteral("--config"), path });
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        ++blocks;
+        from = end + 3;
+    }
+    QVERIFY(blocks > 0);
 }
 
 QTEST_GUILESS_MAIN(TestGatehousedCheck)
