@@ -1,9 +1,11 @@
 // The "other user" of tst_controlaccess: run under setpriv with another uid, it
 // calls one method through ControlClient and prints what happened as one JSON line:
 //   controlhelper ENDPOINT METHOD
+//   controlhelper --default-endpoint   prints ControlEndpoint::defaultEndpoint() for this user
 //   {"outcome":"result"|"error"|"connect-failed"|"disconnected", "kind", "code", "message", "uid"}
 
 #include "control/ControlClient.h"
+#include "control/ControlEndpoint.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -33,6 +35,10 @@ void finish(QJsonObject report)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    if (argc == 2 && QByteArray(argv[1]) == "--default-endpoint") {
+        std::printf("%s\n", qPrintable(ControlEndpoint::defaultEndpoint()));
+        return 0;
+    }
     if (argc != 3) {
         std::fprintf(stderr, "usage: controlhelper ENDPOINT METHOD\n");
         return 64;

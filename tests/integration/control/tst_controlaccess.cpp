@@ -4,6 +4,7 @@
 
 #include "TestSupport.h"
 #include "control/ControlClient.h"
+#include "control/ControlEndpoint.h"
 #include "control/ControlServer.h"
 #include "control/ErrorCodes.h"
 
@@ -126,6 +127,7 @@ private Q_SLOTS:
     void accessGroupMembersAreAdmitted();
     void clientReportsServiceNotRunning();
     void clientReportsPermissionDenied();
+    void defaultEndpoint();
 
 private:
     bool worksFromHere();
@@ -385,6 +387,32 @@ void tst_ControlAccess::clientReportsPermissionDenied()
     const auto error = failed.at(0).at(0).value<ConnectError>();
     QCOMPARE(error.kind, ConnectError::Kind::PermissionDenied);
     QVERIFY2(error.message.contains(QStringLiteral("join the 'gatehouse' group")), qPrintable(error.message));
+}
+
+void tst_ControlAccess::defaultEndpoint()
+{
+    if (::geteuid() == 0)
+        QCOMPARE(ControlEndpoint::defaultEndpoint(), QStringLiteral("/run/gatehouse/control.sock"));
+    if (!canSwitchUser())
+        QSKIP("the per-user endpoints need another uid (root and setpriv)");
+
+    const auto endpointAs = [](const QStringList &environment) {
+        QProcess process;
+        process.start(
+            QStringLiteral("setpriv"),
+            kAsNobody + QStringList { QStringLiteral("env"), QStringLiteral("-u"), QStringLiteral("XDG_RUNTIME_DIR") }
+                + environment
+                + QStringList { test::binaryPath(QStringLiteral("controlhelper")),
+                                QStringLiteral("--default-endpoint") });
+        process.waitForFinished(10000);  // no server in this test: blocking is harmless
+        return QString::fromLocal8Bit(process.readAllStandardOutput()).trimmed();
+    };
+    QCOMPARE(endpointAs({ QStringLiteral("XDG_RUNTIME_DIR=/run/user/65534") }),
+             QStringLiteral("/run/user/65534/gatehouse/control.sock"));
+    QCOMPARE(endpointAs({}), QStringLiteral("/tmp/gatehouse-65534/control.sock"));
+    // A relative XDG_RUNTIME_DIR is ignored, as the XDG spec says.
+    QCOMPARE(endpointAs({ QStringLiteral("XDG_RUNTIME_DIR=relative") }),
+             QStringLiteral("/tmp/gatehouse-65534/control.sock"));
 }
 
 QTEST_GUILESS_MAIN(tst_ControlAccess)
