@@ -19,6 +19,36 @@ int fd(qintptr socket)
 
 }  // namespace
 
+namespace {
+
+Endpoint socketEndpoint(qintptr socket, bool peer)
+{
+    sockaddr_storage storage {};
+    socklen_t length = sizeof(storage);
+    auto *address = reinterpret_cast<sockaddr *>(&storage);
+    const int rc = peer ? ::getpeername(int(socket), address, &length) : ::getsockname(int(socket), address, &length);
+    if (rc != 0)
+        return {};
+    Endpoint endpoint { QHostAddress(address), 0 };
+    if (storage.ss_family == AF_INET)
+        endpoint.port = ntohs(reinterpret_cast<const sockaddr_in *>(&storage)->sin_port);
+    else if (storage.ss_family == AF_INET6)
+        endpoint.port = ntohs(reinterpret_cast<const sockaddr_in6 *>(&storage)->sin6_port);
+    return endpoint;
+}
+
+}  // namespace
+
+Endpoint peerAddress(qintptr socket)
+{
+    return socketEndpoint(socket, true);
+}
+
+Endpoint localAddress(qintptr socket)
+{
+    return socketEndpoint(socket, false);
+}
+
 IoResult receive(qintptr socket, char *data, qint64 size)
 {
     for (;;) {

@@ -30,6 +30,14 @@ struct IoResult
 enum class ConnectErrorClass { Refused, TimedOut, Unreachable, Other };
 
 IoResult receive(qintptr socket, char *data, qint64 size);
+// The addresses of a connected socket: the peer's, and our own end's. Null when unknown.
+struct Endpoint
+{
+    QHostAddress address;
+    quint16 port = 0;
+};
+Endpoint peerAddress(qintptr socket);
+Endpoint localAddress(qintptr socket);
 // Never raises SIGPIPE: a peer that went away is an EPIPE result.
 IoResult send(qintptr socket, const char *data, qint64 size);
 bool shutdownWrite(qintptr socket);

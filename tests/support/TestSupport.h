@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QByteArray>
+#include <QList>
 #include <QString>
 
 namespace gatehouse::test {
@@ -7,5 +9,14 @@ namespace gatehouse::test {
 // Paths of the tree and of the built programs, for tests that run them.
 QString sourcePath(const QString &relative);
 QString binaryPath(const QString &program);
+
+// A port on 127.0.0.1 that is free right now: the OS picks it, we let go of it.
+quint16 freePort();
+// Several distinct free ports (held together while the OS picks them).
+QList<quint16> freePorts(int count);
+
+// The first flight of a real OpenSSL client (its ClientHello), exactly what a
+// proxy receives; serverName may be null for no SNI.
+QByteArray opensslClientHello(const char *serverName, const QList<QByteArray> &alpn, int maxVersion = 0);
 
 }  // namespace gatehouse::test

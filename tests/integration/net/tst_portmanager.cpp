@@ -44,6 +44,9 @@ char *toString(const ListenerKey &key)
 }
 }  // namespace gatehouse::net
 
+using gatehouse::test::freePort;
+using gatehouse::test::freePorts;
+
 namespace {
 
 const QString kLocal = QStringLiteral("127.0.0.1");
@@ -51,29 +54,6 @@ const QString kLocal = QStringLiteral("127.0.0.1");
 ListenerKey local(quint16 port)
 {
     return ListenerKey::make(kLocal, port);
-}
-
-// A port that is free right now: the OS picks it, we let go of it.
-quint16 freePort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        qFatal("cannot find a free port");
-    return server.serverPort();
-}
-
-QList<quint16> freePorts(int count)
-{
-    // Held together so the OS hands out distinct ports.
-    std::vector<std::unique_ptr<QTcpServer>> servers;
-    QList<quint16> ports;
-    for (int i = 0; i < count; ++i) {
-        servers.push_back(std::make_unique<QTcpServer>());
-        if (!servers.back()->listen(QHostAddress::LocalHost, 0))
-            qFatal("cannot find free ports");
-        ports.append(servers.back()->serverPort());
-    }
-    return ports;
 }
 
 int openDescriptors()

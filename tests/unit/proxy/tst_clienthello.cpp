@@ -1,5 +1,6 @@
 // The ClientHello parser against real ClientHellos made by OpenSSL, their
 // prefixes, fragmentations and corruptions.
+#include "TestSupport.h"
 #include "proxy/ClientHello.h"
 
 #include <QTest>
@@ -10,32 +11,9 @@
 #include <memory>
 
 using gatehouse::proxy::ClientHello;
+using gatehouse::test::opensslClientHello;
 
 namespace {
-
-// The first flight of a real OpenSSL client: exactly what a proxy receives.
-QByteArray opensslClientHello(const char *serverName, const QList<QByteArray> &alpn, int maxVersion = TLS1_3_VERSION)
-{
-    std::unique_ptr<SSL_CTX, decltype(&SSL_CTX_free)> ctx(SSL_CTX_new(TLS_client_method()), SSL_CTX_free);
-    SSL_CTX_set_max_proto_version(ctx.get(), maxVersion);
-    std::unique_ptr<SSL, decltype(&SSL_free)> ssl(SSL_new(ctx.get()), SSL_free);
-    BIO *in = BIO_new(BIO_s_mem());
-    BIO *out = BIO_new(BIO_s_mem());
-    SSL_set_bio(ssl.get(), in, out);
-    if (serverName)
-        SSL_ctrl(ssl.get(), SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name, const_cast<char *>(serverName));
-    if (!alpn.isEmpty()) {
-        QByteArray wire;
-        for (const QByteArray &p : alpn)
-            wire += char(p.size()) + p;
-        SSL_set_alpn_protos(ssl.get(), reinterpret_cast<const unsigned char *>(wire.constData()),
-                            unsigned(wire.size()));
-    }
-    SSL_connect(ssl.get());  // wants to read the ServerHello; the ClientHello is written by then
-    char *data = nullptr;
-    const long size = BIO_get_mem_data(out, &data);
-    return QByteArray(data, size);
-}
 
 // Re-frames one record's handshake bytes into records of at most `chunk` bytes.
 QByteArray fragment(const QByteArray &record, int chunk)

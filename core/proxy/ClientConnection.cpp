@@ -1,0 +1,285 @@
+#include "proxy/ClientConnection.h"
+
+#include "proxy/ClientHello.h"
+#include "proxy/ProxyProtocol.h"
+#include "proxy/SocketOps.h"
+#include "proxy/Stream.h"
+#include "proxy/TcpTunnel.h"
+#include "proxy/UpstreamConnector.h"
+#include "routing/DomainPattern.h"
+
+#include <QLoggingCategory>
+#include <QSocketNotifier>
+
+namespace gatehouse::proxy {
+
+Q_LOGGING_CATEGORY(lcConnection, "gatehouse.proxy.connection")
+Q_LOGGING_CATEGORY(lcAccess, "gatehouse.access")
+
+namespace {
+
+// An HTTP/1.x request starts with a method token (upper-case letters) and a space.
+enum class HttpGuess { Yes, No, NeedMore };
+HttpGuess looksLikeHttp(const QByteArray &bytes)
+{
+    constexpr qsizetype kLongestMethod = 8;  // "OPTIONS " and custom methods this short
+    for (qsizetype i = 0; i < bytes.size() && i <= kLongestMethod; ++i) {
+        const char c = bytes[i];
+        if (c == ' ')
+            return i > 0 ? HttpGuess::Yes : HttpGuess::No;
+        if (c < 'A' || c > 'Z')
+            return HttpGuess::No;
+    }
+    return bytes.size() > kLongestMethod ? HttpGuess::No : HttpGuess::NeedMore;
+}
+
+}  // namespace
+
+ClientConnection::ClientConnection(qintptr socket, const net::ListenerKey &listener, ProxySnapshot::Ptr snapshot,
+                                   Worker *worker)
+    : QObject(worker), m_socket(socket), m_listener(listener), m_snapshot(std::move(snapshot)), m_guard(worker)
+{
+    m_firstBytesTimer.setSingleShot(true);
+    connect(&m_firstBytesTimer, &QTimer::timeout, this, &ClientConnection::onFirstBytesTimeout);
+}
+
+ClientConnection::~ClientConnection()
+{
+    if (m_counted)
+        m_runtime->close();
+    if (m_endpoint && m_phase == Phase::Forwarding)
+        m_endpoint->active.fetch_sub(1, std::memory_order_relaxed);
+    if (m_socket >= 0)
+        socketops::close(m_socket);
+}
+
+void ClientConnection::start()
+{
+    m_age.start();
+    const socketops::Endpoint peer = socketops::peerAddress(m_socket);
+    const socketops::Endpoint local = socketops::localAddress(m_socket);
+    m_clientAddress = peer.address;
+    m_clientPort = peer.port;
+    m_localAddress = local.address;
+    m_localPort = local.port;
+
+    if (m_snapshot->acceptsProxyProtocolFrom(m_clientAddress))
+        m_phase = Phase::ProxyHeader;
+    else if (!m_snapshot->needsSniffing(m_listener.port))
+        return selectRoute(QString(), false);
+
+    m_readNotifier = new QSocketNotifier(m_socket, QSocketNotifier::Read, this);
+    connect(m_readNotifier, &QSocketNotifier::activated, this, &ClientConnection::onReadable);
+    m_firstBytesTimer.start(std::chrono::seconds(m_snapshot->timeouts().headerRead));
+}
+
+bool ClientConnection::readAvailable()
+{
+    char chunk[4096];
+    while (m_buffer.size() < kSniffLimit) {
+        const qint64 room = std::min<qint64>(sizeof(chunk), kSniffLimit - m_buffer.size());
+        const socketops::IoResult result = socketops::receive(m_socket, chunk, room);
+        switch (result.status) {
+        case socketops::IoStatus::Done:
+            m_buffer.append(chunk, result.bytes);
+            continue;
+        case socketops::IoStatus::WouldBlock:
+            return true;
+        case socketops::IoStatus::Closed:
+            finish(QStringLiteral("the client closed before choosing a route (%1 bytes)").arg(m_buffer.size()));
+            return false;
+        case socketops::IoStatus::Failed:
+            finish(QStringLiteral("reading the first bytes failed: %1").arg(socketops::errorString(result.error)));
+            return false;
+        }
+    }
+    return true;
+}
+
+void ClientConnection::onReadable()
+{
+    if (readAvailable())
+        process();
+}
+
+void ClientConnection::process()
+{
+    if (m_phase == Phase::ProxyHeader) {
+        const ProxyProtocol::Parsed parsed = ProxyProtocol::parse(m_buffer);
+        if (parsed.status == ProxyProtocol::Parsed::Status::NeedMore)
+            return;
+        if (parsed.status == ProxyProtocol::Parsed::Status::Invalid)
+            return finish(
+                QStringLiteral("bad PROXY protocol header from %1: %2").arg(m_clientAddress.toString(), parsed.error));
+        if (parsed.header.hasAddresses()) {
+            m_clientAddress = parsed.header.sourceAddress;
+            m_clientPort = parsed.header.sourcePort;
+        }
+        m_buffer.remove(0, parsed.consumed);
+        m_phase = Phase::Sniffing;
+        if (!m_snapshot->needsSniffing(m_listener.port))
+            return selectRoute(QString(), false);
+    }
+    if (m_phase != Phase::Sniffing || m_buffer.isEmpty())
+        return;
+
+    if (ClientHello::looksLikeTls(m_buffer)) {
+        const ClientHello hello = ClientHello::parse(m_buffer);
+        switch (hello.status) {
+        case ClientHello::Status::NeedMore:
+            if (m_buffer.size() >= kSniffLimit)
+                finish(QStringLiteral("TLS ClientHello larger than %1 bytes").arg(kSniffLimit));
+            return;
+        case ClientHello::Status::Complete:
+            m_serverName = hello.serverName;
+            return selectRoute(hello.serverName, true);
+        case ClientHello::Status::Malformed:
+            return finish(QStringLiteral("malformed TLS ClientHello: %1").arg(hello.error));
+        case ClientHello::Status::TooLarge:
+            return finish(QStringLiteral("TLS ClientHello too large"));
+        case ClientHello::Status::NotTls:
+            break;
+        }
+    }
+    switch (looksLikeHttp(m_buffer)) {
+    case HttpGuess::NeedMore:
+        return;
+    case HttpGuess::Yes:
+        return finish(QStringLiteral("HTTP routing is not available in this build yet"));
+    case HttpGuess::No:
+        return selectRoute(QString(), false);
+    }
+}
+
+void ClientConnection::onFirstBytesTimeout()
+{
+    if (m_phase == Phase::ProxyHeader)
+        return finish(QStringLiteral("no PROXY protocol header within %1 s").arg(m_snapshot->timeouts().headerRead));
+    // Nothing recognisable in time: the port's route without domains may still take it.
+    if (m_buffer.isEmpty() || looksLikeHttp(m_buffer) == HttpGuess::NeedMore)
+        return selectRoute(QString(), false);
+    finish(QStringLiteral("no complete first message within %1 s").arg(m_snapshot->timeouts().headerRead));
+}
+
+void ClientConnection::selectRoute(const QString &host, bool tls)
+{
+    m_firstBytesTimer.stop();
+    if (m_readNotifier) {
+        // Often called from the notifier's own activation: let the event loop delete it.
+        m_readNotifier->setEnabled(false);
+        m_readNotifier->deleteLater();
+        m_readNotifier = nullptr;
+    }
+    routing::RouteQuery query;
+    query.port = m_listener.port;
+    const QString normalized = routing::DomainPattern::normalizeHost(host);
+    query.host = normalized;
+    query.client = routing::ClientAddress(m_clientAddress);
+    m_routeIndex = m_snapshot->routes().selectIndex(query);
+    if (m_routeIndex < 0)
+        return finish(host.isEmpty() ? QStringLiteral("no route for port %1").arg(m_listener.port)
+                                     : QStringLiteral("no route for %1 on port %2").arg(host).arg(m_listener.port));
+    m_runtime = &m_snapshot->runtime(m_routeIndex);
+    const config::Route &route = m_runtime->route();
+    if (!m_runtime->admits(m_clientAddress))
+        return finish(QStringLiteral("route '%1' does not admit %2").arg(route.name, m_clientAddress.toString()));
+    if (!m_runtime->tryOpen())
+        return finish(QStringLiteral("route '%1' is at its limit of %2 connections")
+                          .arg(route.name)
+                          .arg(route.security.maxConnections));
+    m_counted = true;
+
+    const config::TlsMode mode = route.action.tls.mode;
+    if (route.action.type != config::ActionType::Forward
+        || (tls && mode != config::TlsMode::Passthrough && mode != config::TlsMode::None))
+        return finish(QStringLiteral("route '%1' needs TLS termination or HTTP, which this build does not serve yet")
+                          .arg(route.name));
+
+    m_attemptsLeft = std::min(3, int(route.action.targets.size() * 2));
+    connectUpstream();
+}
+
+void ClientConnection::connectUpstream()
+{
+    m_phase = Phase::Connecting;
+    m_endpoint = m_runtime->pick(m_clientAddress);
+    if (!m_endpoint)
+        return finish(QStringLiteral("route '%1' has no targets").arg(m_runtime->route().name));
+    --m_attemptsLeft;
+    if (!m_connector) {
+        m_connector = new UpstreamConnector(this);
+        connect(m_connector, &UpstreamConnector::connected, this, &ClientConnection::onUpstreamConnected);
+        connect(m_connector, &UpstreamConnector::failed, this, &ClientConnection::onUpstreamFailed);
+    }
+    m_connector->connectToHost(m_endpoint->host, m_endpoint->port,
+                               std::chrono::seconds(m_snapshot->timeouts().connect));
+}
+
+void ClientConnection::onUpstreamFailed(const ConnectError &error)
+{
+    m_runtime->reportFailure(*m_endpoint);
+    qCWarning(lcConnection).noquote() << "route" << m_runtime->route().name << "target" << m_endpoint->host
+                                      << m_endpoint->port << "failed:" << error.message;
+    if (m_attemptsLeft > 0)
+        return connectUpstream();
+    finish(QStringLiteral("no target of route '%1' could be reached: %2").arg(m_runtime->route().name, error.message));
+}
+
+void ClientConnection::onUpstreamConnected(qintptr socket, const QHostAddress &)
+{
+    m_runtime->reportSuccess(*m_endpoint);
+    m_endpoint->active.fetch_add(1, std::memory_order_relaxed);
+    m_phase = Phase::Forwarding;
+
+    auto client = std::make_unique<Stream>(m_socket);
+    m_socket = -1;  // the stream owns it now
+    client->setInitialBytes(m_buffer);
+    m_buffer.clear();
+    auto upstream = std::make_unique<Stream>(socket);
+    const config::ProxyProtocolVersion version = m_runtime->route().action.sendProxyProtocol;
+    if (version != config::ProxyProtocolVersion::None) {
+        ProxyHeader header;
+        header.version = version == config::ProxyProtocolVersion::V1 ? 1 : 2;
+        header.sourceAddress = m_clientAddress;
+        header.sourcePort = m_clientPort;
+        header.destinationAddress = m_localAddress;
+        header.destinationPort = m_localPort;
+        upstream->write(ProxyProtocol::encode(header));
+    }
+    TunnelOptions options;
+    options.idleTimeout = std::chrono::seconds(m_snapshot->timeouts().idle);
+    m_tunnel = new TcpTunnel(std::move(client), std::move(upstream), options, this);
+    connect(m_tunnel, &TcpTunnel::finished, this, &ClientConnection::onTunnelFinished);
+    m_tunnel->start();
+}
+
+void ClientConnection::onTunnelFinished(const TunnelResult &result)
+{
+    qCInfo(lcAccess).noquote() << QStringLiteral(
+                                      "route=%1 client=%2:%3 sni=%4 target=%5:%6 up=%7 down=%8 ms=%9 end=%10")
+                                      .arg(m_runtime->route().name, m_clientAddress.toString())
+                                      .arg(m_clientPort)
+                                      .arg(m_serverName.isEmpty() ? QStringLiteral("-") : m_serverName,
+                                           m_endpoint->host)
+                                      .arg(m_endpoint->port)
+                                      .arg(result.clientToUpstream)
+                                      .arg(result.upstreamToClient)
+                                      .arg(result.durationMs)
+                                      .arg(result.reason.isEmpty() ? QStringLiteral("closed") : result.reason);
+    deleteLater();
+}
+
+void ClientConnection::finish(const QString &why)
+{
+    qCInfo(lcConnection).noquote() << m_clientAddress.toString() << "on port" << m_listener.port << "closed:" << why;
+    if (m_readNotifier)
+        m_readNotifier->setEnabled(false);  // before the socket goes
+    if (m_socket >= 0) {
+        socketops::close(m_socket);
+        m_socket = -1;
+    }
+    m_firstBytesTimer.stop();
+    deleteLater();
+}
+
+}  // namespace gatehouse::proxy

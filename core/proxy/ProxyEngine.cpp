@@ -1,0 +1,63 @@
+#include "proxy/ProxyEngine.h"
+
+#include "proxy/ClientConnection.h"
+#include "proxy/SocketOps.h"
+#include "proxy/Worker.h"
+#include "proxy/WorkerPool.h"
+
+#include <QLoggingCategory>
+
+namespace gatehouse::proxy {
+
+Q_LOGGING_CATEGORY(lcEngine, "gatehouse.proxy")
+
+ProxyEngine::ProxyEngine(int workers, QObject *parent) : QObject(parent), m_pool(std::make_unique<WorkerPool>(workers))
+{ }
+
+ProxyEngine::~ProxyEngine()
+{
+    stop(std::chrono::milliseconds(0));
+}
+
+void ProxyEngine::start()
+{
+    if (!m_pool->isRunning())
+        m_pool->start();
+}
+
+bool ProxyEngine::stop(std::chrono::milliseconds drainTimeout)
+{
+    return m_pool->isRunning() ? m_pool->stop(drainTimeout) : true;
+}
+
+Result<ProxySnapshot::Ptr, QString> ProxyEngine::apply(const config::Config &config, quint64 revision)
+{
+    auto snapshot = ProxySnapshot::build(config, revision, m_snapshot.get());
+    if (snapshot)
+        m_snapshot = snapshot.value();
+    return snapshot;
+}
+
+int ProxyEngine::activeConnections() const
+{
+    return m_pool->activeConnections();
+}
+
+void ProxyEngine::acceptConnection(qintptr socketDescriptor, const net::ListenerKey &listener)
+{
+    Worker *worker = m_snapshot ? m_pool->pick() : nullptr;
+    if (!worker) {
+        socketops::close(socketDescriptor);
+        return;
+    }
+    // The connection is created in the worker's thread and keeps this snapshot.
+    const bool posted = worker->post([socketDescriptor, listener, snapshot = m_snapshot, worker] {
+        (new ClientConnection(socketDescriptor, listener, snapshot, worker))->start();
+    });
+    if (!posted) {
+        qCWarning(lcEngine) << "worker refused a connection on port" << listener.port << "(stopping)";
+        socketops::close(socketDescriptor);
+    }
+}
+
+}  // namespace gatehouse::proxy

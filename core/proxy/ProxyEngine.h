@@ -1,0 +1,48 @@
+#pragma once
+
+#include "Result.h"
+#include "config/Config.h"
+#include "net/ConnectionSink.h"
+#include "proxy/ProxySnapshot.h"
+
+#include <QObject>
+
+#include <chrono>
+#include <memory>
+
+namespace gatehouse::proxy {
+
+class WorkerPool;
+
+// The proxy as the service sees it: takes accepted sockets from the
+// PortManager and hands each to a worker thread together with the current
+// snapshot; apply() swaps in the snapshot of a new config. Lives on the main thread.
+class ProxyEngine : public QObject, public net::ConnectionSink
+{
+    Q_OBJECT
+
+public:
+    // `workers` threads; 0: one per CPU core.
+    explicit ProxyEngine(int workers, QObject *parent = nullptr);
+    ~ProxyEngine() override;
+
+    void start();
+    // Stops handing out connections, lets open ones finish for up to
+    // `drainTimeout`, then stops the workers. True when everything finished.
+    bool stop(std::chrono::milliseconds drainTimeout);
+
+    // Builds the snapshot of `config` (loading its certificates) and makes it the
+    // one new connections get. On error nothing changes.
+    Result<ProxySnapshot::Ptr, QString> apply(const config::Config &config, quint64 revision);
+    ProxySnapshot::Ptr snapshot() const { return m_snapshot; }
+
+    int activeConnections() const;
+
+    void acceptConnection(qintptr socketDescriptor, const net::ListenerKey &listener) override;
+
+private:
+    std::unique_ptr<WorkerPool> m_pool;
+    ProxySnapshot::Ptr m_snapshot;
+};
+
+}  // namespace gatehouse::proxy

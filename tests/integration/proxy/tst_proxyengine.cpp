@@ -1,0 +1,288 @@
+// The connection pipeline end to end on real sockets: PortManager listeners hand
+// connections to the ProxyEngine's workers, which sniff, route and tunnel them
+// to real backends on 127.0.0.1.
+#include "TestSupport.h"
+#include "config/Config.h"
+#include "net/PortManager.h"
+#include "net/WantedListeners.h"
+#include "proxy/ProxyEngine.h"
+#include "proxy/ProxyProtocol.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace gatehouse;
+using gatehouse::test::freePort;
+
+namespace {
+
+// A backend on the main thread: greets each connection's first data with its
+// name, echoes everything, and keeps what each connection sent.
+class Backend : public QObject
+{
+public:
+    explicit Backend(const QByteArray &name) : m_name(name)
+    {
+        QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                const int index = int(received.size());
+                received.append(QByteArray());
+                peers.append(socket->peerAddress());
+                QObject::connect(socket, &QTcpSocket::readyRead, this, [this, socket, index] {
+                    const QByteArray data = socket->readAll();
+                    if (received[index].isEmpty())
+                        socket->write(m_name + ':');
+                    received[index] += data;
+                    socket->write(data);
+                });
+                QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    quint16 port() const { return m_server.serverPort(); }
+    void close() { m_server.close(); }
+
+    QList<QByteArray> received;
+    QList<QHostAddress> peers;
+
+private:
+    QTcpServer m_server;
+    QByteArray m_name;
+};
+
+config::Route forwardRoute(const QString &name, quint16 port, const QList<quint16> &targetPorts)
+{
+    config::Route route;
+    route.name = name;
+    route.match.ports = { { port, port } };
+    route.action.type = config::ActionType::Forward;
+    for (const quint16 target : targetPorts)
+        route.action.targets << config::Target { { QStringLiteral("127.0.0.1") }, target, {} };
+    return route;
+}
+
+// A client whose received bytes pile up in `data` as the event loop runs, so the
+// backends on the same thread keep working while a test waits with QTRY_*.
+struct Client
+{
+    explicit Client(quint16 port)
+    {
+        QObject::connect(&socket, &QTcpSocket::readyRead, &socket, [this] { data += socket.readAll(); });
+        socket.connectToHost(QHostAddress::LocalHost, port);
+    }
+    QTcpSocket socket;
+    QByteArray data;
+};
+
+}  // namespace
+
+class TestProxyEngine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void tcpForwardEchoes();
+    void passthroughRoutesBySni();
+    void proxyProtocolReachesTheBackend();
+    void openTunnelSurvivesRouteRemoval();
+    void deadTargetIsSkipped();
+    void blockedClientNeverReachesTheBackend();
+    void unknownSniWithoutFallbackIsClosed();
+
+private:
+    bool apply(const config::Config &config)
+    {
+        const auto snapshot = m_engine->apply(config, ++m_revision);
+        if (!snapshot) {
+            qWarning() << snapshot.error();
+            return false;
+        }
+        m_ports->reconcile(net::wantedListeners(config));
+        return true;
+    }
+
+    std::unique_ptr<proxy::ProxyEngine> m_engine;
+    std::unique_ptr<net::PortManager> m_ports;
+    quint64 m_revision = 0;
+};
+
+void TestProxyEngine::init()
+{
+    m_engine = std::make_unique<proxy::ProxyEngine>(2);
+    m_engine->start();
+    m_ports = std::make_unique<net::PortManager>();
+    m_ports->setConnectionSink(m_engine.get());
+}
+
+void TestProxyEngine::cleanup()
+{
+    m_ports.reset();
+    m_engine->stop(std::chrono::milliseconds(2000));
+    m_engine.reset();
+}
+
+void TestProxyEngine::tcpForwardEchoes()
+{
+    Backend backend("one");
+    QVERIFY(backend.listen());
+    const quint16 port = freePort();
+    config::Config config;
+    config.bindAddress = QStringLiteral("127.0.0.1");
+    config.routes << forwardRoute(QStringLiteral("tcp"), port, { backend.port() });
+    QVERIFY(apply(config));
+
+    Client client(port);
+    QVERIFY(client.socket.waitForConnected(5000));
+    client.socket.write("hello");
+    QTRY_COMPARE(client.data, QByteArray("one:hello"));
+    QCOMPARE(backend.received, QList<QByteArray> { "hello" });
+}
+
+void TestProxyEngine::passthroughRoutesBySni()
+{
+    Backend a("a"), b("b");
+    QVERIFY(a.listen());
+    QVERIFY(b.listen());
+    const quint16 port = freePort();
+    config::Config config;
+    config.bindAddress = QStringLiteral("127.0.0.1");
+    for (auto [name, backend] : { std::pair { "a", &a }, std::pair { "b", &b } }) {
+        config::Route route = forwardRoute(QString::fromLatin1(name), port, { backend->port() });
+        route.match.domains = { QString::fromLatin1(name) + QStringLiteral(".test") };
+        route.action.tls.mode = config::TlsMode::Passthrough;
+        config.routes << route;
+    }
+    QVERIFY(apply(config));
+
+    const QByteArray hello = test::opensslClientHello("b.test", { "http/1.1" });
+    Client client(port);
+    QVERIFY(client.socket.waitForConnected(5000));
+    // In two pieces, so the proxy has to wait for the whole ClientHello.
+    client.socket.write(hello.left(10));
+    QVERIFY(client.socket.waitForBytesWritten(1000));
+    client.socket.write(hello.mid(10));
+    QTRY_COMPARE(client.data, QByteArray("b:" + hello));
+    QCOMPARE(b.received, QList<QByteArray> { hello });  // replayed byte for byte
+    QVERIFY(a.received.isEmpty());
+}
+
+void TestProxyEngine::proxyProtocolReachesTheBackend()
+{
+    Backend backend("pp");
+    QVERIFY(backend.listen());
+    const quint16 port = freePort();
+    config::Config config;
+    config.bindAddress = QStringLiteral("127.0.0.1");
+    config::Route route = forwardRoute(QStringLiteral("pp"), port, { backend.port() });
+    route.action.sendProxyProtocol = config::ProxyProtocolVersion::V2;
+    config.routes << route;
+    QVERIFY(apply(config));
+
+    Client client(port);
+    QVERIFY(client.socket.waitForConnected(5000));
+    client.socket.write("payload");
+    QTRY_VERIFY(!backend.received.isEmpty() && backend.received.first().endsWith("payload"));
+    const auto parsed = proxy::ProxyProtocol::parse(backend.received.first());
+    QCOMPARE(parsed.status, proxy::ProxyProtocol::Parsed::Status::Complete);
+    QCOMPARE(parsed.header.sourcePort, client.socket.localPort());
+    QCOMPARE(parsed.header.destinationPort, port);
+    QVERIFY(parsed.header.sourceAddress.isEqual(QHostAddress::LocalHost, QHostAddress::ConvertV4MappedToIPv4));
+    QCOMPARE(backend.received.first().mid(parsed.consumed), QByteArray("payload"));
+}
+
+void TestProxyEngine::openTunnelSurvivesRouteRemoval()
+{
+    Backend backend("kept");
+    QVERIFY(backend.listen());
+    const quint16 port = freePort();
+    config::Config config;
+    config.bindAddress = QStringLiteral("127.0.0.1");
+    config.routes << forwardRoute(QStringLiteral("old"), port, { backend.port() });
+    QVERIFY(apply(config));
+
+    Client client(port);
+    QVERIFY(client.socket.waitForConnected(5000));
+    client.socket.write("before");
+    QTRY_COMPARE(client.data, QByteArray("kept:before"));
+
+    config.routes.clear();
+    QVERIFY(apply(config));  // the listener closes; the tunnel must not
+    QTcpSocket refused;
+    refused.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(!refused.waitForConnected(2000));
+
+    client.socket.write("after");
+    QTRY_COMPARE(client.data, QByteArray("kept:beforeafter"));
+    QCOMPARE(client.socket.state(), QAbstractSocket::ConnectedState);
+}
+
+void TestProxyEngine::deadTargetIsSkipped()
+{
+    Backend live("live");
+    QVERIFY(live.listen());
+    const quint16 dead = freePort();  // nothing listens there
+    const quint16 port = freePort();
+    config::Config config;
+    config.bindAddress = QStringLiteral("127.0.0.1");
+    config::Route route = forwardRoute(QStringLiteral("lb"), port, { dead, live.port() });
+    route.action.loadBalancing.maxFails = 1;
+    config.routes << route;
+    QVERIFY(apply(config));
+
+    // Round robin would send every other connection to the dead target: each must
+    // still reach the live one, by retry first and then because the dead one is skipped.
+    for (int i = 0; i < 4; ++i) {
+        Client client(port);
+        QVERIFY(client.socket.waitForConnected(5000));
+        client.socket.write("x");
+        QTRY_COMPARE(client.data, QByteArray("live:x"));
+    }
+    QCOMPARE(live.received.size(), 4);
+}
+
+void TestProxyEngine::blockedClientNeverReachesTheBackend()
+{
+    Backend backend("blocked");
+    QVERIFY(backend.listen());
+    const quint16 port = freePort();
+    config::Config config;
+    config.bindAddress = QStringLiteral("127.0.0.1");
+    config::Route route = forwardRoute(QStringLiteral("private"), port, { backend.port() });
+    route.security.ipBlockList = { QStringLiteral("127.0.0.0/8") };
+    config.routes << route;
+    QVERIFY(apply(config));
+
+    Client client(port);
+    QVERIFY(client.socket.waitForConnected(5000));
+    client.socket.write("let me in");
+    QTRY_COMPARE(client.socket.state(), QAbstractSocket::UnconnectedState);
+    QVERIFY(backend.received.isEmpty());
+}
+
+void TestProxyEngine::unknownSniWithoutFallbackIsClosed()
+{
+    Backend a("a");
+    QVERIFY(a.listen());
+    const quint16 port = freePort();
+    config::Config config;
+    config.bindAddress = QStringLiteral("127.0.0.1");
+    config::Route route = forwardRoute(QStringLiteral("a"), port, { a.port() });
+    route.match.domains = { QStringLiteral("a.test") };
+    route.action.tls.mode = config::TlsMode::Passthrough;
+    config.routes << route;
+    QVERIFY(apply(config));
+
+    Client client(port);
+    QVERIFY(client.socket.waitForConnected(5000));
+    client.socket.write(test::opensslClientHello("other.test", {}));
+    QTRY_COMPARE(client.socket.state(), QAbstractSocket::UnconnectedState);
+    QVERIFY(a.received.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestProxyEngine)
+#include "tst_proxyengine.moc"
