@@ -28,7 +28,12 @@ QString writeAtomically(const QString &path, const QByteArray &data)
 ConfigStore::ConfigStore(QString path, ConfigValidator::Options options) : m_path(std::move(path)), m_options(options)
 { }
 
-ConfigStore::Outcome ConfigStore::readFile(Config *parsed) const
+bool ConfigStore::exists() const
+{
+    return QFileInfo::exists(m_path);
+}
+
+ConfigStore::Outcome ConfigStore::checkFile(Config *parsed) const
 {
     const ConfigLoader::Result loaded = ConfigLoader::loadFile(m_path, m_options);
     Outcome outcome;
@@ -54,12 +59,8 @@ ConfigStore::Outcome ConfigStore::load(const Config &fallback)
         return commit(fallback);
     }
     Config parsed;
-    Outcome outcome = readFile(&parsed);
-    if (outcome.ok()) {
-        m_config = parsed;
-        outcome.revision = ++m_revision;
-    }
-    return outcome;
+    const Outcome outcome = checkFile(&parsed);
+    return outcome.ok() ? adopt(parsed) : outcome;
 }
 
 ConfigStore::Outcome ConfigStore::check(const QByteArray &json, quint64 baseRevision, Config *parsed) const
@@ -113,14 +114,11 @@ ConfigStore::Outcome ConfigStore::commit(const Config &config)
     return outcome;
 }
 
-ConfigStore::Outcome ConfigStore::reload()
+ConfigStore::Outcome ConfigStore::adopt(const Config &config)
 {
-    Config parsed;
-    Outcome outcome = readFile(&parsed);
-    if (outcome.ok()) {
-        m_config = parsed;
-        outcome.revision = ++m_revision;
-    }
+    m_config = config;
+    Outcome outcome;
+    outcome.revision = ++m_revision;
     return outcome;
 }
 

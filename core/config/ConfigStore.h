@@ -41,17 +41,18 @@ public:
     // At start: reads the file, or writes `fallback` there when there is none.
     // An invalid file is an error: the service must not guess.
     Outcome load(const Config &fallback);
+    bool exists() const;
     // Checks a candidate config (JSON) against the rules and the revision it was
     // based on (0: none given). Changes nothing.
     Outcome check(const QByteArray &json, quint64 baseRevision, Config *parsed) const;
+    // Reads and checks the file as it is now (for a reload). Changes nothing.
+    Outcome checkFile(Config *parsed) const;
     // Writes `config` atomically (the previous file kept as PATH.bak) and makes it
     // the running config, revision + 1.
     Outcome commit(const Config &config);
-    // Re-reads the file by the same rules as an apply; the revision moves on when it is valid.
-    Outcome reload();
-
-private:
-    Outcome readFile(Config *parsed) const;
+    // Makes `config`, read from the file by checkFile(), the running config,
+    // revision + 1, without writing.
+    Outcome adopt(const Config &config);
 
     QString m_path;
     ConfigValidator::Options m_options;

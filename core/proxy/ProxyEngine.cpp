@@ -30,12 +30,22 @@ bool ProxyEngine::stop(std::chrono::milliseconds drainTimeout)
     return m_pool->isRunning() ? m_pool->stop(drainTimeout) : true;
 }
 
+Result<ProxySnapshot::Ptr, QString> ProxyEngine::prepare(const config::Config &config, quint64 revision) const
+{
+    return ProxySnapshot::build(config, revision, m_snapshot.get());
+}
+
 Result<ProxySnapshot::Ptr, QString> ProxyEngine::apply(const config::Config &config, quint64 revision)
 {
-    auto snapshot = ProxySnapshot::build(config, revision, m_snapshot.get());
+    auto snapshot = prepare(config, revision);
     if (snapshot)
-        m_snapshot = snapshot.value();
+        activate(snapshot.value());
     return snapshot;
+}
+
+int ProxyEngine::workerCount() const
+{
+    return m_pool->size();
 }
 
 int ProxyEngine::activeConnections() const

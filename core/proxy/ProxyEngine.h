@@ -31,12 +31,18 @@ public:
     // `drainTimeout`, then stops the workers. True when everything finished.
     bool stop(std::chrono::milliseconds drainTimeout);
 
-    // Builds the snapshot of `config` (loading its certificates) and makes it the
-    // one new connections get. On error nothing changes.
+    // Builds the snapshot of `config` (loading its certificates, carrying route
+    // state over from the current one) without using it yet, so an apply can
+    // still be called off.
+    Result<ProxySnapshot::Ptr, QString> prepare(const config::Config &config, quint64 revision) const;
+    // Makes `snapshot` the one new connections (and new requests) get.
+    void activate(ProxySnapshot::Ptr snapshot) { m_snapshot = std::move(snapshot); }
+    // prepare() and activate() in one step; on error nothing changes.
     Result<ProxySnapshot::Ptr, QString> apply(const config::Config &config, quint64 revision);
     ProxySnapshot::Ptr snapshot() const { return m_snapshot; }
 
     int activeConnections() const;
+    int workerCount() const;
 
     void acceptConnection(qintptr socketDescriptor, const net::ListenerKey &listener) override;
 

@@ -1,17 +1,23 @@
 #include "config/ConfigLoader.h"
 #include "config/ConfigWriter.h"
 #include "config/DefaultConfig.h"
+#include "control/ControlEndpoint.h"
 #include "platform/ServicePaths.h"
+#include "platform/SignalWatcher.h"
+#include "service/Service.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <cstdio>
 
 using namespace gatehouse;
+
+Q_LOGGING_CATEGORY(lcMain, "gatehouse.main")
 
 namespace {
 
@@ -51,6 +57,23 @@ int check(QTextStream &out, QTextStream &err, const QString &path, const config:
     return 0;
 }
 
+// Rules for QLoggingCategory: everything of Gatehouse at `level` and above.
+QString loggingRules(const QString &level)
+{
+    const QStringList levels
+        = { QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"), QStringLiteral("error") };
+    const qsizetype index = levels.indexOf(level);
+    if (index < 0)
+        return {};
+    const QStringList qtNames
+        = { QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"), QStringLiteral("critical") };
+    QStringList rules;
+    for (qsizetype i = 0; i < qtNames.size(); ++i)
+        rules << QStringLiteral("gatehouse.*.%1=%2")
+                     .arg(qtNames[i], i >= index ? QStringLiteral("true") : QStringLiteral("false"));
+    return rules.join(u'\n');
+}
+
 }  // namespace
 
 int main(int argc, char *argv[])
@@ -70,13 +93,35 @@ int main(int argc, char *argv[])
     const QCommandLineOption checkOption(QStringLiteral("check"),
                                          QStringLiteral("Validate the config file and exit: 0 when valid, 1 with the "
                                                         "errors otherwise."));
+    const QCommandLineOption stateDirOption(
+        QStringLiteral("state-dir"),
+        QStringLiteral("Directory for certificates and ACME state (default: %1).").arg(paths.stateDir),
+        QStringLiteral("DIR"), paths.stateDir);
+    const QString endpoint = control::ControlEndpoint::defaultEndpoint();
+    const QCommandLineOption controlOption(QStringLiteral("control"),
+                                           QStringLiteral("Control socket path (default: %1).").arg(endpoint),
+                                           QStringLiteral("PATH"), endpoint);
+    const QCommandLineOption logLevelOption(QStringLiteral("log-level"),
+                                            QStringLiteral("debug, info (default), warning or error; per area with "
+                                                           "QT_LOGGING_RULES, e.g. gatehouse.net.debug=true."),
+                                            QStringLiteral("LEVEL"), QStringLiteral("info"));
     parser.addOption(configOption);
     parser.addOption(checkOption);
+    parser.addOption(stateDirOption);
+    parser.addOption(controlOption);
+    parser.addOption(logLevelOption);
     parser.process(app);
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    const QString configPath = parser.value(configOption);
+    const QString configPath = QFileInfo(parser.value(configOption)).absoluteFilePath();
+    if (const QString rules = loggingRules(parser.value(logLevelOption)); rules.isEmpty()) {
+        err << "gatehoused: unknown --log-level '" << parser.value(logLevelOption)
+            << "'; expected debug, info, warning or error" << Qt::endl;
+        return 2;
+    } else {
+        QLoggingCategory::setFilterRules(rules);
+    }
 
     if (parser.isSet(checkOption)) {
         if (!QFileInfo::exists(configPath)) {
@@ -86,18 +131,28 @@ int main(int argc, char *argv[])
         return check(out, err, configPath, config::ConfigLoader::loadFile(configPath));
     }
 
-    // The proxy service itself arrives with the proxy issue; until then this shows
-    // the config it would run: the file if there is one, else the built-in default.
-    config::ConfigLoader::Result loaded;
-    if (QFileInfo::exists(configPath)) {
-        loaded = config::ConfigLoader::loadFile(configPath);
-    } else {
-        out << "No config at " << configPath << "; the built-in default is:" << Qt::endl;
-        loaded = config::ConfigLoader::load(config::ConfigWriter::write(config::defaultConfig(configPath)));
+    service::Service::Options options;
+    options.configPath = configPath;
+    options.stateDir = parser.value(stateDirOption);
+    options.controlEndpoint = parser.value(controlOption);
+    service::Service gatehoused(options);
+    platform::SignalWatcher signals;
+    QObject::connect(&signals, &platform::SignalWatcher::reloadRequested, &gatehoused, [&gatehoused] {
+        platform::notifyServiceManager("RELOADING=1");
+        gatehoused.reload();
+        platform::notifyServiceManager("READY=1");
+    });
+    QObject::connect(&signals, &platform::SignalWatcher::terminateRequested, &app, [&gatehoused](int signalNumber) {
+        qCInfo(lcMain) << "signal" << signalNumber << "- stopping: no new connections, draining open ones";
+        platform::notifyServiceManager("STOPPING=1");
+        gatehoused.stop();
+        QCoreApplication::exit(0);
+    });
+
+    if (const QString error = gatehoused.start(); !error.isEmpty()) {
+        err << "gatehoused: " << error << Qt::endl;
+        return 1;
     }
-    const int status = check(out, err, configPath, loaded);
-    if (status == 0)
-        out << config::ConfigWriter::write(loaded.config);
-    out << "gatehoused: routing and listening are not built yet; exiting." << Qt::endl;
-    return status;
+    platform::notifyServiceManager("READY=1");
+    return QCoreApplication::exec();
 }

@@ -48,7 +48,7 @@ private Q_SLOTS:
     void commitKeepsABackupAndCountsRevisions();
     void staleRevisionChangesNothing();
     void invalidCandidateChangesNothing();
-    void reloadFollowsTheSameRules();
+    void checkFileThenAdopt();
     void writeFailureChangesNothing();
 
 private:
@@ -149,7 +149,7 @@ void TestConfigStore::invalidCandidateChangesNothing()
     QCOMPARE(readAll(m_path), file);
 }
 
-void TestConfigStore::reloadFollowsTheSameRules()
+void TestConfigStore::checkFileThenAdopt()
 {
     ConfigStore store(m_path);
     QVERIFY(store.load(defaultConfig(m_path)).ok());
@@ -159,7 +159,8 @@ void TestConfigStore::reloadFollowsTheSameRules()
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     file.write("{ not json");
     file.close();
-    ConfigStore::Outcome outcome = store.reload();
+    Config parsed;
+    ConfigStore::Outcome outcome = store.checkFile(&parsed);
     QCOMPARE(outcome.status, ConfigStore::Status::Invalid);
     QCOMPARE(outcome.diagnostics.first().line, 1);
     QCOMPARE(store.config(), running);
@@ -169,8 +170,11 @@ void TestConfigStore::reloadFollowsTheSameRules()
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     file.write(ConfigWriter::write(edited));
     file.close();
-    outcome = store.reload();
+    outcome = store.checkFile(&parsed);
     QVERIFY(outcome.ok());
+    QCOMPARE(parsed, edited);
+    QCOMPARE(store.config(), running);  // checking changes nothing
+    QVERIFY(store.adopt(parsed).ok());
     QCOMPARE(store.config(), edited);
     QCOMPARE(store.revision(), quint64(2));
 }

@@ -1,0 +1,275 @@
+#include "service/Service.h"
+
+#include "config/ConfigWriter.h"
+#include "config/DefaultConfig.h"
+#include "control/ErrorCodes.h"
+#include "net/WantedListeners.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+namespace gatehouse::service {
+
+Q_LOGGING_CATEGORY(lcService, "gatehouse.service")
+
+namespace {
+
+using control::RpcError;
+using MethodResult = control::ControlServer::MethodResult;
+
+QJsonArray toJson(const config::Diagnostics &diagnostics)
+{
+    QJsonArray array;
+    for (const config::Diagnostic &d : diagnostics) {
+        QJsonObject item { { QStringLiteral("severity"),
+                             d.severity == config::Diagnostic::Severity::Error ? QStringLiteral("error")
+                                                                               : QStringLiteral("warning") },
+                           { QStringLiteral("path"), d.path },
+                           { QStringLiteral("message"), d.message } };
+        if (d.line > 0) {
+            item.insert(QStringLiteral("line"), d.line);
+            item.insert(QStringLiteral("column"), d.column);
+        }
+        array.append(item);
+    }
+    return array;
+}
+
+QString firstError(const config::Diagnostics &diagnostics)
+{
+    for (const config::Diagnostic &d : diagnostics) {
+        if (d.severity == config::Diagnostic::Severity::Error)
+            return d.toString();
+    }
+    return {};
+}
+
+RpcError rejected(const config::ConfigStore::Outcome &outcome)
+{
+    switch (outcome.status) {
+    case config::ConfigStore::Status::RevisionConflict:
+        return { control::ErrorCode::RevisionConflict, outcome.error,
+                 QJsonObject { { QStringLiteral("currentRevision"), qint64(outcome.revision) } } };
+    case config::ConfigStore::Status::Invalid:
+        return { control::ErrorCode::ValidationFailed,
+                 QStringLiteral("the config is invalid: %1").arg(firstError(outcome.diagnostics)),
+                 QJsonObject { { QStringLiteral("diagnostics"), toJson(outcome.diagnostics) } } };
+    case config::ConfigStore::Status::WriteFailed:
+    case config::ConfigStore::Status::Ok:
+        break;
+    }
+    return RpcError::internalError(outcome.error);
+}
+
+QJsonArray portsJson(const net::PortManager &ports)
+{
+    QJsonArray array;
+    for (const net::ListenerStatus &status : ports.status())
+        array.append(status.toJson());
+    return array;
+}
+
+}  // namespace
+
+Service::Service(Options options, QObject *parent)
+    : QObject(parent), m_options(std::move(options)), m_store(m_options.configPath, m_options.validation)
+{
+    connect(&m_ports, &net::PortManager::listenerChanged, this, [this](const net::ListenerStatus &status) {
+        publish(QStringLiteral("listener.changed"), { { QStringLiteral("listener"), status.toJson() } });
+    });
+    connect(&m_ports, &net::PortManager::listenerReleased, this, [this](const net::ListenerKey &key) {
+        publish(QStringLiteral("listener.released"),
+                { { QStringLiteral("address"), key.address }, { QStringLiteral("port"), int(key.port) } });
+    });
+    registerMethods();
+}
+
+Service::~Service()
+{
+    stop();
+}
+
+QString Service::start()
+{
+    m_started = QDateTime::currentDateTimeUtc();
+    config::Config initial;
+    if (m_store.exists()) {
+        const config::ConfigStore::Outcome read = m_store.checkFile(&initial);
+        if (!read.ok()) {
+            QStringList lines;
+            for (const config::Diagnostic &d : read.diagnostics)
+                lines << m_options.configPath + QStringLiteral(": ") + d.toString();
+            return lines.join(u'\n');
+        }
+    } else {
+        qCInfo(lcService).noquote() << "no config at" << m_options.configPath << "- writing the built-in default";
+        initial = config::defaultConfig(m_options.configPath);
+    }
+
+    m_proxy = std::make_unique<proxy::ProxyEngine>(initial.workers);
+    m_ports.setConnectionSink(m_proxy.get());
+    m_proxy->start();
+    const MethodResult started = activate(initial, false, m_store.exists());
+    if (!started.ok())
+        return started.error().message;
+
+    if (!m_options.controlEndpoint.isEmpty()) {
+        const auto listening = m_control.listen(m_options.controlEndpoint);
+        if (!listening)
+            return QStringLiteral("control socket: %1").arg(listening.error().message);
+        qCInfo(lcService).noquote() << "control socket at" << listening.value();
+    }
+    return {};
+}
+
+void Service::stop()
+{
+    if (!m_proxy)
+        return;
+    m_control.close();
+    m_ports.reconcile({});  // stop accepting on every port
+    m_ports.setConnectionSink(nullptr);
+    const auto drain = std::chrono::seconds(m_store.config().timeouts.drain);
+    if (!m_proxy->stop(drain))
+        qCWarning(lcService) << "connections still open after the drain timeout were closed";
+    m_proxy.reset();
+}
+
+MethodResult Service::activate(const config::Config &config, bool strict, bool fromFile)
+{
+    const quint64 next = m_store.revision() + 1;
+    const auto snapshot = m_proxy->prepare(config, next);
+    if (!snapshot)
+        return MethodResult::failure(
+            { control::ErrorCode::ValidationFailed, snapshot.error(),
+              QJsonObject { { QStringLiteral("diagnostics"),
+                              QJsonArray { QJsonObject { { QStringLiteral("severity"), QStringLiteral("error") },
+                                                         { QStringLiteral("message"), snapshot.error() } } } } } });
+
+    const net::WantedListeners previous = net::wantedListeners(m_store.config());
+    const net::ReconcileReport report = m_ports.reconcile(
+        net::wantedListeners(config), strict ? net::ReconcileMode::Strict : net::ReconcileMode::BestEffort);
+    if (!report.applied)
+        return MethodResult::failure({ control::ErrorCode::BindFailed,
+                                       QStringLiteral("strict apply: nothing changed: %1").arg(report.reason),
+                                       QJsonObject { { QStringLiteral("report"), report.toJson() },
+                                                     { QStringLiteral("ports"), portsJson(m_ports) } } });
+
+    const config::ConfigStore::Outcome stored = fromFile ? m_store.adopt(config) : m_store.commit(config);
+    if (!stored.ok()) {
+        m_ports.reconcile(previous);  // the file is the truth: go back to what it says
+        return MethodResult::failure(rejected(stored));
+    }
+    m_ports.setLeaseAddress(config.bindAddress);
+    m_proxy->activate(snapshot.value());
+    if (config.workers != 0 && config.workers != m_proxy->workerCount())
+        qCWarning(lcService) << "workers changed to" << config.workers << "- takes effect when the service restarts";
+
+    QJsonObject result { { QStringLiteral("revision"), qint64(stored.revision) },
+                         { QStringLiteral("report"), report.toJson() },
+                         { QStringLiteral("ports"), portsJson(m_ports) } };
+    publish(QStringLiteral("config.applied"), { { QStringLiteral("revision"), qint64(stored.revision) } });
+    qCInfo(lcService).noquote() << QStringLiteral("revision %1: %2 routes, %3 bound, %4 kept, %5 released, %6 failed")
+                                       .arg(stored.revision)
+                                       .arg(config.routes.size())
+                                       .arg(report.bound.size())
+                                       .arg(report.kept.size())
+                                       .arg(report.released.size())
+                                       .arg(report.failed.size());
+    return QJsonValue(result);
+}
+
+MethodResult Service::apply(const ApplyRequest &request)
+{
+    config::Config parsed;
+    const config::ConfigStore::Outcome checked = m_store.check(request.json, request.baseRevision, &parsed);
+    if (!checked.ok())
+        return MethodResult::failure(rejected(checked));
+    return activate(parsed, request.strict, false);
+}
+
+MethodResult Service::reload()
+{
+    config::Config parsed;
+    const config::ConfigStore::Outcome checked = m_store.checkFile(&parsed);
+    if (!checked.ok()) {
+        const RpcError error = rejected(checked);
+        publish(QStringLiteral("error"),
+                { { QStringLiteral("source"), QStringLiteral("reload") },
+                  { QStringLiteral("message"), error.message },
+                  { QStringLiteral("diagnostics"), toJson(checked.diagnostics) } });
+        qCWarning(lcService).noquote() << "reload rejected, the running config stays:" << error.message;
+        return MethodResult::failure(error);
+    }
+    return activate(parsed, false, true);
+}
+
+void Service::publish(const QString &type, QJsonObject fields)
+{
+    fields.insert(QStringLiteral("type"), type);
+    fields.insert(QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    m_control.publish(fields);
+    Q_EMIT event(fields);
+}
+
+QJsonObject Service::status() const
+{
+    QJsonObject states;
+    for (const net::ListenerStatus &status : m_ports.status()) {
+        const QString state = net::stateName(status.state);
+        states.insert(state, states.value(state).toInt() + 1);
+    }
+    return { { QStringLiteral("version"), QStringLiteral(GATEHOUSE_VERSION) },
+             { QStringLiteral("revision"), qint64(m_store.revision()) },
+             { QStringLiteral("configPath"), m_options.configPath },
+             { QStringLiteral("startedAt"), m_started.toString(Qt::ISODate) },
+             { QStringLiteral("routes"), int(m_store.config().routes.size()) },
+             { QStringLiteral("listeners"), states },
+             { QStringLiteral("activeConnections"), m_proxy ? m_proxy->activeConnections() : 0 } };
+}
+
+void Service::registerMethods()
+{
+    m_control.registerMethod(
+        QStringLiteral("status"),
+        [this](const QJsonValue &, const control::ClientIdentity &) -> MethodResult { return QJsonValue(status()); });
+    m_control.registerMethod(
+        QStringLiteral("config.get"), [this](const QJsonValue &, const control::ClientIdentity &) -> MethodResult {
+            const QJsonDocument document = QJsonDocument::fromJson(config::ConfigWriter::write(m_store.config()));
+            return QJsonValue(QJsonObject { { QStringLiteral("revision"), qint64(m_store.revision()) },
+                                            { QStringLiteral("config"), document.object() } });
+        });
+    m_control.registerMethod(
+        QStringLiteral("config.validate"),
+        [this](const QJsonValue &params, const control::ClientIdentity &) -> MethodResult {
+            const QJsonValue candidate = params.toObject().value(QStringLiteral("config"));
+            if (!candidate.isObject())
+                return MethodResult::failure(RpcError::invalidParams(QStringLiteral("expected {\"config\": {...}}")));
+            const config::ConfigStore::Outcome checked
+                = m_store.check(QJsonDocument(candidate.toObject()).toJson(QJsonDocument::Compact), 0, nullptr);
+            return QJsonValue(QJsonObject { { QStringLiteral("valid"), checked.ok() },
+                                            { QStringLiteral("diagnostics"), toJson(checked.diagnostics) } });
+        });
+    m_control.registerMethod(QStringLiteral("config.apply"),
+                             [this](const QJsonValue &params, const control::ClientIdentity &client) -> MethodResult {
+                                 const QJsonObject object = params.toObject();
+                                 const QJsonValue candidate = object.value(QStringLiteral("config"));
+                                 if (!candidate.isObject())
+                                     return MethodResult::failure(RpcError::invalidParams(QStringLiteral(
+                                         "expected {\"config\": {...}, \"baseRevision\": N, \"strict\": BOOL}")));
+                                 qCInfo(lcService).noquote() << "apply from" << client.toString();
+                                 return apply({ QJsonDocument(candidate.toObject()).toJson(QJsonDocument::Compact),
+                                                quint64(object.value(QStringLiteral("baseRevision")).toInteger()),
+                                                object.value(QStringLiteral("strict")).toBool() });
+                             });
+    m_control.registerMethod(QStringLiteral("ports.list"),
+                             [this](const QJsonValue &, const control::ClientIdentity &) -> MethodResult {
+                                 return QJsonValue(portsJson(m_ports));
+                             });
+    m_control.registerMethod(
+        QStringLiteral("reload"),
+        [this](const QJsonValue &, const control::ClientIdentity &) -> MethodResult { return reload(); });
+}
+
+}  // namespace gatehouse::service
