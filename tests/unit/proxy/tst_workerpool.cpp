@@ -94,14 +94,15 @@ void tst_WorkerPool::zeroMeansOnePerCore()
 
 void tst_WorkerPool::tasksRunOnTheirWorkerInOrder()
 {
-    WorkerPool pool(3);
-    pool.start();
+    // The pool is declared after what its tasks use, so it stops first on every exit.
     constexpr int kTasks = 200;
     std::mutex mutex;
     std::map<int, std::vector<int>> order;  // worker index -> task numbers as they ran
     std::atomic<int> wrongThread { 0 };
     std::atomic<int> wrongName { 0 };
     std::atomic<int> ran { 0 };
+    WorkerPool pool(3);
+    pool.start();
     for (int task = 0; task < kTasks; ++task) {
         for (int i = 0; i < pool.size(); ++i) {
             Worker *worker = pool.worker(i);
@@ -177,11 +178,11 @@ void tst_WorkerPool::pickPrefersLeastLoaded()
 
 void tst_WorkerPool::pendingTasksCountAsLoad()
 {
+    QSemaphore started;
+    QSemaphore release;
     WorkerPool pool(3);
     pool.start();
     Worker *busy = pool.worker(0);
-    QSemaphore started;
-    QSemaphore release;
     busy->post([&] {
         started.release();
         release.acquire();
@@ -198,13 +199,13 @@ void tst_WorkerPool::pendingTasksCountAsLoad()
 
 void tst_WorkerPool::stopDrainsActiveConnections()
 {
-    WorkerPool pool(2);
-    pool.start();
-    Worker *worker = pool.worker(1);
     std::atomic<QThread *> destroyedOn { nullptr };
     std::atomic<QThread *> drainSeenOn { nullptr };
     std::atomic<bool> closedByDrain { false };
     std::atomic<bool> opened { false };
+    WorkerPool pool(2);
+    pool.start();
+    Worker *worker = pool.worker(1);
     QThread *workerThread = worker->thread();
     worker->post([&, worker] {
         auto *connection = new FakeConnection(worker, &destroyedOn);
@@ -234,13 +235,13 @@ void tst_WorkerPool::stopDrainsActiveConnections()
 
 void tst_WorkerPool::stopTimesOutAndStillJoins()
 {
+    std::atomic<QThread *> destroyedOn { nullptr };
+    std::atomic<bool> opened { false };
     WorkerPool pool(2);
     pool.start();
     Worker *worker = pool.worker(0);
     QPointer<Worker> watched(worker);
     QThread *workerThread = worker->thread();
-    std::atomic<QThread *> destroyedOn { nullptr };
-    std::atomic<bool> opened { false };
     worker->post([&, worker] {
         new FakeConnection(worker, &destroyedOn);  // ignores drainRequested
         opened = true;
