@@ -36,8 +36,9 @@ HttpGuess looksLikeHttp(const QByteArray &bytes)
 }  // namespace
 
 ClientConnection::ClientConnection(qintptr socket, const net::ListenerKey &listener, ProxySnapshot::Ptr snapshot,
-                                   Worker *worker)
-    : QObject(worker), m_socket(socket), m_listener(listener), m_snapshot(std::move(snapshot)), m_guard(worker)
+                                   std::shared_ptr<const SnapshotSource> snapshots, Worker *worker)
+    : QObject(worker), m_socket(socket), m_listener(listener), m_snapshot(std::move(snapshot)),
+      m_snapshots(std::move(snapshots)), m_guard(worker)
 {
     m_firstBytesTimer.setSingleShot(true);
     connect(&m_firstBytesTimer, &QTimer::timeout, this, &ClientConnection::onFirstBytesTimeout);

@@ -2,6 +2,7 @@
 
 #include "net/ListenerKey.h"
 #include "proxy/ProxySnapshot.h"
+#include "proxy/SnapshotSource.h"
 #include "proxy/Worker.h"
 
 #include <QByteArray>
@@ -37,7 +38,8 @@ public:
     // The most bytes read before a route must be chosen: a whole ClientHello fits.
     static constexpr qsizetype kSniffLimit = 16 * 1024 + 5 * 4;
 
-    ClientConnection(qintptr socket, const net::ListenerKey &listener, ProxySnapshot::Ptr snapshot, Worker *worker);
+    ClientConnection(qintptr socket, const net::ListenerKey &listener, ProxySnapshot::Ptr snapshot,
+                     std::shared_ptr<const SnapshotSource> snapshots, Worker *worker);
     ~ClientConnection() override;
 
     void start();
@@ -59,6 +61,7 @@ private:
     qintptr m_socket;
     net::ListenerKey m_listener;
     ProxySnapshot::Ptr m_snapshot;
+    std::shared_ptr<const SnapshotSource> m_snapshots;
     Worker::ConnectionGuard m_guard;
     Phase m_phase = Phase::Sniffing;
     QSocketNotifier *m_readNotifier = nullptr;

@@ -35,6 +35,12 @@ Result<ProxySnapshot::Ptr, QString> ProxyEngine::prepare(const config::Config &c
     return ProxySnapshot::build(config, revision, m_snapshot.get());
 }
 
+void ProxyEngine::activate(ProxySnapshot::Ptr snapshot)
+{
+    m_snapshot = std::move(snapshot);
+    m_source->set(m_snapshot);
+}
+
 Result<ProxySnapshot::Ptr, QString> ProxyEngine::apply(const config::Config &config, quint64 revision)
 {
     auto snapshot = prepare(config, revision);
@@ -61,8 +67,8 @@ void ProxyEngine::acceptConnection(qintptr socketDescriptor, const net::Listener
         return;
     }
     // The connection is created in the worker's thread and keeps this snapshot.
-    const bool posted = worker->post([socketDescriptor, listener, snapshot = m_snapshot, worker] {
-        (new ClientConnection(socketDescriptor, listener, snapshot, worker))->start();
+    const bool posted = worker->post([socketDescriptor, listener, snapshot = m_snapshot, source = m_source, worker] {
+        (new ClientConnection(socketDescriptor, listener, snapshot, source, worker))->start();
     });
     if (!posted) {
         qCWarning(lcEngine) << "worker refused a connection on port" << listener.port << "(stopping)";

@@ -4,6 +4,7 @@
 #include "config/Config.h"
 #include "net/ConnectionSink.h"
 #include "proxy/ProxySnapshot.h"
+#include "proxy/SnapshotSource.h"
 
 #include <QObject>
 
@@ -36,7 +37,7 @@ public:
     // still be called off.
     Result<ProxySnapshot::Ptr, QString> prepare(const config::Config &config, quint64 revision) const;
     // Makes `snapshot` the one new connections (and new requests) get.
-    void activate(ProxySnapshot::Ptr snapshot) { m_snapshot = std::move(snapshot); }
+    void activate(ProxySnapshot::Ptr snapshot);
     // prepare() and activate() in one step; on error nothing changes.
     Result<ProxySnapshot::Ptr, QString> apply(const config::Config &config, quint64 revision);
     ProxySnapshot::Ptr snapshot() const { return m_snapshot; }
@@ -49,6 +50,8 @@ public:
 private:
     std::unique_ptr<WorkerPool> m_pool;
     ProxySnapshot::Ptr m_snapshot;
+    // The same snapshot for worker threads (new requests on open connections).
+    std::shared_ptr<SnapshotSource> m_source = std::make_shared<SnapshotSource>();
 };
 
 }  // namespace gatehouse::proxy

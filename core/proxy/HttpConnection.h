@@ -1,0 +1,61 @@
+#pragma once
+
+#include "net/ListenerKey.h"
+#include "proxy/ProxySnapshot.h"
+#include "proxy/SnapshotSource.h"
+#include "proxy/Stream.h"
+
+#include <QHostAddress>
+#include <QObject>
+
+#include <memory>
+
+namespace gatehouse::proxy {
+
+// Where a connection came from, as the HTTP layer needs it (X-Forwarded-*,
+// Forwarded, PROXY headers to targets, the access log, route queries).
+struct ConnectionInfo
+{
+    net::ListenerKey listener;
+    QHostAddress clientAddress;  // from the socket, or from a trusted PROXY header
+    quint16 clientPort = 0;
+    QHostAddress localAddress;
+    quint16 localPort = 0;
+    bool tls = false;  // the client spoke TLS to us (terminated here)
+    QString serverName;  // SNI, lower-case; empty without TLS or SNI
+};
+
+// One client connection speaking HTTP/1.1 (plain, or after TLS termination):
+// parses each request, routes it by Host, path and headers on the current
+// snapshot, and runs the route's action (forward to a target with streaming
+// bodies both ways, redirect, respond), keep-alive and upgrades included.
+// Emits finished() once, when the client connection is done; the owner deletes it.
+class HttpConnection : public QObject, private StreamListener
+{
+    Q_OBJECT
+
+public:
+    // `client` is started by start(); its first bytes (already sniffed) were
+    // given to it with setInitialBytes(). `first` is the snapshot the connection
+    // was accepted with, used for its first request.
+    HttpConnection(std::unique_ptr<Stream> client, const ConnectionInfo &info,
+                   std::shared_ptr<const SnapshotSource> snapshots, ProxySnapshot::Ptr first,
+                   QObject *parent = nullptr);
+    ~HttpConnection() override;
+
+    void start();
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    void streamData(Stream &stream, QByteArrayView data) override;
+    void streamEof(Stream &stream) override;
+    void streamError(Stream &stream, const StreamError &error) override;
+    void streamDrained(Stream &stream) override;
+
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+}  // namespace gatehouse::proxy
