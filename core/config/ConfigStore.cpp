@@ -47,22 +47,6 @@ ConfigStore::Outcome ConfigStore::checkFile(Config *parsed) const
     return outcome;
 }
 
-ConfigStore::Outcome ConfigStore::load(const Config &fallback)
-{
-    if (!QFileInfo::exists(m_path)) {
-        if (!QDir().mkpath(QFileInfo(m_path).absolutePath())) {
-            Outcome outcome;
-            outcome.status = Status::WriteFailed;
-            outcome.error = QStringLiteral("cannot create the directory of %1").arg(m_path);
-            return outcome;
-        }
-        return commit(fallback);
-    }
-    Config parsed;
-    const Outcome outcome = checkFile(&parsed);
-    return outcome.ok() ? adopt(parsed) : outcome;
-}
-
 ConfigStore::Outcome ConfigStore::check(const QByteArray &json, quint64 baseRevision, Config *parsed) const
 {
     Outcome outcome;
@@ -90,6 +74,11 @@ ConfigStore::Outcome ConfigStore::commit(const Config &config)
 {
     Outcome outcome;
     outcome.revision = m_revision;
+    if (!QDir().mkpath(QFileInfo(m_path).absolutePath())) {
+        outcome.status = Status::WriteFailed;
+        outcome.error = QStringLiteral("cannot create the directory of %1").arg(m_path);
+        return outcome;
+    }
     QFile current(m_path);
     if (current.exists()) {
         if (!current.open(QIODevice::ReadOnly)) {

@@ -38,17 +38,14 @@ public:
     const Config &config() const { return m_config; }
     quint64 revision() const { return m_revision; }
 
-    // At start: reads the file, or writes `fallback` there when there is none.
-    // An invalid file is an error: the service must not guess.
-    Outcome load(const Config &fallback);
     bool exists() const;
     // Checks a candidate config (JSON) against the rules and the revision it was
     // based on (0: none given). Changes nothing.
     Outcome check(const QByteArray &json, quint64 baseRevision, Config *parsed) const;
     // Reads and checks the file as it is now (for a reload). Changes nothing.
     Outcome checkFile(Config *parsed) const;
-    // Writes `config` atomically (the previous file kept as PATH.bak) and makes it
-    // the running config, revision + 1.
+    // Writes `config` atomically (the previous file kept as PATH.bak; the
+    // directory created on first start) and makes it the running config, revision + 1.
     Outcome commit(const Config &config);
     // Makes `config`, read from the file by checkFile(), the running config,
     // revision + 1, without writing.

@@ -60,7 +60,7 @@ void TestConfigStore::firstStartWritesTheDefault()
 {
     ConfigStore store(m_path);
     const Config fallback = defaultConfig(m_path);
-    const ConfigStore::Outcome outcome = store.load(fallback);
+    const ConfigStore::Outcome outcome = store.commit(fallback);
     QVERIFY2(outcome.ok(), qPrintable(outcome.error));
     QCOMPARE(outcome.revision, quint64(1));
     QCOMPARE(store.config(), fallback);
@@ -78,7 +78,10 @@ void TestConfigStore::loadReadsAnExistingFile()
     file.close();
 
     ConfigStore store(m_path);
-    QVERIFY(store.load(defaultConfig(m_path)).ok());
+    QVERIFY(store.exists());
+    Config parsed;
+    QVERIFY(store.checkFile(&parsed).ok());
+    QVERIFY(store.adopt(parsed).ok());
     QCOMPARE(store.config(), wanted);
     QCOMPARE(store.revision(), quint64(1));
 }
@@ -92,7 +95,8 @@ void TestConfigStore::invalidFileIsReported()
     file.close();
 
     ConfigStore store(m_path);
-    const ConfigStore::Outcome outcome = store.load(defaultConfig(m_path));
+    Config parsed;
+    const ConfigStore::Outcome outcome = store.checkFile(&parsed);
     QCOMPARE(outcome.status, ConfigStore::Status::Invalid);
     QVERIFY(hasErrors(outcome.diagnostics));
     QCOMPARE(store.revision(), quint64(0));
@@ -102,7 +106,7 @@ void TestConfigStore::invalidFileIsReported()
 void TestConfigStore::commitKeepsABackupAndCountsRevisions()
 {
     ConfigStore store(m_path);
-    QVERIFY(store.load(defaultConfig(m_path)).ok());
+    QVERIFY(store.commit(defaultConfig(m_path)).ok());
     const QByteArray before = readAll(m_path);
 
     const Config next = oneRoute(QStringLiteral("next"), 9001);
@@ -117,7 +121,7 @@ void TestConfigStore::commitKeepsABackupAndCountsRevisions()
 void TestConfigStore::staleRevisionChangesNothing()
 {
     ConfigStore store(m_path);
-    QVERIFY(store.load(defaultConfig(m_path)).ok());
+    QVERIFY(store.commit(defaultConfig(m_path)).ok());
     QVERIFY(store.commit(oneRoute(QStringLiteral("b"), 2)).ok());
     const QByteArray file = readAll(m_path);
 
@@ -136,7 +140,7 @@ void TestConfigStore::staleRevisionChangesNothing()
 void TestConfigStore::invalidCandidateChangesNothing()
 {
     ConfigStore store(m_path);
-    QVERIFY(store.load(defaultConfig(m_path)).ok());
+    QVERIFY(store.commit(defaultConfig(m_path)).ok());
     const QByteArray file = readAll(m_path);
     const Config running = store.config();
 
@@ -152,7 +156,7 @@ void TestConfigStore::invalidCandidateChangesNothing()
 void TestConfigStore::checkFileThenAdopt()
 {
     ConfigStore store(m_path);
-    QVERIFY(store.load(defaultConfig(m_path)).ok());
+    QVERIFY(store.commit(defaultConfig(m_path)).ok());
     const Config running = store.config();
 
     QFile file(m_path);
@@ -182,7 +186,7 @@ void TestConfigStore::checkFileThenAdopt()
 void TestConfigStore::writeFailureChangesNothing()
 {
     ConfigStore store(m_path);
-    QVERIFY(store.load(defaultConfig(m_path)).ok());
+    QVERIFY(store.commit(defaultConfig(m_path)).ok());
     // A directory where the file should be: no rename can replace it.
     ConfigStore blocked(m_dir->filePath(QStringLiteral("etc")));
     const ConfigStore::Outcome outcome = blocked.commit(oneRoute(QStringLiteral("x"), 1));
