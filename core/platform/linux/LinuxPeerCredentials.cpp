@@ -1,5 +1,7 @@
 #include "platform/linux/LinuxPeerCredentials.h"
 
+#include "platform/linux/LinuxGroups.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -13,24 +15,6 @@
 namespace gatehouse::platform {
 
 namespace {
-
-std::optional<gid_t> groupId(const std::string &group)
-{
-    std::vector<char> buffer(4096);
-    for (;;) {
-        struct group entry
-        { };
-        struct group *found = nullptr;
-        const int error = ::getgrnam_r(group.c_str(), &entry, buffer.data(), buffer.size(), &found);
-        if (error == ERANGE && buffer.size() < (1u << 20)) {
-            buffer.resize(buffer.size() * 2);
-            continue;
-        }
-        if (error != 0 || !found)
-            return std::nullopt;
-        return entry.gr_gid;
-    }
-}
 
 std::string accountName(uid_t uid)
 {
@@ -109,7 +93,7 @@ PeerCheck LinuxPeerCredentials::check(std::intptr_t descriptor, const std::strin
         result.reason = "the service's own user";
         return result;
     }
-    const std::optional<gid_t> wanted = groupId(group);
+    const std::optional<gid_t> wanted = linuxgroups::groupId(group);
     if (!wanted) {
         result.reason = "not root, not the service's user, and group " + group + " does not exist";
         return result;
