@@ -148,16 +148,7 @@ ReconcileReport PortManager::reconcile(const WantedListeners &wanted, ReconcileM
             qCWarning(lcNet).noquote() << report.reason;
             return report;
         }
-        for (const ListenerKey &key : std::as_const(orphanKeys)) {
-            releaseEntry(key);
-            report.released.append(key);
-        }
-        for (const ListenerKey &key : std::as_const(keptKeys)) {
-            Entry *entry = find(key);
-            if (setRoutes(*entry, wanted.value(key)))
-                Q_EMIT listenerChanged(snapshot(*entry));
-            report.kept.append(key);
-        }
+        releaseAndKeep(orphanKeys, keptKeys, wanted, report);
         for (auto &[key, listener] : fresh) {
             Entry &entry = createEntry(key);
             setRoutes(entry, wanted.value(key));
@@ -168,16 +159,7 @@ ReconcileReport PortManager::reconcile(const WantedListeners &wanted, ReconcileM
     }
 
     // Best effort: close orphans first, so a new key overlapping one can bind.
-    for (const ListenerKey &key : std::as_const(orphanKeys)) {
-        releaseEntry(key);
-        report.released.append(key);
-    }
-    for (const ListenerKey &key : std::as_const(keptKeys)) {
-        Entry *entry = find(key);
-        if (setRoutes(*entry, wanted.value(key)))
-            Q_EMIT listenerChanged(snapshot(*entry));
-        report.kept.append(key);
-    }
+    releaseAndKeep(orphanKeys, keptKeys, wanted, report);
     for (const ListenerKey &key : std::as_const(newKeys)) {
         Entry &entry = createEntry(key);
         setRoutes(entry, wanted.value(key));
@@ -191,6 +173,21 @@ ReconcileReport PortManager::reconcile(const WantedListeners &wanted, ReconcileM
         }
     }
     return report;
+}
+
+void PortManager::releaseAndKeep(const QList<ListenerKey> &orphans, const QList<ListenerKey> &kept,
+                                 const WantedListeners &wanted, ReconcileReport &report)
+{
+    for (const ListenerKey &key : orphans) {
+        releaseEntry(key);
+        report.released.append(key);
+    }
+    for (const ListenerKey &key : kept) {
+        Entry *entry = find(key);
+        if (setRoutes(*entry, wanted.value(key)))
+            Q_EMIT listenerChanged(snapshot(*entry));
+        report.kept.append(key);
+    }
 }
 
 ListenerStatus PortManager::acquireLease(quint16 port, const QString &owner)

@@ -112,6 +112,9 @@ private:
     void recordFailure(Entry &entry, const BindError &error);
     void retry(const ListenerKey &key);
     void releaseEntry(const ListenerKey &key);
+    // The common tail of a reconcile: close what nothing wants, update the users of what stays.
+    void releaseAndKeep(const QList<ListenerKey> &orphans, const QList<ListenerKey> &kept,
+                        const WantedListeners &wanted, ReconcileReport &report);
     bool setRoutes(Entry &entry, const QStringList &routes);
     ListenerStatus snapshot(const Entry &entry) const;
     Entry *find(const ListenerKey &key);
