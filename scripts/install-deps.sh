@@ -3,6 +3,7 @@
 # Quiet and quick when everything is present.
 #   install-deps.sh build        compilers, Qt 6, OpenSSL, llhttp
 #   install-deps.sh build test   the same plus what the tests run against
+#   install-deps.sh build bench  the same plus nginx, HAProxy and wrk for bench/run.sh
 set -euo pipefail
 
 build_packages=(
@@ -13,13 +14,17 @@ build_packages=(
 test_packages=(
     curl procps util-linux g++-mingw-w64-x86-64
 )
+bench_packages=(
+    nginx-light libnginx-mod-stream haproxy wrk
+)
 
 wanted=()
 for purpose in "$@"; do
     case "$purpose" in
         build) wanted+=("${build_packages[@]}") ;;
         test) wanted+=("${test_packages[@]}") ;;
-        *) echo "install-deps.sh: unknown purpose '$purpose' (expected build or test)" >&2; exit 64 ;;
+        bench) wanted+=("${bench_packages[@]}") ;;
+        *) echo "install-deps.sh: unknown purpose '$purpose' (expected build, test or bench)" >&2; exit 64 ;;
     esac
 done
 
