@@ -1,6 +1,7 @@
 #include "proxy/ClientConnection.h"
 
 #include "proxy/ClientHello.h"
+#include "proxy/HttpConnection.h"
 #include "proxy/ProxyProtocol.h"
 #include "proxy/SocketOps.h"
 #include "proxy/Stream.h"
@@ -146,7 +147,9 @@ void ClientConnection::process()
     case HttpGuess::NeedMore:
         return;
     case HttpGuess::Yes:
-        return finish(QStringLiteral("HTTP routing is not available in this build yet"));
+        // Routed per request by Host and path; even without a route yet (it answers 404/421).
+        stopSniffing();
+        return startHttp(false);
     case HttpGuess::No:
         return selectRoute(QString(), false);
     }
@@ -162,7 +165,7 @@ void ClientConnection::onFirstBytesTimeout()
     finish(QStringLiteral("no complete first message within %1 s").arg(m_snapshot->timeouts().headerRead));
 }
 
-void ClientConnection::selectRoute(const QString &host, bool tls)
+void ClientConnection::stopSniffing()
 {
     m_firstBytesTimer.stop();
     if (m_readNotifier) {
@@ -171,6 +174,11 @@ void ClientConnection::selectRoute(const QString &host, bool tls)
         m_readNotifier->deleteLater();
         m_readNotifier = nullptr;
     }
+}
+
+void ClientConnection::selectRoute(const QString &host, bool tls)
+{
+    stopSniffing();
     routing::RouteQuery query;
     query.port = m_listener.port;
     const QString normalized = routing::DomainPattern::normalizeHost(host);
@@ -191,12 +199,18 @@ void ClientConnection::selectRoute(const QString &host, bool tls)
     m_counted = true;
 
     const config::TlsMode mode = route.action.tls.mode;
-    if (route.action.type != config::ActionType::Forward
-        || (tls && mode != config::TlsMode::Passthrough && mode != config::TlsMode::None))
-        return finish(QStringLiteral("route '%1' needs TLS termination or HTTP, which this build does not serve yet")
-                          .arg(route.name));
+    const bool answersHttp = route.action.type != config::ActionType::Forward;
+    if (tls && (answersHttp || (mode != config::TlsMode::Passthrough && mode != config::TlsMode::None))) {
+        // HTTP inside: routes are chosen per request, and counted there.
+        m_runtime->close();
+        m_counted = false;
+        return startHttp(true);
+    }
+    if (answersHttp)
+        return finish(QStringLiteral("route '%1' answers HTTP, but the client did not speak it").arg(route.name));
 
-    m_attemptsLeft = std::min(3, int(route.action.targets.size() * 2));
+    // Each target once, at most three: a retry goes to the next healthy one.
+    m_attemptsLeft = std::min(3, m_runtime->endpointCount());
     connectUpstream();
 }
 
@@ -268,6 +282,31 @@ void ClientConnection::onTunnelFinished(const TunnelResult &result)
                                       .arg(result.durationMs)
                                       .arg(result.reason.isEmpty() ? QStringLiteral("closed") : result.reason);
     deleteLater();
+}
+
+void ClientConnection::startHttp(bool tls)
+{
+    if (tls && !m_snapshot->tls())
+        return finish(
+            QStringLiteral("TLS termination wanted for '%1', but no certificate is loaded").arg(m_serverName));
+    auto client = std::make_unique<Stream>(m_socket);
+    m_socket = -1;  // the stream owns it now
+    client->setInitialBytes(m_buffer);
+    m_buffer.clear();
+    if (tls && !client->enableServerTls(m_snapshot->tls()))
+        return finish(QStringLiteral("TLS termination could not be set up for '%1'").arg(m_serverName));
+    ConnectionInfo info;
+    info.listener = m_listener;
+    info.clientAddress = m_clientAddress;
+    info.clientPort = m_clientPort;
+    info.localAddress = m_localAddress;
+    info.localPort = m_localPort;
+    info.tls = tls;
+    info.serverName = m_serverName;
+    m_phase = Phase::Http;
+    auto *http = new HttpConnection(std::move(client), info, m_snapshots, m_snapshot, this);
+    connect(http, &HttpConnection::finished, this, &QObject::deleteLater);
+    http->start();
 }
 
 void ClientConnection::finish(const QString &why)

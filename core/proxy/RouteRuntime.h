@@ -46,6 +46,7 @@ public:
     // The next endpoint by the route's algorithm, skipping those marked down
     // unless all are; nullptr when the route has none.
     UpstreamEndpoint *pick(const QHostAddress &client);
+    int endpointCount() const { return int(m_endpoints.size()); }
     // Passive health: maxFails failures in a row take an endpoint out for failTimeout.
     void reportFailure(UpstreamEndpoint &endpoint);
     void reportSuccess(UpstreamEndpoint &endpoint);
