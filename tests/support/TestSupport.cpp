@@ -1,11 +1,18 @@
 #include "TestSupport.h"
 
+#include <QProcessEnvironment>
+#include <QSocketNotifier>
 #include <QTcpServer>
+#include <QTest>
 
 #include <openssl/bio.h>
 #include <openssl/ssl.h>
 
+#include <cstring>
 #include <memory>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 #include <vector>
 
 namespace gatehouse::test {
@@ -60,6 +67,51 @@ QByteArray opensslClientHello(const char *serverName, const QList<QByteArray> &a
     char *data = nullptr;
     const long size = BIO_get_mem_data(out, &data);
     return QByteArray(data, size);
+}
+
+std::unique_ptr<QProcess> startGatehoused(const QStringList &arguments, const QString &notifySocket, int timeoutMs)
+{
+    const QByteArray notifyPath = notifySocket.toUtf8();
+    sockaddr_un address = {};
+    if (size_t(notifyPath.size()) >= sizeof(address.sun_path))
+        return nullptr;
+    const int notifyFd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (notifyFd < 0)
+        return nullptr;
+    address.sun_family = AF_UNIX;
+    std::memcpy(address.sun_path, notifyPath.constData(), size_t(notifyPath.size()));
+    if (::bind(notifyFd, reinterpret_cast<const sockaddr *>(&address), sizeof(address)) != 0) {
+        ::close(notifyFd);
+        return nullptr;
+    }
+    QByteArray notifications;
+    QSocketNotifier notifier(notifyFd, QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &notifier, [&notifications, notifyFd] {
+        char buffer[512];
+        ssize_t n = 0;
+        while ((n = ::recv(notifyFd, buffer, sizeof(buffer), 0)) > 0)
+            notifications += QByteArray(buffer, int(n)) + '\n';
+    });
+
+    auto process = std::make_unique<QProcess>();
+    process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("NOTIFY_SOCKET"), notifySocket);
+    process->setProcessEnvironment(environment);
+    process->start(binaryPath(QStringLiteral("gatehoused")), arguments);
+    const bool ready = QTest::qWaitFor(
+        [&] { return notifications.contains("READY=1") || process->state() == QProcess::NotRunning; }, timeoutMs);
+    notifier.setEnabled(false);
+    ::close(notifyFd);
+    ::unlink(notifyPath.constData());
+    if (!ready || !notifications.contains("READY=1")) {
+        if (process->state() != QProcess::NotRunning) {
+            process->kill();
+            process->waitForFinished(5000);
+        }
+        return nullptr;
+    }
+    return process;
 }
 
 }  // namespace gatehouse::test

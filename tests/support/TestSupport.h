@@ -2,7 +2,11 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QProcess>
 #include <QString>
+#include <QStringList>
+
+#include <memory>
 
 namespace gatehouse::test {
 
@@ -18,5 +22,11 @@ QList<quint16> freePorts(int count);
 // The first flight of a real OpenSSL client (its ClientHello), exactly what a
 // proxy receives; serverName may be null for no SNI.
 QByteArray opensslClientHello(const char *serverName, const QList<QByteArray> &alpn, int maxVersion = 0);
+
+// Starts gatehoused with arguments and waits, with the event loop running, for
+// its sd_notify READY=1: this process acts as its service manager through a
+// datagram socket at notifySocket. nullptr when it did not come up within timeoutMs.
+std::unique_ptr<QProcess> startGatehoused(const QStringList &arguments, const QString &notifySocket,
+                                          int timeoutMs = 15000);
 
 }  // namespace gatehouse::test
