@@ -295,8 +295,7 @@ void Ctl::validate()
              }
              if (!valid) {
                  if (!m_options.json)
-                     err(tr("%1: %n error(s), config rejected", nullptr, CtlFormat::errorCount(diagnostics)).arg(file)
-                         + u'\n');
+                     err(CtlFormat::errorsRejected(file, CtlFormat::errorCount(diagnostics)) + u'\n');
                  finish(ExitFailed);
                  return;
              }
@@ -332,10 +331,9 @@ void Ctl::apply()
                 + u'\n');
             const QJsonArray ports = result[QStringLiteral("ports")].toArray();
             out(CtlFormat::ports(ports));
-            if (const int waiting = CtlFormat::notBoundCount(ports); waiting > 0)
-                err(tr("%1: warning: %n listener(s) not bound; the service retries them (see DETAIL above)", nullptr,
-                       waiting)
-                        .arg(file)
+            if (const QStringList waiting = CtlFormat::notBound(ports); !waiting.isEmpty())
+                err(tr("%1: warning: not bound yet: %2; the service keeps retrying (see DETAIL above)")
+                        .arg(file, waiting.join(QStringLiteral(", ")))
                     + u'\n');
             finish(ExitOk);
         },
@@ -345,10 +343,8 @@ void Ctl::apply()
                 const QJsonArray diagnostics = data.value(QStringLiteral("diagnostics")).toArray();
                 if (!m_options.json) {
                     err(CtlFormat::diagnostics(file, diagnostics));
-                    err(tr("%1: %n error(s), config rejected; the running config is unchanged", nullptr,
-                           std::max(1, CtlFormat::errorCount(diagnostics)))
-                            .arg(file)
-                        + u'\n');
+                    err(CtlFormat::errorsRejected(file, std::max(1, CtlFormat::errorCount(diagnostics)))
+                        + QStringLiteral("; ") + tr("the running config is unchanged") + u'\n');
                 }
             } else if (error.code == ErrorCode::RevisionConflict) {
                 if (!m_options.json)
@@ -362,7 +358,7 @@ void Ctl::apply()
             } else if (error.code == ErrorCode::BindFailed) {
                 if (!m_options.json) {
                     err(file + QStringLiteral(": ") + tr("error: %1").arg(error.message) + u'\n');
-                    err(CtlFormat::failures(data.value(QStringLiteral("report")).toObject()));
+                    err(CtlFormat::failures(file, data.value(QStringLiteral("report")).toObject(), error.message));
                     out(tr("Ports (unchanged):") + u'\n'
                         + CtlFormat::ports(data.value(QStringLiteral("ports")).toArray()));
                 }

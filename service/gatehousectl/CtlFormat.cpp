@@ -150,10 +150,9 @@ QString CtlFormat::holder(const QJsonValue &holder)
     const qint64 pid = object.value(QStringLiteral("pid")).toInteger();
     const QString name = object.value(QStringLiteral("name")).toString();
     const QString exe = object.value(QStringLiteral("exe")).toString();
-    QString text = name.isEmpty() ? tr("pid %1").arg(pid) : tr("%1 (pid %2)").arg(name).arg(pid);
-    if (!exe.isEmpty() && !exe.endsWith(u'/' + name))
-        text += u' ' + exe;
-    return text;
+    // The service's own wording, so a holder reads the same in its log and here.
+    const QString details = exe.isEmpty() ? tr("pid %1").arg(pid) : tr("pid %1, %2").arg(pid).arg(exe);
+    return name.isEmpty() ? details : QStringLiteral("%1 (%2)").arg(name, details);
 }
 
 QString CtlFormat::ports(const QJsonArray &ports)
@@ -199,13 +198,6 @@ QString CtlFormat::ports(const QJsonArray &ports)
         table.addRow({ state, listener(port), joinStrings(port.value(QStringLiteral("routes"))), detail });
     }
     return table.render();
-}
-
-int CtlFormat::notBoundCount(const QJsonArray &ports)
-{
-    return int(std::count_if(ports.begin(), ports.end(), [](const QJsonValue &port) {
-        return port[QStringLiteral("state")].toString() != QStringLiteral("bound");
-    }));
 }
 
 QString CtlFormat::routes(const QJsonObject &configGet)
@@ -277,7 +269,8 @@ QString CtlFormat::event(const QJsonObject &event)
         detail = QString::fromUtf8(QJsonDocument(rest).toJson(QJsonDocument::Compact));
     }
     QString time = localTime(event.value(QStringLiteral("time")));
-    return time + QStringLiteral("  ") + type + QStringLiteral("  ") + detail + u'\n';
+    // Padded to the longest type the service sends, so a stream of lines still lines up.
+    return time + QStringLiteral("  ") + type.leftJustified(17) + QStringLiteral("  ") + detail + u'\n';
 }
 
 int CtlFormat::errorCount(const QJsonArray &diagnostics)
@@ -307,18 +300,39 @@ QString CtlFormat::diagnostics(const QString &file, const QJsonArray &diagnostic
     return text;
 }
 
-QString CtlFormat::failures(const QJsonObject &report)
+QString CtlFormat::failures(const QString &file, const QJsonObject &report, const QString &alreadySaid)
 {
     QString text;
     for (const QJsonValue &failure : report.value(QStringLiteral("failed")).toArray()) {
-        const QString who = holder(failure[QStringLiteral("holder")]);
-        text += failure[QStringLiteral("listener")].toString() + QStringLiteral(": ")
-            + failure[QStringLiteral("message")].toString();
-        if (!who.isEmpty() && !failure[QStringLiteral("message")].toString().contains(who))
-            text += u' ' + tr("(in use by %1)").arg(who);
+        const QString message = failure[QStringLiteral("message")].toString();
+        if (!message.isEmpty() && alreadySaid.contains(message))
+            continue;
+        const QString listenerName = failure[QStringLiteral("listener")].toString();
+        text += file + QStringLiteral(": ")
+            + tr("error: %1")
+                  .arg(message.contains(listenerName) ? message : listenerName + QStringLiteral(": ") + message);
+        const QJsonValue who = failure[QStringLiteral("holder")];
+        if (who.isObject() && !message.contains(QStringLiteral("pid %1").arg(who[QStringLiteral("pid")].toInteger())))
+            text += u' ' + tr("(in use by %1)").arg(holder(who));
         text += u'\n';
     }
     return text;
+}
+
+QString CtlFormat::errorsRejected(const QString &file, int errors)
+{
+    return errors == 1 ? tr("%1: 1 error, config rejected").arg(file)
+                       : tr("%1: %2 errors, config rejected").arg(file).arg(errors);
+}
+
+QStringList CtlFormat::notBound(const QJsonArray &ports)
+{
+    QStringList names;
+    for (const QJsonValue &port : ports) {
+        if (port[QStringLiteral("state")].toString() != QStringLiteral("bound"))
+            names << listener(port.toObject()) + QStringLiteral(" (") + port[QStringLiteral("state")].toString() + u')';
+    }
+    return names;
 }
 
 }  // namespace gatehouse::ctl

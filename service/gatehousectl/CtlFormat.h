@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace gatehouse::ctl {
 
@@ -29,9 +30,13 @@ public:
     static int errorCount(const QJsonArray &diagnostics);
     // "nginx (pid 1234)" for a ports.list holder object; empty when unknown.
     static QString holder(const QJsonValue &holder);
-    // The failed listeners of a config.apply report, holders named.
-    static QString failures(const QJsonObject &report);
-    static int notBoundCount(const QJsonArray &ports);
+    // "FILE: error: ..." for each failed listener of a config.apply report whose
+    // message is not already in alreadySaid, holders named.
+    static QString failures(const QString &file, const QJsonObject &report, const QString &alreadySaid);
+    // "FILE: 2 errors, config rejected", as `gatehoused --check` ends.
+    static QString errorsRejected(const QString &file, int errors);
+    // "127.0.0.1:80 (conflict)" for every listener that is not bound.
+    static QStringList notBound(const QJsonArray &ports);
 };
 
 }  // namespace gatehouse::ctl

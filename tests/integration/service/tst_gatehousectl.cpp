@@ -352,7 +352,7 @@ void TestGatehousectl::portsShowsConflictsFirst()
     QVERIFY2(lines[1].startsWith(QStringLiteral("conflict")), qPrintable(ports.out));
     QVERIFY2(lines[1].contains(QStringLiteral("127.0.0.1:%1").arg(holder.serverPort())), qPrintable(ports.out));
     QVERIFY2(
-        lines[1].contains(QStringLiteral("%1 (pid %2)").arg(ownProcessName()).arg(QCoreApplication::applicationPid())),
+        lines[1].contains(QStringLiteral("%1 (pid %2,").arg(ownProcessName()).arg(QCoreApplication::applicationPid())),
         qPrintable(ports.out));
     QVERIFY2(lines[2].startsWith(QStringLiteral("bound")) && lines[2].contains(QString::number(free)),
              qPrintable(ports.out));
@@ -391,7 +391,9 @@ void TestGatehousectl::eventsFollowAnApply()
     QCOMPARE(ctl({ QStringLiteral("apply"), file }).exitCode, 0);
 
     QByteArray out;
-    QTRY_VERIFY_WITH_TIMEOUT((out += events.readAllStandardOutput()).contains("config.applied  revision 2"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(QString::fromUtf8(out += events.readAllStandardOutput())
+                                 .contains(QRegularExpression(QStringLiteral("config.applied +revision 2\n"))),
+                             10000);
     QVERIFY2(out.contains("listener.changed"), out.constData());
 
     QSignalSpy finished(&events, &QProcess::finished);
