@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -80,7 +81,9 @@ private Q_SLOTS:
     void eventsFollowAnApply_data();
     void eventsFollowAnApply();
     void serviceNotRunning();
+    void permissionDeniedNamesTheGroup_data();
     void permissionDeniedNamesTheGroup();
+    void reloadReportsAnInvalidFile();
     void certsNotOfferedYet();
 
 private:
@@ -416,11 +419,28 @@ void TestGatehousectl::serviceNotRunning()
              QStringLiteral("not-running"));
 }
 
+void TestGatehousectl::permissionDeniedNamesTheGroup_data()
+{
+    QTest::addColumn<bool>("openSocket");
+    // The OS refuses the connect (the socket's directory and mode keep others out)...
+    QTest::newRow("socket permissions") << false;
+    // ...or, when the socket is open to all, the service's own peer check refuses.
+    QTest::newRow("service's access check") << true;
+}
+
 void TestGatehousectl::permissionDeniedNamesTheGroup()
 {
+    QFETCH(bool, openSocket);
     if (::geteuid() != 0 || QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
         QSKIP("needs root and setpriv to run gatehousectl as another uid");
     QVERIFY(startService());
+    if (openSocket) {
+        const auto all = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::WriteGroup
+            | QFile::ExeGroup | QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+        QVERIFY(QFile::setPermissions(m_dir->path(), all));
+        QVERIFY(QFile::setPermissions(QFileInfo(m_socketPath).absolutePath(), all));
+        QVERIFY(QFile::setPermissions(m_socketPath, all));
+    }
     const Run run = ctl({ QStringLiteral("status") },
                         { QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
                           QStringLiteral("--clear-groups") });
@@ -428,6 +448,21 @@ void TestGatehousectl::permissionDeniedNamesTheGroup()
     QVERIFY2(run.err.contains(QStringLiteral("'gatehouse' group")), qPrintable(run.all()));
     QVERIFY2(run.err.contains(m_socketPath), qPrintable(run.all()));
     QVERIFY(run.out.isEmpty());
+}
+
+void TestGatehousectl::reloadReportsAnInvalidFile()
+{
+    QVERIFY(startService());
+    const Run reloaded = ctl({ QStringLiteral("reload") });
+    QCOMPARE(reloaded.exitCode, 0);
+    QVERIFY2(reloaded.out.startsWith(QStringLiteral("Reloaded: revision 2\n")), qPrintable(reloaded.all()));
+
+    writeFile(QStringLiteral("etc/config.json"), R"({"routes": [{"name": "broken", "match": {"ports": 0}}]})");
+    const Run rejected = ctl({ QStringLiteral("reload") });
+    QCOMPARE(rejected.exitCode, 1);
+    QVERIFY2(rejected.err.contains(QStringLiteral("error: routes[0].match.ports: ")), qPrintable(rejected.all()));
+    const Run status = ctl({ QStringLiteral("status"), QStringLiteral("--json") });
+    QCOMPARE(QJsonDocument::fromJson(status.out.toUtf8()).object().value(QStringLiteral("revision")).toInt(), 2);
 }
 
 void TestGatehousectl::certsNotOfferedYet()
