@@ -45,13 +45,16 @@ public:
     void start();
 
 private:
-    enum class Phase { ProxyHeader, Sniffing, Connecting, Forwarding };
+    enum class Phase { ProxyHeader, Sniffing, Connecting, Forwarding, Http };
 
     void onReadable();
     bool readAvailable();
     void process();
     void onFirstBytesTimeout();
+    void stopSniffing();
     void selectRoute(const QString &host, bool tls);
+    // Hands the connection to an HttpConnection (after TLS termination when `tls`).
+    void startHttp(bool tls);
     void connectUpstream();
     void onUpstreamConnected(qintptr socket, const QHostAddress &address);
     void onUpstreamFailed(const ConnectError &error);

@@ -45,6 +45,13 @@ public:
 
     void start();
 
+    // The most bytes any HTTP connection of this process held at once (unparsed
+    // input both ways plus both streams' unsent output): what a streamed body
+    // costs, for tests and metrics. Bounded by about twice Stream's high-water
+    // mark plus two read chunks, whatever the body size.
+    static qint64 peakBufferedBytes();
+    static void resetPeakBufferedBytes();
+
 Q_SIGNALS:
     void finished();
 

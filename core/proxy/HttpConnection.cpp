@@ -1,0 +1,925 @@
+#include "proxy/HttpConnection.h"
+
+#include "proxy/HttpChunkedEncoder.h"
+#include "proxy/HttpHeadRewriter.h"
+#include "proxy/HttpRequestParser.h"
+#include "proxy/HttpResponseParser.h"
+#include "proxy/HttpResponses.h"
+#include "proxy/ProxyProtocol.h"
+#include "proxy/TcpTunnel.h"
+#include "proxy/TlsClientContext.h"
+#include "proxy/UpstreamConnector.h"
+#include "proxy/UpstreamPool.h"
+#include "routing/DomainPattern.h"
+
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QTimer>
+
+#include <atomic>
+#include <map>
+
+namespace gatehouse::proxy {
+
+Q_LOGGING_CATEGORY(lcHttp, "gatehouse.proxy.http")
+Q_DECLARE_LOGGING_CATEGORY(lcAccess)  // defined with ClientConnection
+
+namespace {
+
+// Unparsed client input kept while a request waits (for its upstream, or for
+// the response before a pipelined request): reading stops above this.
+constexpr qsizetype kClientBufferLimit = 64 * 1024;
+// After an error answer the connection lingers this long, reading and
+// discarding, so closing with unread input does not reset away the answer.
+constexpr std::chrono::seconds kLinger { 2 };
+
+std::atomic<qint64> g_peakBuffered { 0 };
+
+// Client TLS contexts by target settings, per worker thread (loading roots costs milliseconds).
+Result<TlsClientContext::Ptr, TlsError> tlsContextFor(const config::TargetTls &tls)
+{
+    thread_local std::map<QString, TlsClientContext::Ptr> cache;
+    const QString key = (tls.verify ? QStringLiteral("v:") : QStringLiteral("n:")) + tls.caBundle;
+    const auto it = cache.find(key);
+    if (it != cache.end())
+        return it->second;
+    TlsClientOptions options;
+    options.verify = tls.verify;
+    options.caFile = tls.caBundle;
+    options.alpn = { QByteArrayLiteral("http/1.1") };
+    auto created = TlsClientContext::create(options);
+    if (created)
+        cache.emplace(key, *created);
+    return created;
+}
+
+}  // namespace
+
+struct HttpConnection::Private
+{
+    enum class Phase {
+        ReadingHead,  // waiting for (the rest of) a request head
+        Connecting,  // a forward request waits for its upstream connection
+        Forwarding,  // request body up, response down
+        Answered,  // answered by the proxy itself; the request body is read and dropped
+        Tunnel,  // after a 101: a TcpTunnel owns both streams
+        Closing,  // answered and closing: lingering, input dropped
+        Done,
+    };
+    enum class TimerKind { None, Idle, HeaderRead, Response, Activity, Linger };
+
+    HttpConnection *q;
+    std::unique_ptr<Stream> client;
+    ConnectionInfo info;
+    std::shared_ptr<const SnapshotSource> snapshots;
+    ProxySnapshot::Ptr firstSnapshot;  // for the first request only
+    ProxySnapshot::Ptr snapshot;  // the current request's; keeps its route state alive
+
+    HttpRequestParser parser;
+    QByteArray clientIn;
+    Phase phase = Phase::ReadingHead;
+    QTimer timer;
+    TimerKind timerKind = TimerKind::None;
+    bool pumping = false;
+    bool clientEof = false;
+
+    // The current request.
+    RouteRuntime *runtime = nullptr;
+    QString routeName;
+    bool counted = false;  // holds one of the route's maxConnections
+    UpstreamEndpoint *endpoint = nullptr;
+    bool endpointActive = false;
+    int attemptsLeft = 0;
+    QByteArray method;
+    QByteArray target;
+    QByteArray headBytes;  // the rewritten head, sent to each upstream attempt
+    HttpBodyFraming requestFraming = HttpBodyFraming::None;
+    int clientMinor = 1;
+    bool requestKeepAlive = true;
+    bool requestUpgrade = false;
+    bool requestComplete = false;
+    bool closeAfterResponse = false;
+    int status = 0;
+    quint64 bytesIn = 0;
+    quint64 bytesOut = 0;
+    QElapsedTimer requestClock;
+
+    // Its upstream.
+    std::unique_ptr<Stream> upstream;
+    QString upstreamKey;
+    bool upstreamPoolable = false;
+    bool upstreamReused = false;
+    bool retriedStale = false;
+    UpstreamConnector *connector = nullptr;
+    std::unique_ptr<HttpResponseParser> response;
+    QByteArray upstreamIn;
+    bool responseStarted = false;  // a final response head arrived
+    bool responseHeadSent = false;
+    bool interim = false;  // inside a 1xx response
+    bool switching = false;  // inside a 101 response: a tunnel follows
+    HttpHeadRewriter::ResponsePlan plan;
+    TcpTunnel *tunnel = nullptr;
+
+    explicit Private(HttpConnection *owner) : q(owner) { }
+
+    // Client side.
+    void onClientData(QByteArrayView data);
+    void onClientEof();
+    void pumpClient();
+    void updateClientReading();
+    void onRequestHead(qsizetype headSize);
+    void onRequestBody(QByteArrayView body);
+    void onRequestComplete();
+    void answer(const QByteArray &bytes, int answerStatus);
+    void answerError(int errorStatus);
+    void failRequest(int errorStatus, const QString &why);
+    void finishRequest();
+    void releaseRequest();
+    void beginClose();
+    void finish(const QString &why);
+
+    // Upstream side.
+    void startForward();
+    void acquireUpstream(bool allowPooled);
+    void onConnected(qintptr socket);
+    void onConnectFailed(const ConnectError &error);
+    void attachUpstream(std::unique_ptr<Stream> stream, bool reused);
+    void dropUpstream();
+    void onUpstreamData(QByteArrayView data);
+    void onUpstreamEof();
+    void onUpstreamError(const StreamError &error);
+    void pumpUpstream();
+    void onResponseHead();
+    void onResponseBody(QByteArrayView body);
+    void onResponseComplete();
+    void startTunnel(QByteArrayView upstreamRest);
+
+    // Timers and accounting.
+    void arm(TimerKind kind);
+    void onTimeout();
+    void notePeak();
+    void logAccess(const QString &note = QString());
+};
+
+// ---- client side --------------------------------------------------------------
+
+void HttpConnection::Private::onClientData(QByteArrayView data)
+{
+    if (phase == Phase::Closing || phase == Phase::Done)
+        return;  // lingering: input is dropped
+    clientIn.append(data);
+    if (timerKind == TimerKind::Activity)
+        timer.start();
+    pumpClient();
+}
+
+void HttpConnection::Private::onClientEof()
+{
+    clientEof = true;
+    if (phase == Phase::Closing || phase == Phase::Done)
+        return finish(QString());
+    if (phase == Phase::ReadingHead)
+        return finish(parser.isIdle() && clientIn.isEmpty() ? QString() : QStringLiteral("client closed mid-request"));
+    if (!requestComplete)
+        return finish(QStringLiteral("client closed before its request was complete"));
+    closeAfterResponse = true;  // answer what was asked, then close
+}
+
+void HttpConnection::Private::pumpClient()
+{
+    if (pumping || !client)
+        return;
+    pumping = true;
+    qsizetype offset = 0;
+    for (;;) {
+        if (phase == Phase::Connecting || phase == Phase::Tunnel || phase == Phase::Closing || phase == Phase::Done)
+            break;
+        if ((phase == Phase::Forwarding || phase == Phase::Answered) && requestComplete)
+            break;  // the next request waits until this one is answered
+        if (phase == Phase::Forwarding && upstream && upstream->isOverHighWaterMark())
+            break;  // resumed by streamDrained
+        const QByteArrayView input = QByteArrayView(clientIn).sliced(offset);
+        const HttpParseStep step = parser.parse(input);
+        offset += step.consumed;
+        bool stop = false;
+        switch (step.event) {
+        case HttpParseStep::Event::NeedMore:
+            stop = true;
+            break;
+        case HttpParseStep::Event::Head:
+            onRequestHead(step.consumed);
+            break;
+        case HttpParseStep::Event::Body:
+            onRequestBody(step.body);
+            break;
+        case HttpParseStep::Event::MessageComplete:
+            onRequestComplete();
+            break;
+        case HttpParseStep::Event::Upgrade:
+            stop = true;  // the rest are tunnel bytes; they wait for the 101
+            break;
+        case HttpParseStep::Event::Error:
+            if (method.isEmpty())
+                method = "-";
+            qCInfo(lcHttp).noquote() << info.clientAddress.toString() << "sent a bad request:" << parser.error().reason;
+            answerError(parser.error().status);
+            stop = true;
+            break;
+        }
+        if (stop)
+            break;
+    }
+    if (phase != Phase::Closing && phase != Phase::Done && phase != Phase::Tunnel)
+        clientIn.remove(0, offset);
+    pumping = false;
+
+    if (phase == Phase::ReadingHead) {
+        // Slowloris: once a head has started it must complete within headerRead.
+        if (!parser.isIdle() || !clientIn.isEmpty()) {
+            if (timerKind != TimerKind::HeaderRead)
+                arm(TimerKind::HeaderRead);
+        } else if (timerKind != TimerKind::Idle) {
+            arm(TimerKind::Idle);
+        }
+    }
+    updateClientReading();
+    notePeak();
+}
+
+void HttpConnection::Private::updateClientReading()
+{
+    if (!client || phase == Phase::Tunnel || phase == Phase::Done)
+        return;
+    const bool blocked = phase != Phase::Closing
+        && (clientIn.size() >= kClientBufferLimit
+            || (phase == Phase::Forwarding && !requestComplete && upstream && upstream->isOverHighWaterMark()));
+    if (blocked)
+        client->pauseReading();
+    else
+        client->resumeReading();
+}
+
+void HttpConnection::Private::onRequestHead(qsizetype headSize)
+{
+    requestClock.start();
+    timer.stop();
+    timerKind = TimerKind::None;
+    snapshot = firstSnapshot ? std::move(firstSnapshot) : (snapshots ? snapshots->current() : snapshot);
+    firstSnapshot.reset();
+
+    HttpRequestHead &head = parser.head();
+    method = head.method;
+    target = head.target;
+    requestFraming = head.framing;
+    clientMinor = head.versionMinor;
+    requestKeepAlive = head.keepAlive;
+    requestUpgrade = head.isUpgrade;
+    requestComplete = false;
+    closeAfterResponse = clientEof;
+    status = 0;
+    bytesIn = quint64(headSize);
+    bytesOut = 0;
+    routeName.clear();
+    runtime = nullptr;
+    endpoint = nullptr;
+
+    const QString host = routing::DomainPattern::normalizeHost(QString::fromLatin1(head.host));
+    if (info.tls && !info.serverName.isEmpty() && host != routing::DomainPattern::normalizeHost(info.serverName)) {
+        // The certificate was chosen for another name (RFC 9110 section 15.5.20).
+        return answerError(421);
+    }
+    if (head.isConnect)
+        return answerError(405);
+    const QString path = QString::fromUtf8(head.path());
+    routing::HeaderList headers;
+    headers.reserve(head.headers.size());
+    for (qsizetype i = 0; i < head.headers.size(); ++i)
+        headers.append({ head.headers.nameAt(i).toByteArray(), head.headers.valueAt(i).toByteArray() });
+    routing::RouteQuery query;
+    query.port = info.listener.port;
+    query.host = host;
+    query.path = path;
+    query.client = routing::ClientAddress(info.clientAddress);
+    query.headers = &headers;
+    const int index = snapshot ? snapshot->routes().selectIndex(query) : -1;
+    if (index < 0)
+        return answerError(404);
+    runtime = &snapshot->runtime(index);
+    const config::Route &route = runtime->route();
+    routeName = route.name;
+    const config::TlsMode mode = route.action.tls.mode;
+    if (route.action.type == config::ActionType::Forward) {
+        const bool terminates = mode == config::TlsMode::Terminate || mode == config::TlsMode::TerminateAndReencrypt;
+        if (info.tls != terminates)
+            return answerError(421);  // a plain route asked over TLS, or a TLS route over plain HTTP
+    }
+    if (!runtime->admits(info.clientAddress))
+        return answerError(403);
+    if (!runtime->tryOpen())
+        return answerError(503);
+    counted = true;
+
+    HttpResponses::Options options;
+    options.omitBody = head.isHead();
+    options.close = !requestKeepAlive || closeAfterResponse;
+    switch (route.action.type) {
+    case config::ActionType::Respond:
+        return answer(HttpResponses::respond(route.action.respond, options), route.action.respond.status);
+    case config::ActionType::Redirect: {
+        HttpResponses::RedirectContext context;
+        context.host = head.host;
+        context.path = head.path();
+        context.query = head.query();
+        context.port = info.listener.port;
+        return answer(HttpResponses::redirect(route.action.redirect, context, options), route.action.redirect.status);
+    }
+    case config::ActionType::Forward:
+        return startForward();
+    }
+}
+
+void HttpConnection::Private::onRequestBody(QByteArrayView body)
+{
+    bytesIn += quint64(body.size());
+    if (phase != Phase::Forwarding || !upstream)
+        return;  // answered by the proxy: the body is dropped
+    if (requestFraming == HttpBodyFraming::Chunked) {
+        QByteArray header;
+        HttpChunkedEncoder::appendChunkHeader(header, quint64(body.size()));
+        upstream->write(header);
+        upstream->write(body);
+        upstream->write(HttpChunkedEncoder::chunkEnd());
+    } else {
+        upstream->write(body);
+    }
+}
+
+void HttpConnection::Private::onRequestComplete()
+{
+    requestComplete = true;
+    if (phase == Phase::Answered)
+        return finishRequest();
+    if (phase != Phase::Forwarding)
+        return;
+    if (requestFraming == HttpBodyFraming::Chunked) {
+        QByteArray last;
+        HttpChunkedEncoder::appendLastChunk(last, parser.trailers());
+        upstream->write(last);
+    }
+    if (!responseStarted)
+        arm(TimerKind::Response);
+}
+
+void HttpConnection::Private::answer(const QByteArray &bytes, int answerStatus)
+{
+    status = answerStatus;
+    bytesOut += quint64(bytes.size());
+    client->write(bytes);
+    if (!requestKeepAlive || HttpResponses::closesConnection(answerStatus))
+        closeAfterResponse = true;
+    phase = Phase::Answered;  // the body, if any, is read and dropped; then the next request
+}
+
+void HttpConnection::Private::answerError(int errorStatus)
+{
+    const bool broken = HttpResponses::closesConnection(errorStatus) || parser.error().status != 0;
+    HttpResponses::Options options;
+    options.close = broken || !requestKeepAlive || closeAfterResponse;
+    options.omitBody = method == "HEAD";
+    answer(HttpResponses::error(errorStatus, options), errorStatus);
+    if (broken) {
+        // The byte stream cannot be trusted any further.
+        logAccess();
+        releaseRequest();
+        beginClose();
+    }
+}
+
+void HttpConnection::Private::failRequest(int errorStatus, const QString &why)
+{
+    qCInfo(lcHttp).noquote() << "route" << routeName << "request" << method << target << "failed:" << why;
+    dropUpstream();
+    if (responseHeadSent || phase == Phase::Done)
+        return finish(why);  // the client already has part of a response: only closing tells it
+    const bool keep = requestComplete && requestKeepAlive && !closeAfterResponse;
+    HttpResponses::Options options;
+    options.close = !keep;
+    options.omitBody = method == "HEAD";
+    status = errorStatus;
+    const QByteArray bytes = HttpResponses::error(errorStatus, options);
+    bytesOut += quint64(bytes.size());
+    client->write(bytes);
+    if (keep)
+        return finishRequest();
+    logAccess(why);
+    releaseRequest();
+    beginClose();
+}
+
+void HttpConnection::Private::finishRequest()
+{
+    logAccess();
+    releaseRequest();
+    if (closeAfterResponse || !requestKeepAlive)
+        return beginClose();
+    if (parser.isUpgraded() || requestUpgrade)
+        parser.continueAfterUpgrade();  // the upstream declined the upgrade: HTTP goes on
+    phase = Phase::ReadingHead;
+    method.clear();
+    target.clear();
+    arm(TimerKind::Idle);
+    pumpClient();
+}
+
+void HttpConnection::Private::releaseRequest()
+{
+    if (counted) {
+        runtime->close();
+        counted = false;
+    }
+    if (endpointActive) {
+        endpoint->active.fetch_sub(1, std::memory_order_relaxed);
+        endpointActive = false;
+    }
+    if (connector)
+        connector->abort();
+    response.reset();
+    responseStarted = responseHeadSent = interim = switching = false;
+    retriedStale = false;
+}
+
+void HttpConnection::Private::beginClose()
+{
+    if (phase == Phase::Closing || phase == Phase::Done)
+        return;
+    phase = Phase::Closing;
+    dropUpstream();
+    clientIn.clear();
+    if (!client || clientEof)
+        return finish(QString());
+    client->shutdownWrite();
+    client->resumeReading();  // to see the client's EOF
+    arm(TimerKind::Linger);
+}
+
+void HttpConnection::Private::finish(const QString &why)
+{
+    if (phase == Phase::Done)
+        return;
+    if (!why.isEmpty())
+        qCDebug(lcHttp).noquote() << info.clientAddress.toString() << "connection ends:" << why;
+    if (status == 0 && !method.isEmpty() && phase != Phase::Closing && phase != Phase::Tunnel)
+        logAccess(why);
+    phase = Phase::Done;
+    timer.stop();
+    releaseRequest();
+    dropUpstream();
+    if (client)
+        client->close();
+    Q_EMIT q->finished();
+}
+
+// ---- upstream side ------------------------------------------------------------
+
+void HttpConnection::Private::startForward()
+{
+    HttpHeadRewriter::RequestContext context;
+    context.clientAddress = info.clientAddress;
+    context.tls = info.tls;
+    HttpRequestHead &head = parser.head();
+    HttpHeadRewriter::rewriteRequest(head, context);
+    headBytes = head.serialized();
+    attemptsLeft = std::max(1, std::min(3, runtime->endpointCount()));
+    phase = Phase::Connecting;
+    acquireUpstream(true);
+}
+
+void HttpConnection::Private::acquireUpstream(bool allowPooled)
+{
+    endpoint = runtime->pick(info.clientAddress);
+    if (!endpoint)
+        return failRequest(502, QStringLiteral("route '%1' has no targets").arg(routeName));
+    --attemptsLeft;
+    const config::Route &route = runtime->route();
+    const bool reencrypt = route.action.tls.mode == config::TlsMode::TerminateAndReencrypt;
+    upstreamKey = endpoint->host + u':' + QString::number(endpoint->port);
+    if (reencrypt) {
+        upstreamKey += QStringLiteral(":tls:") + endpoint->tls.serverName + u':' + (endpoint->tls.verify ? u'v' : u'n')
+            + u':' + endpoint->tls.caBundle;
+    }
+    // A connection that began with a PROXY header speaks for one client only.
+    upstreamPoolable = route.action.sendProxyProtocol == config::ProxyProtocolVersion::None;
+    if (upstreamPoolable && allowPooled) {
+        if (std::unique_ptr<Stream> pooled = UpstreamPool::forCurrentThread().take(upstreamKey))
+            return attachUpstream(std::move(pooled), true);
+    }
+    if (!connector) {
+        connector = new UpstreamConnector(q);
+        QObject::connect(connector, &UpstreamConnector::connected, q,
+                         [this](qintptr socket, const QHostAddress &) { onConnected(socket); });
+        QObject::connect(connector, &UpstreamConnector::failed, q,
+                         [this](const ConnectError &error) { onConnectFailed(error); });
+    }
+    connector->connectToHost(endpoint->host, endpoint->port, std::chrono::seconds(snapshot->timeouts().connect));
+}
+
+void HttpConnection::Private::onConnectFailed(const ConnectError &error)
+{
+    runtime->reportFailure(*endpoint);
+    qCWarning(lcHttp).noquote() << "route" << routeName << "target" << endpoint->host << endpoint->port
+                                << "failed:" << error.message;
+    if (attemptsLeft > 0)
+        return acquireUpstream(true);
+    failRequest(error.kind == ConnectError::Kind::Timeout ? 504 : 502, error.message);
+}
+
+void HttpConnection::Private::onConnected(qintptr socket)
+{
+    runtime->reportSuccess(*endpoint);
+    auto stream = std::make_unique<Stream>(socket);
+    const config::Route &route = runtime->route();
+    const config::ProxyProtocolVersion version = route.action.sendProxyProtocol;
+    if (version != config::ProxyProtocolVersion::None) {
+        ProxyHeader header;
+        header.version = version == config::ProxyProtocolVersion::V1 ? 1 : 2;
+        header.sourceAddress = info.clientAddress;
+        header.sourcePort = info.clientPort;
+        header.destinationAddress = info.localAddress;
+        header.destinationPort = info.localPort;
+        stream->write(ProxyProtocol::encode(header));
+    }
+    if (route.action.tls.mode == config::TlsMode::TerminateAndReencrypt) {
+        const auto context = tlsContextFor(endpoint->tls);
+        if (!context)
+            return failRequest(502, QStringLiteral("TLS to the target: %1").arg(context.error().message));
+        const QString name = endpoint->tls.serverName.isEmpty() ? endpoint->host : endpoint->tls.serverName;
+        if (!stream->enableClientTls(*context, name))
+            return failRequest(502, QStringLiteral("TLS to the target %1 could not be set up").arg(name));
+    }
+    stream->start();
+    attachUpstream(std::move(stream), false);
+}
+
+void HttpConnection::Private::attachUpstream(std::unique_ptr<Stream> stream, bool reused)
+{
+    upstream = std::move(stream);
+    upstream->setListener(q);
+    upstream->resumeReading();
+    upstreamReused = reused;
+    upstreamIn.clear();
+    if (!endpointActive) {
+        endpoint->active.fetch_add(1, std::memory_order_relaxed);
+        endpointActive = true;
+    }
+    response = std::make_unique<HttpResponseParser>();
+    response->expectResponseTo(method, requestUpgrade);
+    upstream->write(headBytes);
+    phase = Phase::Forwarding;
+    if (requestComplete)
+        arm(TimerKind::Response);  // a retry of a request already read whole
+    else
+        arm(TimerKind::Activity);
+    pumpClient();
+}
+
+void HttpConnection::Private::dropUpstream()
+{
+    if (upstream) {
+        upstream->setListener(nullptr);
+        upstream->close();
+        // Often called from the upstream's own callback: delete it from the event loop.
+        upstream.release()->deleteLater();
+    }
+    upstreamIn.clear();
+}
+
+void HttpConnection::Private::onUpstreamData(QByteArrayView data)
+{
+    upstreamIn.append(data);
+    if (timerKind == TimerKind::Activity)
+        timer.start();
+    pumpUpstream();
+}
+
+void HttpConnection::Private::pumpUpstream()
+{
+    qsizetype offset = 0;
+    bool complete = false;
+    while (phase == Phase::Forwarding && upstream && response && !complete) {
+        if (client->isOverHighWaterMark()) {
+            upstream->pauseReading();  // resumed by the client's streamDrained
+            break;
+        }
+        const HttpParseStep step = response->parse(QByteArrayView(upstreamIn).sliced(offset));
+        offset += step.consumed;
+        switch (step.event) {
+        case HttpParseStep::Event::NeedMore:
+            upstreamIn.remove(0, offset);
+            return notePeak();
+        case HttpParseStep::Event::Head:
+            onResponseHead();
+            break;
+        case HttpParseStep::Event::Body:
+            onResponseBody(step.body);
+            break;
+        case HttpParseStep::Event::MessageComplete:
+            if (interim)
+                interim = false;
+            else if (!switching)
+                complete = true;
+            break;
+        case HttpParseStep::Event::Upgrade:
+            return startTunnel(QByteArrayView(upstreamIn).sliced(offset));
+        case HttpParseStep::Event::Error:
+            return failRequest(502,
+                               QStringLiteral("bad response from %1:%2: %3")
+                                   .arg(endpoint->host)
+                                   .arg(endpoint->port)
+                                   .arg(response->error().reason));
+        }
+    }
+    if (upstream)
+        upstreamIn.remove(0, offset);
+    notePeak();
+    if (complete)
+        onResponseComplete();
+}
+
+void HttpConnection::Private::onResponseHead()
+{
+    HttpResponseHead &head = response->head();
+    HttpHeadRewriter::ResponseContext context;
+    context.clientVersionMinor = clientMinor;
+    context.clientKeepAlive = requestKeepAlive && !closeAfterResponse;
+    if (head.isInterim()) {
+        interim = true;
+        const HttpHeadRewriter::ResponsePlan interimPlan = HttpHeadRewriter::rewriteResponse(head, context);
+        if (interimPlan.sendToClient) {
+            const QByteArray bytes = head.serialized();
+            bytesOut += quint64(bytes.size());
+            client->write(bytes);
+        }
+        return;
+    }
+    responseStarted = true;
+    if (timerKind == TimerKind::Response)
+        arm(TimerKind::Activity);
+    switching = head.isUpgrade;
+    plan = HttpHeadRewriter::rewriteResponse(head, context);
+    status = head.status;
+    if (plan.closeClient)
+        closeAfterResponse = true;
+    const QByteArray bytes = head.serialized();
+    bytesOut += quint64(bytes.size());
+    client->write(bytes);
+    responseHeadSent = true;
+}
+
+void HttpConnection::Private::onResponseBody(QByteArrayView body)
+{
+    bytesOut += quint64(body.size());
+    if (plan.framing == HttpBodyFraming::Chunked) {
+        QByteArray header;
+        HttpChunkedEncoder::appendChunkHeader(header, quint64(body.size()));
+        client->write(header);
+        client->write(body);
+        client->write(HttpChunkedEncoder::chunkEnd());
+    } else {
+        client->write(body);
+    }
+}
+
+void HttpConnection::Private::onResponseComplete()
+{
+    if (plan.framing == HttpBodyFraming::Chunked) {
+        QByteArray last;
+        HttpChunkedEncoder::appendLastChunk(last, response->trailers());
+        client->write(last);
+    }
+    const bool reusable = upstreamPoolable && requestComplete && response->head().keepAlive && upstreamIn.isEmpty()
+        && upstream && upstream->isOpen() && !upstream->peerFinished();
+    if (reusable) {
+        upstream->setListener(nullptr);
+        UpstreamPool::forCurrentThread().put(upstreamKey, std::move(upstream));
+    } else {
+        dropUpstream();
+    }
+    if (!requestComplete)
+        closeAfterResponse = true;  // answered before the body was read: the rest cannot be trusted
+    finishRequest();
+}
+
+void HttpConnection::Private::onUpstreamEof()
+{
+    if (!response || phase != Phase::Forwarding)
+        return failRequest(502, QStringLiteral("the target closed the connection"));
+    const HttpParseStep step = response->finish();
+    if (step.event == HttpParseStep::Event::MessageComplete && responseStarted)
+        return onResponseComplete();  // an until-close body ended
+    // A reused idle connection the target closed just as we sent: retry once on
+    // a new one, when the request is still whole in our hands (no body sent).
+    if (upstreamReused && !responseStarted && !interim && !retriedStale && requestFraming == HttpBodyFraming::None) {
+        retriedStale = true;
+        dropUpstream();
+        phase = Phase::Connecting;
+        ++attemptsLeft;
+        return acquireUpstream(false);
+    }
+    failRequest(502,
+                QStringLiteral("the target %1:%2 closed the connection before a complete response")
+                    .arg(endpoint->host)
+                    .arg(endpoint->port));
+}
+
+void HttpConnection::Private::onUpstreamError(const StreamError &error)
+{
+    if (error.kind == StreamError::Kind::TlsHandshake || error.kind == StreamError::Kind::TlsVerify)
+        runtime->reportFailure(*endpoint);
+    failRequest(502, QStringLiteral("target %1:%2: %3").arg(endpoint->host).arg(endpoint->port).arg(error.message));
+}
+
+void HttpConnection::Private::startTunnel(QByteArrayView upstreamRest)
+{
+    timer.stop();
+    timerKind = TimerKind::None;
+    phase = Phase::Tunnel;
+    logAccess();
+    if (!upstreamRest.isEmpty())
+        client->write(upstreamRest);
+    upstreamIn.clear();
+    if (!clientIn.isEmpty())
+        upstream->write(clientIn);  // the client's first tunnel bytes, held since the request
+    clientIn.clear();
+    client->resumeReading();
+    upstream->resumeReading();
+    TunnelOptions options;
+    options.idleTimeout = std::chrono::seconds(snapshot->timeouts().idle);
+    tunnel = new TcpTunnel(std::move(client), std::move(upstream), options, q);
+    QObject::connect(tunnel, &TcpTunnel::finished, q, [this](const TunnelResult &result) {
+        qCInfo(lcAccess).noquote() << QStringLiteral("route=%1 client=%2 tunnel up=%3 down=%4 ms=%5 end=%6")
+                                          .arg(routeName, info.clientAddress.toString())
+                                          .arg(result.clientToUpstream)
+                                          .arg(result.upstreamToClient)
+                                          .arg(result.durationMs)
+                                          .arg(result.reason.isEmpty() ? QStringLiteral("closed") : result.reason);
+        finish(QString());
+    });
+    tunnel->start();
+}
+
+// ---- timers and accounting ----------------------------------------------------
+
+void HttpConnection::Private::arm(TimerKind kind)
+{
+    timerKind = kind;
+    const config::Timeouts timeouts = snapshot ? snapshot->timeouts() : config::Timeouts();
+    switch (kind) {
+    case TimerKind::None:
+        timer.stop();
+        return;
+    case TimerKind::Idle:
+    case TimerKind::Activity:
+        timer.start(std::chrono::seconds(timeouts.idle));
+        return;
+    case TimerKind::HeaderRead:
+        timer.start(std::chrono::seconds(timeouts.headerRead));
+        return;
+    case TimerKind::Response:
+        timer.start(std::chrono::seconds(timeouts.upstreamResponse));
+        return;
+    case TimerKind::Linger:
+        timer.start(kLinger);
+        return;
+    }
+}
+
+void HttpConnection::Private::onTimeout()
+{
+    switch (timerKind) {
+    case TimerKind::None:
+        return;
+    case TimerKind::Idle:
+        return finish(QStringLiteral("idle"));
+    case TimerKind::HeaderRead:
+        qCInfo(lcHttp).noquote() << info.clientAddress.toString() << "sent no complete request head within"
+                                 << (snapshot ? snapshot->timeouts().headerRead : 0) << "s";
+        method = "-";
+        return answerError(408);
+    case TimerKind::Response:
+        return failRequest(504,
+                           QStringLiteral("no response from %1:%2 within %3 s")
+                               .arg(endpoint ? endpoint->host : QString())
+                               .arg(endpoint ? endpoint->port : 0)
+                               .arg(snapshot->timeouts().upstreamResponse));
+    case TimerKind::Activity:
+        return finish(QStringLiteral("no traffic within the idle timeout"));
+    case TimerKind::Linger:
+        return finish(QString());
+    }
+}
+
+void HttpConnection::Private::notePeak()
+{
+    const qint64 held = clientIn.size() + upstreamIn.size() + (client ? client->bufferedBytes() : 0)
+        + (upstream ? upstream->bufferedBytes() : 0);
+    qint64 peak = g_peakBuffered.load(std::memory_order_relaxed);
+    while (held > peak && !g_peakBuffered.compare_exchange_weak(peak, held, std::memory_order_relaxed)) { }
+}
+
+void HttpConnection::Private::logAccess(const QString &note)
+{
+    qCInfo(lcAccess).noquote() << QStringLiteral("route=%1 client=%2:%3 method=%4 target=%5 status=%6 in=%7 out=%8 "
+                                                 "ms=%9%10")
+                                      .arg(routeName.isEmpty() ? QStringLiteral("-") : routeName,
+                                           info.clientAddress.toString())
+                                      .arg(info.clientPort)
+                                      .arg(QString::fromLatin1(method), QString::fromLatin1(target))
+                                      .arg(status)
+                                      .arg(bytesIn)
+                                      .arg(bytesOut)
+                                      .arg(requestClock.isValid() ? requestClock.elapsed() : 0)
+                                      .arg(note.isEmpty() ? QString() : QStringLiteral(" note=\"%1\"").arg(note));
+}
+
+// ---- HttpConnection -----------------------------------------------------------
+
+HttpConnection::HttpConnection(std::unique_ptr<Stream> client, const ConnectionInfo &info,
+                               std::shared_ptr<const SnapshotSource> snapshots, ProxySnapshot::Ptr first,
+                               QObject *parent)
+    : QObject(parent), d(std::make_unique<Private>(this))
+{
+    d->client = std::move(client);
+    d->info = info;
+    d->snapshots = std::move(snapshots);
+    d->firstSnapshot = first;
+    d->snapshot = std::move(first);
+    d->timer.setSingleShot(true);
+    connect(&d->timer, &QTimer::timeout, this, [this] { d->onTimeout(); });
+}
+
+HttpConnection::~HttpConnection()
+{
+    // Children whose signals reach into d go first.
+    delete d->tunnel;
+    d->tunnel = nullptr;
+    delete d->connector;
+    d->connector = nullptr;
+    d->timer.stop();
+    d->releaseRequest();
+    d->dropUpstream();
+}
+
+void HttpConnection::start()
+{
+    d->client->setListener(this);
+    d->client->start();
+    d->arm(Private::TimerKind::Idle);
+}
+
+qint64 HttpConnection::peakBufferedBytes()
+{
+    return g_peakBuffered.load(std::memory_order_relaxed);
+}
+
+void HttpConnection::resetPeakBufferedBytes()
+{
+    g_peakBuffered.store(0, std::memory_order_relaxed);
+}
+
+void HttpConnection::streamData(Stream &stream, QByteArrayView data)
+{
+    if (&stream == d->client.get())
+        d->onClientData(data);
+    else if (&stream == d->upstream.get())
+        d->onUpstreamData(data);
+}
+
+void HttpConnection::streamEof(Stream &stream)
+{
+    if (&stream == d->client.get())
+        d->onClientEof();
+    else if (&stream == d->upstream.get())
+        d->onUpstreamEof();
+}
+
+void HttpConnection::streamError(Stream &stream, const StreamError &error)
+{
+    if (&stream == d->client.get())
+        d->finish(QStringLiteral("client: %1").arg(error.message));
+    else if (&stream == d->upstream.get())
+        d->onUpstreamError(error);
+}
+
+void HttpConnection::streamDrained(Stream &stream)
+{
+    if (&stream == d->client.get()) {
+        if (d->upstream && d->phase == Private::Phase::Forwarding) {
+            d->upstream->resumeReading();
+            d->pumpUpstream();
+        }
+    } else if (&stream == d->upstream.get()) {
+        d->pumpClient();
+    }
+}
+
+}  // namespace gatehouse::proxy
