@@ -315,13 +315,13 @@ ConnectError ControlClient::classifySocketError() const
     case QLocalSocket::ServerNotFoundError:
         return { ConnectError::Kind::NotRunning, where,
                  QStringLiteral("the Gatehouse service is not running: ") + where
-                     + QStringLiteral(" does not exist. Start the service (systemctl start gatehouse, or run "
+                     + QStringLiteral(" does not exist. Start the service (systemctl start gatehoused, or run "
                                       "gatehoused), or pass --control with the path it uses") };
     case QLocalSocket::ConnectionRefusedError:
         return { ConnectError::Kind::NotRunning, where,
                  QStringLiteral("the Gatehouse service is not running: nothing answers on ") + where
                      + QStringLiteral(" (left over from a service that stopped). Start the service (systemctl "
-                                      "start gatehouse, or run gatehoused)") };
+                                      "start gatehoused, or run gatehoused)") };
     case QLocalSocket::SocketAccessError:
 #ifdef Q_OS_WIN
         return { ConnectError::Kind::PermissionDenied, where,

@@ -11,17 +11,12 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
-#include <QSocketNotifier>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
-#include <cstring>
-#include <sys/socket.h>
-#include <sys/un.h>
-#include <unistd.h>
 
 using namespace gatehouse;
 using gatehouse::test::freePort;
@@ -68,37 +63,12 @@ private:
     // service manager); false when it did not come up.
     bool startService()
     {
-        const QByteArray notifyPath = m_dir->filePath(QStringLiteral("notify-%1").arg(++m_starts)).toUtf8();
-        const int notifyFd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-        sockaddr_un address = {};
-        address.sun_family = AF_UNIX;
-        std::memcpy(address.sun_path, notifyPath.constData(), size_t(notifyPath.size()));
-        if (notifyFd < 0 || ::bind(notifyFd, reinterpret_cast<const sockaddr *>(&address), sizeof(address)) != 0)
+        m_process = test::startGatehoused({ QStringLiteral("--config"), m_configPath, QStringLiteral("--state-dir"),
+                                            m_dir->filePath(QStringLiteral("state")), QStringLiteral("--control"),
+                                            m_socketPath, QStringLiteral("--log-level"), QStringLiteral("warning") },
+                                          m_dir->filePath(QStringLiteral("notify-%1").arg(++m_starts)));
+        if (!m_process)
             return false;
-        QByteArray notifications;
-        QSocketNotifier notifier(notifyFd, QSocketNotifier::Read);
-        connect(&notifier, &QSocketNotifier::activated, this, [&] {
-            char buffer[512];
-            ssize_t n = 0;
-            while ((n = ::recv(notifyFd, buffer, sizeof(buffer), 0)) > 0)
-                notifications += QByteArray(buffer, int(n)) + '\n';
-        });
-
-        m_process = std::make_unique<QProcess>();
-        m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("NOTIFY_SOCKET"), QString::fromUtf8(notifyPath));
-        m_process->setProcessEnvironment(environment);
-        m_process->start(test::binaryPath(QStringLiteral("gatehoused")),
-                         { QStringLiteral("--config"), m_configPath, QStringLiteral("--state-dir"),
-                           m_dir->filePath(QStringLiteral("state")), QStringLiteral("--control"), m_socketPath,
-                           QStringLiteral("--log-level"), QStringLiteral("warning") });
-        const bool ready = QTest::qWaitFor(
-            [&] { return notifications.contains("READY=1") || m_process->state() == QProcess::NotRunning; }, 15000);
-        ::close(notifyFd);
-        if (!ready || !notifications.contains("READY=1"))
-            return false;
-
         m_client = std::make_unique<control::ControlClient>();
         QSignalSpy connected(m_client.get(), &control::ControlClient::connected);
         m_client->connectToServer(m_socketPath);
