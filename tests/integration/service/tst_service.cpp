@@ -4,6 +4,7 @@
 #include "TestSupport.h"
 #include "config/ConfigReader.h"
 #include "config/ConfigWriter.h"
+#include "config/DefaultConfig.h"
 #include "control/ControlClient.h"
 #include "control/ErrorCodes.h"
 
@@ -129,6 +130,11 @@ void TestService::cleanup()
 void TestService::firstStartWritesTheDefault()
 {
     QVERIFY(!QFile::exists(m_configPath));
+    {
+        QTcpServer probe;  // the default route's fixed port must be free for this test
+        if (!probe.listen(QHostAddress::LocalHost, config::kDefaultWelcomePort))
+            QSKIP("127.0.0.1:8080 is held by another program; the default route cannot bind it here");
+    }
     QVERIFY(startService());
     const auto read = config::ConfigReader::read(fileContents());
     QVERIFY(read.diagnostics.isEmpty());
@@ -137,6 +143,17 @@ void TestService::firstStartWritesTheDefault()
     const auto status = call(QStringLiteral("status"));
     QVERIFY(status.ok());
     QCOMPARE(status.value().toObject().value(QStringLiteral("revision")).toInt(), 1);
+
+    // What the README's run command shows: curl gets the welcome page.
+    QProcess curl;
+    curl.start(QStringLiteral("curl"),
+               { QStringLiteral("-sS"), QStringLiteral("--max-time"), QStringLiteral("10"),
+                 QStringLiteral("http://127.0.0.1:8080/") });
+    QVERIFY(curl.waitForFinished(15000));
+    QCOMPARE(curl.exitCode(), 0);
+    const QString page = QString::fromUtf8(curl.readAllStandardOutput());
+    QVERIFY2(page.contains(QStringLiteral("Gatehouse is running")), qPrintable(page));
+    QVERIFY(page.contains(m_configPath));
 
     // SIGTERM: a clean exit.
     m_process->terminate();
