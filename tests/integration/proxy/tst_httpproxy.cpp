@@ -1,0 +1,592 @@
+// The HTTP/1.1 reverse proxy end to end: PortManager listeners, ProxyEngine
+// workers and HttpConnection, with curl (or a raw socket where the bytes matter)
+// as the client and small HTTP backends on 127.0.0.1.
+#include "StreamTestPeers.h"
+#include "TestSupport.h"
+#include "config/Config.h"
+#include "net/PortManager.h"
+#include "net/WantedListeners.h"
+#include "proxy/HttpConnection.h"
+#include "proxy/ProxyEngine.h"
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace gatehouse;
+using gatehouse::test::freePort;
+
+namespace {
+
+// A minimal HTTP/1.1 origin on the main thread: records each request head and
+// counts body bytes (Content-Length or chunked, decoded as it arrives), then
+// answers "<name>:<body bytes>". Silent never answers; Upgrade answers an
+// Upgrade request with 101 and echoes everything after it.
+class HttpBackend : public QObject
+{
+public:
+    enum class Mode { Normal, Silent, Upgrade };
+
+    explicit HttpBackend(const QByteArray &name, Mode mode = Mode::Normal) : m_name(name), m_mode(mode)
+    {
+        QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                ++connections;
+                auto *state = new Connection;
+                QObject::connect(socket, &QTcpSocket::readyRead, this, [this, socket, state] {
+                    state->buffer += socket->readAll();
+                    process(*socket, *state);
+                });
+                QObject::connect(socket, &QTcpSocket::disconnected, socket, [socket, state] {
+                    delete state;
+                    socket->deleteLater();
+                });
+            }
+        });
+    }
+    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    quint16 port() const { return m_server.serverPort(); }
+
+    QList<QByteArray> heads;
+    qint64 bodyBytes = 0;  // of the request being received, or the last one
+    int connections = 0;
+
+private:
+    struct Connection
+    {
+        enum class State { Head, Body, ChunkSize, ChunkData, ChunkEnd, Trailer, Tunnel };
+        QByteArray buffer;
+        State state = State::Head;
+        qint64 remaining = 0;
+    };
+
+    void process(QTcpSocket &socket, Connection &c)
+    {
+        using State = Connection::State;
+        for (;;) {
+            switch (c.state) {
+            case State::Head: {
+                const qsizetype end = c.buffer.indexOf("\r\n\r\n");
+                if (end < 0)
+                    return;
+                const QByteArray head = c.buffer.left(end + 4);
+                c.buffer.remove(0, end + 4);
+                heads.append(head);
+                bodyBytes = 0;
+                const QByteArray lower = head.toLower();
+                if (m_mode == Mode::Upgrade && lower.contains("\r\nupgrade:")) {
+                    socket.write(
+                        "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n");
+                    c.state = State::Tunnel;
+                    break;
+                }
+                if (lower.contains("\r\nexpect: 100-continue"))
+                    socket.write("HTTP/1.1 100 Continue\r\n\r\n");
+                const qsizetype cl = lower.indexOf("\r\ncontent-length:");
+                if (lower.contains("\r\ntransfer-encoding: chunked")) {
+                    c.state = State::ChunkSize;
+                } else if (cl >= 0) {
+                    const qsizetype lineEnd = lower.indexOf("\r\n", cl + 2);
+                    c.remaining = lower.mid(cl + 17, lineEnd - cl - 17).trimmed().toLongLong();
+                    c.state = c.remaining > 0 ? State::Body : State::Head;
+                    if (c.remaining == 0)
+                        answer(socket);
+                } else {
+                    answer(socket);
+                }
+                break;
+            }
+            case State::Body:
+            case State::ChunkData: {
+                const qint64 n = std::min<qint64>(c.remaining, c.buffer.size());
+                if (n == 0)
+                    return;
+                bodyBytes += n;
+                c.remaining -= n;
+                c.buffer.remove(0, n);
+                if (c.remaining == 0) {
+                    if (c.state == State::Body) {
+                        c.state = State::Head;
+                        answer(socket);
+                    } else {
+                        c.state = State::ChunkEnd;
+                    }
+                }
+                break;
+            }
+            case State::ChunkEnd:
+                if (c.buffer.size() < 2)
+                    return;
+                c.buffer.remove(0, 2);
+                c.state = State::ChunkSize;
+                break;
+            case State::ChunkSize: {
+                const qsizetype end = c.buffer.indexOf("\r\n");
+                if (end < 0)
+                    return;
+                bool ok = false;
+                c.remaining = c.buffer.left(end).toLongLong(&ok, 16);
+                c.buffer.remove(0, end + 2);
+                c.state = c.remaining == 0 ? State::Trailer : State::ChunkData;
+                break;
+            }
+            case State::Trailer: {
+                const qsizetype end = c.buffer.indexOf("\r\n");
+                if (end < 0)
+                    return;
+                c.buffer.remove(0, end + 2);
+                if (end == 0) {
+                    c.state = State::Head;
+                    answer(socket);
+                }
+                break;
+            }
+            case State::Tunnel:
+                if (c.buffer.isEmpty())
+                    return;
+                socket.write(c.buffer);
+                c.buffer.clear();
+                return;
+            }
+        }
+    }
+
+    void answer(QTcpSocket &socket)
+    {
+        if (m_mode == Mode::Silent)
+            return;
+        const QByteArray body = m_name + ':' + QByteArray::number(bodyBytes);
+        socket.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + QByteArray::number(body.size())
+                     + "\r\n\r\n" + body);
+    }
+
+    QTcpServer m_server;
+    QByteArray m_name;
+    Mode m_mode;
+};
+
+config::Route forwardRoute(const QString &name, quint16 port, const QString &domain, quint16 target)
+{
+    config::Route route;
+    route.name = name;
+    route.match.ports = { { port, port } };
+    route.match.domains = { domain };
+    route.action.type = config::ActionType::Forward;
+    route.action.targets << config::Target { { QStringLiteral("127.0.0.1") }, target, {} };
+    return route;
+}
+
+// A raw client whose received bytes pile up in `data` while the event loop runs.
+struct RawClient
+{
+    explicit RawClient(quint16 port)
+    {
+        QObject::connect(&socket, &QTcpSocket::readyRead, &socket, [this] { data += socket.readAll(); });
+        QObject::connect(&socket, &QTcpSocket::disconnected, &socket, [this] { closed = true; });
+        socket.connectToHost(QHostAddress::LocalHost, port);
+    }
+    QTcpSocket socket;
+    QByteArray data;
+    bool closed = false;
+};
+
+struct CurlResult
+{
+    int exitCode = -1;
+    QByteArray output;
+};
+
+// curl with the event loop running (the backends live on this thread).
+CurlResult curl(const QStringList &arguments)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::SeparateChannels);
+    QSignalSpy done(&process, &QProcess::finished);
+    process.start(QStringLiteral("curl"),
+                  QStringList { QStringLiteral("-sS"), QStringLiteral("--max-time"), QStringLiteral("20") }
+                      + arguments);
+    CurlResult result;
+    if (!done.wait(30000)) {
+        process.kill();
+        return result;
+    }
+    result.exitCode = process.exitCode();
+    result.output = process.readAllStandardOutput();
+    if (result.exitCode != 0)
+        qWarning("curl %s: %s", qPrintable(arguments.join(u' ')), process.readAllStandardError().constData());
+    return result;
+}
+
+QStringList resolve(const QString &host, quint16 port)
+{
+    return { QStringLiteral("--resolve"), QStringLiteral("%1:%2:127.0.0.1").arg(host).arg(port) };
+}
+
+QString url(const QString &scheme, const QString &host, quint16 port, const QString &path)
+{
+    return QStringLiteral("%1://%2:%3%4").arg(scheme, host).arg(port).arg(path);
+}
+
+}  // namespace
+
+class TestHttpProxy : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void hostAndPathRouting();
+    void respondAndRedirect();
+    void forwardedHeadersReachTheBackend();
+    void chunkedUploadIsStreamed();
+    void backendDownIs502();
+    void silentBackendIs504();
+    void smugglingIsRejected_data();
+    void smugglingIsRejected();
+    void keepAliveSurvivesRouteChange();
+    void upgradeTunnelsEcho();
+    void tlsTerminationBySni();
+
+private:
+    bool apply(const config::Config &config)
+    {
+        const auto snapshot = m_engine->apply(config, ++m_revision);
+        if (!snapshot) {
+            qWarning() << snapshot.error();
+            return false;
+        }
+        m_ports->reconcile(net::wantedListeners(config));
+        return true;
+    }
+    config::Config baseConfig() const
+    {
+        config::Config config;
+        config.bindAddress = QStringLiteral("127.0.0.1");
+        return config;
+    }
+
+    std::unique_ptr<proxy::ProxyEngine> m_engine;
+    std::unique_ptr<net::PortManager> m_ports;
+    quint64 m_revision = 0;
+};
+
+void TestHttpProxy::init()
+{
+    m_engine = std::make_unique<proxy::ProxyEngine>(2);
+    m_engine->start();
+    m_ports = std::make_unique<net::PortManager>();
+    m_ports->setConnectionSink(m_engine.get());
+}
+
+void TestHttpProxy::cleanup()
+{
+    m_ports.reset();
+    m_engine->stop(std::chrono::milliseconds(2000));
+    m_engine.reset();
+}
+
+void TestHttpProxy::hostAndPathRouting()
+{
+    HttpBackend a("a"), b("b"), api("api");
+    QVERIFY(a.listen() && b.listen() && api.listen());
+    const quint16 port = freePort();
+    config::Config config = baseConfig();
+    config.routes << forwardRoute(QStringLiteral("a"), port, QStringLiteral("a.test"), a.port())
+                  << forwardRoute(QStringLiteral("b"), port, QStringLiteral("b.test"), b.port());
+    config::Route apiRoute = forwardRoute(QStringLiteral("api"), port, QStringLiteral("a.test"), api.port());
+    apiRoute.match.path = QStringLiteral("/api/*");
+    config.routes << apiRoute;
+    QVERIFY(apply(config));
+
+    const QString h = QStringLiteral("a.test"), hb = QStringLiteral("b.test");
+    QCOMPARE(curl(resolve(h, port) << url(QStringLiteral("http"), h, port, QStringLiteral("/"))).output, "a:0");
+    QCOMPARE(curl(resolve(h, port) << url(QStringLiteral("http"), h, port, QStringLiteral("/api/x?q=1"))).output,
+             "api:0");
+    QCOMPARE(curl(resolve(hb, port) << url(QStringLiteral("http"), hb, port, QStringLiteral("/api/x"))).output, "b:0");
+    QCOMPARE(api.heads.size(), 1);
+    QVERIFY(api.heads.first().startsWith("GET /api/x?q=1 HTTP/1.1\r\n"));
+
+    const QString unknown = QStringLiteral("c.test");
+    const CurlResult none = curl(resolve(unknown, port) << QStringLiteral("-o") << QStringLiteral("/dev/null")
+                                                        << QStringLiteral("-w") << QStringLiteral("%{http_code}")
+                                                        << url(QStringLiteral("http"), unknown, port, u"/"_qs));
+    QCOMPARE(none.output, "404");
+}
+
+void TestHttpProxy::respondAndRedirect()
+{
+    const quint16 port = freePort();
+    config::Config config = baseConfig();
+    config::Route respond;
+    respond.name = QStringLiteral("respond");
+    respond.match.ports = { { port, port } };
+    respond.match.domains = { QStringLiteral("r.test") };
+    respond.action.type = config::ActionType::Respond;
+    respond.action.respond.status = 202;
+    respond.action.respond.headers = { { QStringLiteral("X-Answer"), QStringLiteral("yes") } };
+    respond.action.respond.body = QStringLiteral("hello");
+    config::Route redirect;
+    redirect.name = QStringLiteral("redirect");
+    redirect.match.ports = { { port, port } };
+    redirect.match.domains = { QStringLiteral("go.test") };
+    redirect.action.type = config::ActionType::Redirect;
+    redirect.action.redirect.to = QStringLiteral("https://{host}{path}?from={query}");
+    redirect.action.redirect.status = 308;
+    config.routes << respond << redirect;
+    QVERIFY(apply(config));
+
+    const QString r = QStringLiteral("r.test"), go = QStringLiteral("go.test");
+    const CurlResult answered = curl(resolve(r, port) << QStringLiteral("-i") << url(u"http"_qs, r, port, u"/x"_qs));
+    QVERIFY2(answered.output.startsWith("HTTP/1.1 202"), answered.output.constData());
+    QVERIFY(answered.output.contains("\r\nX-Answer: yes\r\n"));
+    QVERIFY(answered.output.endsWith("\r\n\r\nhello"));
+
+    // Two requests on one connection: keep-alive honoured, HEAD without body.
+    const CurlResult twice = curl(resolve(r, port) << QStringLiteral("-I") << url(u"http"_qs, r, port, u"/1"_qs)
+                                                   << url(u"http"_qs, r, port, u"/2"_qs) << QStringLiteral("-v"));
+    QCOMPARE(twice.output.count("HTTP/1.1 202"), 2);
+    QVERIFY(!twice.output.contains("hello"));
+
+    const CurlResult moved
+        = curl(resolve(go, port) << QStringLiteral("-i") << url(u"http"_qs, go, port, u"/a/b?c=d"_qs));
+    QVERIFY2(moved.output.startsWith("HTTP/1.1 308"), moved.output.constData());
+    QVERIFY2(moved.output.contains(QByteArray("\r\nLocation: https://go.test/a/b?from=c=d\r\n"))
+                 || moved.output.contains(QByteArray("\r\nLocation: https://go.test/a/b?from=c%3Dd\r\n")),
+             moved.output.constData());
+}
+
+void TestHttpProxy::forwardedHeadersReachTheBackend()
+{
+    HttpBackend a("a");
+    QVERIFY(a.listen());
+    const quint16 port = freePort();
+    config::Config config = baseConfig();
+    config.routes << forwardRoute(QStringLiteral("a"), port, QStringLiteral("a.test"), a.port());
+    QVERIFY(apply(config));
+
+    const QString h = QStringLiteral("a.test");
+    const CurlResult result = curl(
+        resolve(h, port) << QStringLiteral("-H") << QStringLiteral("X-Forwarded-For: 6.6.6.6") << QStringLiteral("-H")
+                         << QStringLiteral("Connection: X-Secret") << QStringLiteral("-H")
+                         << QStringLiteral("X-Secret: hop") << url(u"http"_qs, h, port, u"/"_qs));
+    QCOMPARE(result.output, "a:0");
+    QCOMPARE(a.heads.size(), 1);
+    const QByteArray head = a.heads.first();
+    // A client's own X-Forwarded-For is replaced: it is not a trusted proxy.
+    QVERIFY2(head.contains("\r\nX-Forwarded-For: 127.0.0.1\r\n"), head.constData());
+    QVERIFY(!head.contains("6.6.6.6"));
+    QVERIFY2(head.contains(QByteArray(QByteArray("\r\nForwarded: for=127.0.0.1;host=\"a.test:")
+                                      + QByteArray::number(port) + "\";proto=http\r\n")),
+             head.constData());
+    QVERIFY(head.contains("\r\nX-Forwarded-Proto: http\r\n"));
+    QVERIFY(head.contains(QByteArray(QByteArray("\r\nX-Forwarded-Host: a.test:") + QByteArray::number(port) + "\r\n")));
+    QVERIFY2(!head.contains("X-Secret"), head.constData());  // named in Connection: hop-by-hop
+}
+
+void TestHttpProxy::chunkedUploadIsStreamed()
+{
+    HttpBackend up("up");
+    QVERIFY(up.listen());
+    const quint16 port = freePort();
+    config::Config config = baseConfig();
+    config.routes << forwardRoute(QStringLiteral("up"), port, QStringLiteral("up.test"), up.port());
+    QVERIFY(apply(config));
+    proxy::HttpConnection::resetPeakBufferedBytes();
+
+    constexpr qint64 total = 100 * 1024 * 1024;
+    constexpr qint64 piece = 256 * 1024;
+    RawClient client(port);
+    QVERIFY(client.socket.waitForConnected(5000));
+    client.socket.write("POST /upload HTTP/1.1\r\nHost: up.test\r\nTransfer-Encoding: chunked\r\n\r\n");
+    const QByteArray chunk = QByteArray::number(piece, 16) + "\r\n" + QByteArray(piece, 'x') + "\r\n";
+    qint64 sent = 0;
+    qint64 receivedWhileSending = 0;  // the backend's count while the client was not yet half done
+    // Keep at most 1 MB queued in the client socket, so "sent" is close to what left it.
+    bool lastChunkSent = false;
+    const auto feed = [&] {
+        while (sent < total && client.socket.bytesToWrite() < 1024 * 1024) {
+            client.socket.write(chunk);
+            sent += piece;
+        }
+        if (sent < total / 2)
+            receivedWhileSending = up.bodyBytes;
+        if (sent >= total && !lastChunkSent) {
+            client.socket.write("0\r\n\r\n");
+            lastChunkSent = true;
+        }
+    };
+    QObject::connect(&client.socket, &QTcpSocket::bytesWritten, &client.socket, [&] { feed(); });
+    feed();
+    QTRY_VERIFY_WITH_TIMEOUT(client.data.endsWith("\r\n\r\nup:104857600"), 120000);
+    QVERIFY2(receivedWhileSending > 0, "the backend received nothing before the client was half done");
+    const qint64 peak = proxy::HttpConnection::peakBufferedBytes();
+    qInfo("peak bytes buffered by the proxy for a 100 MB chunked upload: %lld", peak);
+    // Two high-water marks plus a few read chunks, far below the body.
+    QVERIFY2(peak < 2 * 1024 * 1024, QByteArray::number(peak).constData());
+    QVERIFY(peak > 0);
+}
+
+void TestHttpProxy::backendDownIs502()
+{
+    const quint16 port = freePort();
+    config::Config config = baseConfig();
+    config.routes << forwardRoute(QStringLiteral("down"), port, QStringLiteral("down.test"), freePort());
+    QVERIFY(apply(config));
+    const QString h = QStringLiteral("down.test");
+    const CurlResult result
+        = curl(resolve(h, port) << QStringLiteral("-o") << QStringLiteral("/dev/null") << QStringLiteral("-w")
+                                << QStringLiteral("%{http_code}") << url(u"http"_qs, h, port, u"/"_qs));
+    QCOMPARE(result.output, "502");
+}
+
+void TestHttpProxy::silentBackendIs504()
+{
+    HttpBackend silent("s", HttpBackend::Mode::Silent);
+    QVERIFY(silent.listen());
+    const quint16 port = freePort();
+    config::Config config = baseConfig();
+    config.timeouts.upstreamResponse = 1;
+    config.routes << forwardRoute(QStringLiteral("silent"), port, QStringLiteral("s.test"), silent.port());
+    QVERIFY(apply(config));
+    const QString h = QStringLiteral("s.test");
+    QElapsedTimer clock;
+    clock.start();
+    const CurlResult result
+        = curl(resolve(h, port) << QStringLiteral("-o") << QStringLiteral("/dev/null") << QStringLiteral("-w")
+                                << QStringLiteral("%{http_code}") << url(u"http"_qs, h, port, u"/"_qs));
+    QCOMPARE(result.output, "504");
+    QCOMPARE(silent.heads.size(), 1);  // the request did reach it
+    QVERIFY(clock.elapsed() >= 900);
+}
+
+void TestHttpProxy::smugglingIsRejected_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::newRow("CL and TE") << QByteArray("POST / HTTP/1.1\r\nHost: a.test\r\nContent-Length: 6\r\n"
+                                             "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /admin HTTP/1.1\r\n"
+                                             "Host: a.test\r\n\r\n");
+    QTest::newRow("two Content-Lengths") << QByteArray("POST / HTTP/1.1\r\nHost: a.test\r\nContent-Length: 3\r\n"
+                                                       "Content-Length: 40\r\n\r\nabcGET /admin HTTP/1.1\r\n\r\n");
+    QTest::newRow("TE not ending in chunked") << QByteArray("POST / HTTP/1.1\r\nHost: a.test\r\n"
+                                                            "Transfer-Encoding: chunked, identity\r\n\r\n0\r\n\r\n");
+}
+
+void TestHttpProxy::smugglingIsRejected()
+{
+    QFETCH(QByteArray, request);
+    HttpBackend a("a");
+    QVERIFY(a.listen());
+    const quint16 port = freePort();
+    config::Config config = baseConfig();
+    config.routes << forwardRoute(QStringLiteral("a"), port, QStringLiteral("a.test"), a.port());
+    QVERIFY(apply(config));
+
+    RawClient client(port);
+    QVERIFY(client.socket.waitForConnected(5000));
+    client.socket.write(request);
+    QTRY_VERIFY(client.closed);
+    QVERIFY2(client.data.startsWith("HTTP/1.1 400 "), client.data.constData());
+    QCOMPARE(client.data.count("HTTP/1.1"), 1);
+    QCOMPARE(a.connections, 0);
+    QVERIFY(a.heads.isEmpty());
+}
+
+void TestHttpProxy::keepAliveSurvivesRouteChange()
+{
+    HttpBackend a("a"), b("b");
+    QVERIFY(a.listen() && b.listen());
+    const quint16 port = freePort();
+    config::Config config = baseConfig();
+    config.routes << forwardRoute(QStringLiteral("site"), port, QStringLiteral("k.test"), a.port());
+    QVERIFY(apply(config));
+
+    RawClient client(port);
+    QVERIFY(client.socket.waitForConnected(5000));
+    client.socket.write("GET / HTTP/1.1\r\nHost: k.test\r\n\r\n");
+    QTRY_VERIFY(client.data.endsWith("\r\n\r\na:0"));
+    client.data.clear();
+
+    config.routes.clear();
+    config.routes << forwardRoute(QStringLiteral("site-moved"), port, QStringLiteral("k.test"), b.port());
+    QVERIFY(apply(config));
+    client.socket.write("GET /again HTTP/1.1\r\nHost: k.test\r\n\r\n");
+    QTRY_VERIFY(client.data.endsWith("\r\n\r\nb:0"));
+    QVERIFY(!client.closed);
+    QCOMPARE(a.heads.size(), 1);
+    QCOMPARE(b.heads.size(), 1);
+    QVERIFY(b.heads.first().startsWith("GET /again "));
+}
+
+void TestHttpProxy::upgradeTunnelsEcho()
+{
+    HttpBackend ws("ws", HttpBackend::Mode::Upgrade);
+    QVERIFY(ws.listen());
+    const quint16 port = freePort();
+    config::Config config = baseConfig();
+    config.routes << forwardRoute(QStringLiteral("ws"), port, QStringLiteral("ws.test"), ws.port());
+    QVERIFY(apply(config));
+
+    RawClient client(port);
+    QVERIFY(client.socket.waitForConnected(5000));
+    client.socket.write("GET /chat HTTP/1.1\r\nHost: ws.test\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
+                        "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+    QTRY_VERIFY(client.data.contains("\r\n\r\n"));
+    QVERIFY2(client.data.startsWith("HTTP/1.1 101 "), client.data.constData());
+    QVERIFY(client.data.contains("\r\nUpgrade: websocket\r\n"));
+    QCOMPARE(ws.heads.size(), 1);
+    QVERIFY(ws.heads.first().contains("\r\nUpgrade: websocket\r\n"));
+    client.data.clear();
+    const QByteArray frame("\x81\x04ping", 6);
+    client.socket.write(frame);
+    QTRY_COMPARE(client.data, frame);
+    client.socket.write("more bytes, not HTTP");
+    QTRY_COMPARE(client.data, frame + "more bytes, not HTTP");
+}
+
+void TestHttpProxy::tlsTerminationBySni()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(test::makeCaSigned(dir, QStringLiteral("a"), QStringLiteral("a.test")));
+    QVERIFY(test::makeCaSigned(dir, QStringLiteral("b"), QStringLiteral("b.test")));
+    HttpBackend a("a"), b("b");
+    QVERIFY(a.listen() && b.listen());
+    const quint16 port = freePort();
+    config::Config config = baseConfig();
+    for (auto [name, backend] : { std::pair { "a", &a }, std::pair { "b", &b } }) {
+        const QString n = QString::fromLatin1(name);
+        config::Route route = forwardRoute(n, port, n + QStringLiteral(".test"), backend->port());
+        route.action.tls.mode = config::TlsMode::Terminate;
+        route.action.tls.certFile = dir.filePath(n + QStringLiteral(".pem"));
+        route.action.tls.keyFile = dir.filePath(n + QStringLiteral(".key"));
+        config.routes << route;
+    }
+    QVERIFY(apply(config));
+
+    const QStringList ca { QStringLiteral("--cacert"), dir.filePath(QStringLiteral("ca.pem")) };
+    for (const char *name : { "a", "b" }) {
+        const QString host = QString::fromLatin1(name) + QStringLiteral(".test");
+        const CurlResult result
+            = curl(resolve(host, port) + ca << QStringLiteral("-w") << QStringLiteral("|%{ssl_verify_result}")
+                                            << url(QStringLiteral("https"), host, port, u"/"_qs));
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(result.output, QByteArray(name) + ":0|0");
+    }
+    QCOMPARE(a.heads.size(), 1);
+    QVERIFY2(a.heads.first().contains("\r\nX-Forwarded-Proto: https\r\n"), a.heads.first().constData());
+    // The certificate of a.test does not cover b.test: curl refuses, the backend never sees it.
+    const QString b2 = QStringLiteral("b.test");
+    const CurlResult wrong
+        = curl(QStringList { QStringLiteral("--resolve"), QStringLiteral("b.test:%1:127.0.0.1").arg(port),
+                             QStringLiteral("--cacert"), dir.filePath(QStringLiteral("a.pem")) }
+               << url(QStringLiteral("https"), b2, port, u"/"_qs));
+    QVERIFY(wrong.exitCode != 0);
+    QCOMPARE(b.heads.size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestHttpProxy)
+#include "tst_httpproxy.moc"
