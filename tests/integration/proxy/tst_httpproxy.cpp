@@ -250,6 +250,9 @@ private Q_SLOTS:
     void keepAliveSurvivesRouteChange();
     void upgradeTunnelsEcho();
     void tlsTerminationBySni();
+    void upstreamConnectionIsReused();
+    void expectContinueIsRelayed();
+    void slowHeadTimesOut();
 
 private:
     bool apply(const config::Config &config)
@@ -586,6 +589,67 @@ void TestHttpProxy::tlsTerminationBySni()
                << url(QStringLiteral("https"), b2, port, u"/"_qs));
     QVERIFY(wrong.exitCode != 0);
     QCOMPARE(b.heads.size(), 1);
+}
+
+void TestHttpProxy::upstreamConnectionIsReused()
+{
+    HttpBackend a("a");
+    QVERIFY(a.listen());
+    const quint16 port = freePort();
+    config::Config config = baseConfig();
+    config.routes << forwardRoute(QStringLiteral("a"), port, QStringLiteral("a.test"), a.port());
+    QVERIFY(apply(config));
+
+    // Three requests on one client connection: each goes upstream on its own, the
+    // connection returning to the worker's pool in between.
+    const QString h = QStringLiteral("a.test");
+    const CurlResult result
+        = curl(resolve(h, port) << url(u"http"_qs, h, port, u"/1"_qs) << url(u"http"_qs, h, port, u"/2"_qs)
+                                << url(u"http"_qs, h, port, u"/3"_qs));
+    QCOMPARE(result.output, "a:0a:0a:0");
+    QCOMPARE(a.heads.size(), 3);
+    QCOMPARE(a.connections, 1);
+}
+
+void TestHttpProxy::expectContinueIsRelayed()
+{
+    HttpBackend a("a");
+    QVERIFY(a.listen());
+    const quint16 port = freePort();
+    config::Config config = baseConfig();
+    config.routes << forwardRoute(QStringLiteral("a"), port, QStringLiteral("a.test"), a.port());
+    QVERIFY(apply(config));
+
+    const QString h = QStringLiteral("a.test");
+    // curl waits up to --expect100-timeout for the 100 before sending the body.
+    const CurlResult result = curl(resolve(h, port) << QStringLiteral("-i") << QStringLiteral("--expect100-timeout")
+                                                    << QStringLiteral("15") << QStringLiteral("-H")
+                                                    << QStringLiteral("Expect: 100-continue") << QStringLiteral("-d")
+                                                    << QString(2048, u'x') << url(u"http"_qs, h, port, u"/post"_qs));
+    QVERIFY2(result.output.startsWith("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK"), result.output.constData());
+    QVERIFY(result.output.endsWith("\r\n\r\na:2048"));
+    QVERIFY(a.heads.first().contains("\r\nExpect: 100-continue\r\n"));
+}
+
+void TestHttpProxy::slowHeadTimesOut()
+{
+    HttpBackend a("a");
+    QVERIFY(a.listen());
+    const quint16 port = freePort();
+    config::Config config = baseConfig();
+    config.timeouts.headerRead = 1;
+    config.routes << forwardRoute(QStringLiteral("a"), port, QStringLiteral("a.test"), a.port());
+    QVERIFY(apply(config));
+
+    RawClient client(port);
+    QVERIFY(client.socket.waitForConnected(5000));
+    QElapsedTimer clock;
+    clock.start();
+    client.socket.write("GET / HTTP/1.1\r\nHost: a.te");
+    QTRY_VERIFY_WITH_TIMEOUT(client.closed, 10000);
+    QVERIFY2(client.data.startsWith("HTTP/1.1 408 "), client.data.constData());
+    QVERIFY(clock.elapsed() >= 900);
+    QCOMPARE(a.connections, 0);
 }
 
 QTEST_GUILESS_MAIN(TestHttpProxy)
