@@ -8,7 +8,9 @@
 #include "net/WantedListeners.h"
 #include "proxy/HttpConnection.h"
 #include "proxy/ProxyEngine.h"
+#include "proxy/Stream.h"
 
+#include <QPointer>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -28,13 +30,14 @@ namespace {
 class HttpBackend : public QObject
 {
 public:
-    enum class Mode { Normal, Silent, Upgrade };
+    enum class Mode { Normal, Silent, Upgrade, Download };
 
     explicit HttpBackend(const QByteArray &name, Mode mode = Mode::Normal) : m_name(name), m_mode(mode)
     {
         QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *socket = m_server.nextPendingConnection()) {
                 ++connections;
+                sockets.append(socket);
                 auto *state = new Connection;
                 QObject::connect(socket, &QTcpSocket::readyRead, this, [this, socket, state] {
                     state->buffer += socket->readAll();
@@ -50,6 +53,17 @@ public:
     bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
     quint16 port() const { return m_server.serverPort(); }
 
+    static constexpr qint64 kDownloadSize = 32 * 1024 * 1024;
+    // What the backend's sockets still hold unsent.
+    qint64 unsent() const
+    {
+        qint64 total = 0;
+        for (const QPointer<QTcpSocket> &socket : sockets)
+            total += socket ? socket->bytesToWrite() : 0;
+        return total;
+    }
+
+    QList<QPointer<QTcpSocket>> sockets;
     QList<QByteArray> heads;
     qint64 bodyBytes = 0;  // of the request being received, or the last one
     int connections = 0;
@@ -158,6 +172,11 @@ private:
     {
         if (m_mode == Mode::Silent)
             return;
+        if (m_mode == Mode::Download) {
+            socket.write("HTTP/1.1 200 OK\r\nContent-Length: " + QByteArray::number(kDownloadSize) + "\r\n\r\n");
+            socket.write(QByteArray(kDownloadSize, 'd'));
+            return;
+        }
         const QByteArray body = m_name + ':' + QByteArray::number(bodyBytes);
         socket.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + QByteArray::number(body.size())
                      + "\r\n\r\n" + body);
@@ -184,13 +203,17 @@ struct RawClient
 {
     explicit RawClient(quint16 port)
     {
-        QObject::connect(&socket, &QTcpSocket::readyRead, &socket, [this] { data += socket.readAll(); });
+        QObject::connect(&socket, &QTcpSocket::readyRead, &socket, [this] {
+            if (reading)
+                data += socket.readAll();
+        });
         QObject::connect(&socket, &QTcpSocket::disconnected, &socket, [this] { closed = true; });
         socket.connectToHost(QHostAddress::LocalHost, port);
     }
     QTcpSocket socket;
     QByteArray data;
     bool closed = false;
+    bool reading = true;  // false: leave bytes in the kernel, like a slow client
 };
 
 struct CurlResult
@@ -253,6 +276,7 @@ private Q_SLOTS:
     void upstreamConnectionIsReused();
     void expectContinueIsRelayed();
     void slowHeadTimesOut();
+    void slowClientHoldsBackTheBackend();
 
 private:
     bool apply(const config::Config &config)
@@ -650,6 +674,36 @@ void TestHttpProxy::slowHeadTimesOut()
     QVERIFY2(client.data.startsWith("HTTP/1.1 408 "), client.data.constData());
     QVERIFY(clock.elapsed() >= 900);
     QCOMPARE(a.connections, 0);
+}
+
+void TestHttpProxy::slowClientHoldsBackTheBackend()
+{
+    HttpBackend big("big", HttpBackend::Mode::Download);
+    QVERIFY(big.listen());
+    const quint16 port = freePort();
+    config::Config config = baseConfig();
+    config.routes << forwardRoute(QStringLiteral("big"), port, QStringLiteral("big.test"), big.port());
+    QVERIFY(apply(config));
+    proxy::HttpConnection::resetPeakBufferedBytes();
+
+    RawClient client(port);
+    client.reading = false;
+    client.socket.setReadBufferSize(64 * 1024);
+    QVERIFY(client.socket.waitForConnected(5000));
+    client.socket.write("GET /big HTTP/1.1\r\nHost: big.test\r\n\r\n");
+    // The client reads nothing: the kernel buffers fill, then the proxy's own
+    // output buffer reaches its high-water mark and it stops reading the backend.
+    QTRY_VERIFY_WITH_TIMEOUT(proxy::HttpConnection::peakBufferedBytes() >= proxy::Stream::kDefaultHighWaterMark, 20000);
+    QVERIFY2(big.unsent() > HttpBackend::kDownloadSize / 2, QByteArray::number(big.unsent()).constData());
+    client.reading = true;
+    client.socket.setReadBufferSize(0);
+    client.data += client.socket.readAll();
+    QTRY_VERIFY_WITH_TIMEOUT(client.data.size() >= HttpBackend::kDownloadSize, 60000);
+    QVERIFY(client.data.startsWith("HTTP/1.1 200 OK\r\n"));
+    QCOMPARE(client.data.size() - (client.data.indexOf("\r\n\r\n") + 4), HttpBackend::kDownloadSize);
+    const qint64 peak = proxy::HttpConnection::peakBufferedBytes();
+    qInfo("peak bytes buffered by the proxy for a 32 MB download to a stalled client: %lld", peak);
+    QVERIFY2(peak < 2 * 1024 * 1024, QByteArray::number(peak).constData());
 }
 
 QTEST_GUILESS_MAIN(TestHttpProxy)
