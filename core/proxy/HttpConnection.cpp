@@ -168,6 +168,7 @@ void HttpConnection::Private::onClientData(QByteArrayView data)
     if (phase == Phase::Closing || phase == Phase::Done)
         return;  // lingering: input is dropped
     clientIn.append(data);
+    notePeak();
     if (timerKind == TimerKind::Activity)
         timer.start();
     pumpClient();
@@ -596,6 +597,7 @@ void HttpConnection::Private::dropUpstream()
 void HttpConnection::Private::onUpstreamData(QByteArrayView data)
 {
     upstreamIn.append(data);
+    notePeak();
     if (timerKind == TimerKind::Activity)
         timer.start();
     pumpUpstream();
