@@ -1,45 +1,18 @@
 #include "HttpRequestParser.h"
 
+#include "UriCharacters.h"
+
 namespace gatehouse::proxy {
 
 namespace {
 
-bool isDigit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-bool isHexDigit(char c)
-{
-    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+using uri::isDigit;
+using uri::isHexDigit;
 
 // reg-name: unreserved / pct-encoded / sub-delims
 bool isRegNameChar(char c)
 {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c))
-        return true;
-    switch (c) {
-    case '-':
-    case '.':
-    case '_':
-    case '~':
-    case '%':
-    case '!':
-    case '$':
-    case '&':
-    case '\'':
-    case '(':
-    case ')':
-    case '*':
-    case '+':
-    case ',':
-    case ';':
-    case '=':
-        return true;
-    default:
-        return false;
-    }
+    return uri::isUnreserved(c) || uri::isSubDelim(c) || c == '%';
 }
 
 bool isValidPort(QByteArrayView port, bool required)

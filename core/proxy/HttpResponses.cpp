@@ -2,6 +2,7 @@
 
 #include "HttpHeaders.h"
 #include "HttpResponseHead.h"
+#include "UriCharacters.h"
 #include "routing/DomainPattern.h"
 
 #include <cstdio>
@@ -10,44 +11,13 @@ namespace gatehouse::proxy {
 
 namespace {
 
-bool isUnreserved(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-        || c == '_' || c == '~';
-}
-
-bool isSubDelim(char c)
-{
-    switch (c) {
-    case '!':
-    case '$':
-    case '&':
-    case '\'':
-    case '(':
-    case ')':
-    case '*':
-    case '+':
-    case ',':
-    case ';':
-    case '=':
-        return true;
-    default:
-        return false;
-    }
-}
-
-bool isHex(char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
 // Appends `value` percent-encoding every byte `allowed` rejects. A '%' that
 // starts a valid escape is kept (the path is already encoded); others are encoded.
 template<typename Allowed> void appendEncoded(QByteArray &out, QByteArrayView value, Allowed allowed)
 {
     for (qsizetype i = 0; i < value.size(); ++i) {
         const char c = value[i];
-        if (c == '%' && i + 2 < value.size() && isHex(value[i + 1]) && isHex(value[i + 2])) {
+        if (c == '%' && i + 2 < value.size() && uri::isHexDigit(value[i + 1]) && uri::isHexDigit(value[i + 2])) {
             out += c;
         } else if (c != '%' && allowed(c)) {
             out += c;
@@ -62,7 +32,7 @@ template<typename Allowed> void appendEncoded(QByteArray &out, QByteArrayView va
 
 bool isPathChar(char c)
 {
-    return isUnreserved(c) || isSubDelim(c) || c == ':' || c == '@' || c == '/';
+    return uri::isUnreserved(c) || uri::isSubDelim(c) || c == ':' || c == '@' || c == '/';
 }
 
 bool isQueryChar(char c)
@@ -72,7 +42,7 @@ bool isQueryChar(char c)
 
 bool isHostChar(char c)
 {
-    return isUnreserved(c) || isSubDelim(c) || c == '[' || c == ']' || c == ':';
+    return uri::isUnreserved(c) || uri::isSubDelim(c) || c == '[' || c == ']' || c == ':';
 }
 
 // The template's own text is trusted config, but it must still not break the
