@@ -1,23 +1,27 @@
 #!/usr/bin/env bash
 # Gatehouse next to HAProxy and nginx, in one run, on loopback, with the same
 # backend (nginx answering a small page) and the same wrk load.
-#   bench/run.sh [--duration SECONDS] [--idle N] [--workers "1 2"]
-# Scenario so far: HTTP/1.1 keep-alive requests through a TCP tunnel (Gatehouse
-# forward route, HAProxy mode tcp, nginx stream), first with only wrk's
-# connections, then with N idle connections held open to each proxy.
-# Prints a table with ratios to HAProxy and writes bench/results/tcp-tunnel.json.
+#   bench/run.sh [--duration SECONDS] [--idle N] [--workers "1 2"] [--modes "http tcp"]
+# HTTP/1.1 keep-alive requests (wrk -t1 -c50) through each proxy, first with only
+# wrk's connections, then with N idle connections held open to each proxy:
+#   http: reverse proxy (Gatehouse route with a path, HAProxy mode http, nginx proxy_pass),
+#         keep-alive to the backend;
+#   tcp:  TCP tunnel (Gatehouse forward route, HAProxy mode tcp, nginx stream).
+# Prints a table with ratios to HAProxy and writes bench/results/proxy.json.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 duration=10
 idle=4000
 workers_list="1 $(nproc)"
+modes="http tcp"
 while [ $# -gt 0 ]; do
     case "$1" in
         --duration) duration=$2; shift 2 ;;
         --idle) idle=$2; shift 2 ;;
         --workers) workers_list=$2; shift 2 ;;
-        *) echo "usage: bench/run.sh [--duration S] [--idle N] [--workers \"1 2\"]" >&2; exit 64 ;;
+        --modes) modes=$2; shift 2 ;;
+        *) echo "usage: bench/run.sh [--duration S] [--idle N] [--workers \"1 2\"] [--modes \"http tcp\"]" >&2; exit 64 ;;
     esac
 done
 
@@ -56,10 +60,14 @@ CONF
 }
 
 start_proxies() {
-    local workers=$1
+    local workers=$1 mode=$2
+    # A path makes Gatehouse read the request (HTTP reverse proxy); without one the
+    # route is a plain TCP forward.
+    local match="\"ports\": $gatehouse_port"
+    [ "$mode" = http ] && match="$match, \"path\": \"/*\""
     cat > "$work/gatehouse.json" <<CONF
 { "bindAddress": "127.0.0.1", "workers": $workers,
-  "routes": [ { "name": "bench", "match": { "ports": $gatehouse_port },
+  "routes": [ { "name": "bench", "match": { $match },
                 "action": { "type": "forward", "targets": [ { "host": "127.0.0.1", "port": $backend_port } ] } } ] }
 CONF
     "$bin/gatehoused" --config "$work/gatehouse.json" --control "$work/control.sock" --log-level warning &
@@ -69,25 +77,44 @@ global
     nbthread $workers
     maxconn 9000
 defaults
-    mode tcp
+    mode $mode
     timeout connect 5s
     timeout client 300s
     timeout server 300s
+    timeout http-keep-alive 300s
 listen bench
     bind 127.0.0.1:$haproxy_port
     server backend 127.0.0.1:$backend_port
 CONF
     haproxy -f "$work/haproxy.cfg" &
     pids+=($!)
-    cat > "$work/nginx-stream.conf" <<CONF
+    if [ "$mode" = http ]; then
+        cat > "$work/nginx-proxy.conf" <<CONF
+worker_processes $workers;
+pid $work/proxy.pid;
+error_log $work/proxy.err warn;
+events { worker_connections 20000; }
+http {
+    access_log off;
+    keepalive_requests 1000000;
+    upstream backend { server 127.0.0.1:$backend_port; keepalive 64; }
+    server {
+        listen 127.0.0.1:$nginx_port backlog=4096;
+        location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection ""; }
+    }
+}
+CONF
+    else
+        cat > "$work/nginx-proxy.conf" <<CONF
 load_module /usr/lib/nginx/modules/ngx_stream_module.so;
 worker_processes $workers;
-pid $work/stream.pid;
-error_log $work/stream.err warn;
+pid $work/proxy.pid;
+error_log $work/proxy.err warn;
 events { worker_connections 20000; }
 stream { server { listen 127.0.0.1:$nginx_port backlog=4096; proxy_pass 127.0.0.1:$backend_port; } }
 CONF
-    nginx -c "$work/nginx-stream.conf" -g 'daemon off;' &
+    fi
+    nginx -c "$work/nginx-proxy.conf" -g 'daemon off;' &
     pids+=($!)
     for port in $gatehouse_port $haproxy_port $nginx_port; do
         for _ in $(seq 100); do
@@ -116,10 +143,11 @@ measure() {
 
 start_backend
 results=()
-printf '%-8s %-7s %-10s %12s %9s %9s %10s\n' scenario workers proxy "req/s" "p50 ms" "p99 ms" "vs HAProxy"
+printf '%-5s %-8s %-7s %-10s %12s %9s %9s %10s\n' mode scenario workers proxy "req/s" "p50 ms" "p99 ms" "vs HAProxy"
+for mode in $modes; do
 for workers in $workers_list; do
     for scenario in busy idle; do
-        start_proxies "$workers"
+        start_proxies "$workers" "$mode"
         idle_pids=()
         if [ "$scenario" = idle ]; then
             for port in $gatehouse_port $haproxy_port $nginx_port; do
@@ -139,19 +167,20 @@ for workers in $workers_list; do
         for proxy in gatehouse haproxy nginx; do
             read -r rps p50 p99 <<<"${row[$proxy]}"
             ratio=$(awk -v a="$rps" -v b="$base" 'BEGIN { printf "%.2fx", (b > 0 ? a / b : 0) }')
-            printf '%-8s %-7s %-10s %12s %9s %9s %10s\n' "$scenario" "$workers" "$proxy" "$rps" "$p50" "$p99" "$ratio"
-            results+=("{\"scenario\":\"$scenario\",\"workers\":$workers,\"proxy\":\"$proxy\",\"idle\":$([ "$scenario" = idle ] && echo "$idle" || echo 0),\"rps\":$rps,\"p50_ms\":$p50,\"p99_ms\":$p99,\"ratio_to_haproxy\":${ratio%x}}")
+            printf '%-5s %-8s %-7s %-10s %12s %9s %9s %10s\n' "$mode" "$scenario" "$workers" "$proxy" "$rps" "$p50" "$p99" "$ratio"
+            results+=("{\"mode\":\"$mode\",\"scenario\":\"$scenario\",\"workers\":$workers,\"proxy\":\"$proxy\",\"idle\":$([ "$scenario" = idle ] && echo "$idle" || echo 0),\"rps\":$rps,\"p50_ms\":$p50,\"p99_ms\":$p99,\"ratio_to_haproxy\":${ratio%x}}")
         done
         for pid in "${idle_pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
         stop_proxies
     done
 done
+done
 
 mkdir -p "$root/bench/results"
 {
-    printf '{"benchmark":"tcp-tunnel","machine":"%s, %s cores","date":"%s","duration_s":%s,"results":[' \
+    printf '{"benchmark":"proxy","machine":"%s, %s cores","date":"%s","duration_s":%s,"results":[' \
         "$(uname -srm)" "$(nproc)" "$(date -u +%FT%TZ)" "$duration"
     (IFS=,; printf '%s' "${results[*]}")
     printf ']}\n'
-} > "$root/bench/results/tcp-tunnel.json"
-echo "wrote bench/results/tcp-tunnel.json"
+} > "$root/bench/results/proxy.json"
+echo "wrote bench/results/proxy.json"
