@@ -58,6 +58,9 @@ ClientConnection::~ClientConnection()
 void ClientConnection::start()
 {
     m_age.start();
+    // A proxy relays what it has at once; Nagle's algorithm would hold a response
+    // head written apart from its body until the client's delayed ACK (~40 ms).
+    socketops::setNoDelay(m_socket);
     const socketops::Endpoint peer = socketops::peerAddress(m_socket);
     const socketops::Endpoint local = socketops::localAddress(m_socket);
     m_clientAddress = peer.address;
