@@ -14,6 +14,7 @@
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QTimer>
 
 #include <atomic>
@@ -890,10 +891,18 @@ void HttpConnection::resetPeakBufferedBytes()
 
 void HttpConnection::streamData(Stream &stream, QByteArrayView data)
 {
-    if (&stream == d->client.get())
+    // What one delivery produces for the other side (a head and the body bytes
+    // that came with it) leaves in one send(); the other side may go away meanwhile.
+    const bool fromClient = &stream == d->client.get();
+    QPointer<Stream> other = fromClient ? d->upstream.get() : d->client.get();
+    if (other)
+        other->cork();
+    if (fromClient)
         d->onClientData(data);
     else if (&stream == d->upstream.get())
         d->onUpstreamData(data);
+    if (other)
+        other->uncork();
 }
 
 void HttpConnection::streamEof(Stream &stream)

@@ -140,7 +140,7 @@ void Stream::write(QByteArrayView data)
         afterBuffering();
         return;
     }
-    if (m_out.isEmpty()) {
+    if (m_out.isEmpty() && m_corks == 0) {
         const socketops::IoResult result = socketops::send(m_socket, data.data(), data.size());
         if (result.status == socketops::IoStatus::Failed) {
             failLater(kindOfSocketError(result.error), socketops::errorString(result.error));
@@ -184,10 +184,17 @@ void Stream::afterBuffering()
         return;
     // While the write notifier is armed the kernel buffer is full: sending now
     // would only return EAGAIN.
-    if (!m_out.isEmpty() && !m_writeNotifier->isEnabled() && !flushOutput())
+    if (m_corks == 0 && !m_out.isEmpty() && !m_writeNotifier->isEnabled() && !flushOutput())
         return;
     if (bufferedBytes() >= m_highWaterMark)
         m_overHighWaterMark = true;
+}
+
+void Stream::uncork()
+{
+    Q_ASSERT(m_corks > 0);
+    if (--m_corks == 0)
+        afterBuffering();
 }
 
 bool Stream::flushOutput()

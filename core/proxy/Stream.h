@@ -102,6 +102,12 @@ public:
     // Closes at once, dropping what is unsent. No callback follows.
     void close();
 
+    // Holds writes in the output buffer until the matching uncork(), so pieces
+    // written together (a response head and the body bytes that came with it)
+    // leave in one send() instead of one each. Nests.
+    void cork() { ++m_corks; }
+    void uncork();
+
     void pauseReading();
     void resumeReading();
     bool isReadingPaused() const { return m_readPaused; }
@@ -204,6 +210,7 @@ private:
     bool m_isTls = false;
     bool m_started = false;
     bool m_readPaused = false;
+    int m_corks = 0;
     bool m_peerEof = false;
     bool m_rawEof = false;  // TLS: the socket reached EOF; the BIO may still hold records
     bool m_shutdownRequested = false;
