@@ -1,13 +1,11 @@
 // The HTTP/1.1 reverse proxy end to end: PortManager listeners, ProxyEngine
 // workers and HttpConnection, with curl (or a raw socket where the bytes matter)
 // as the client and small HTTP backends on 127.0.0.1.
+#include "ProxyRig.h"
 #include "StreamTestPeers.h"
 #include "TestSupport.h"
 #include "config/Config.h"
-#include "net/PortManager.h"
-#include "net/WantedListeners.h"
 #include "proxy/HttpConnection.h"
-#include "proxy/ProxyEngine.h"
 #include "proxy/Stream.h"
 
 #include <QPointer>
@@ -279,16 +277,7 @@ private Q_SLOTS:
     void slowClientHoldsBackTheBackend();
 
 private:
-    bool apply(const config::Config &config)
-    {
-        const auto snapshot = m_engine->apply(config, ++m_revision);
-        if (!snapshot) {
-            qWarning() << snapshot.error();
-            return false;
-        }
-        m_ports->reconcile(net::wantedListeners(config));
-        return true;
-    }
+    bool apply(const config::Config &config) { return m_rig->apply(config); }
     config::Config baseConfig() const
     {
         config::Config config;
@@ -296,24 +285,17 @@ private:
         return config;
     }
 
-    std::unique_ptr<proxy::ProxyEngine> m_engine;
-    std::unique_ptr<net::PortManager> m_ports;
-    quint64 m_revision = 0;
+    std::unique_ptr<test::ProxyRig> m_rig;
 };
 
 void TestHttpProxy::init()
 {
-    m_engine = std::make_unique<proxy::ProxyEngine>(2);
-    m_engine->start();
-    m_ports = std::make_unique<net::PortManager>();
-    m_ports->setConnectionSink(m_engine.get());
+    m_rig = std::make_unique<test::ProxyRig>();
 }
 
 void TestHttpProxy::cleanup()
 {
-    m_ports.reset();
-    m_engine->stop(std::chrono::milliseconds(2000));
-    m_engine.reset();
+    m_rig.reset();
 }
 
 void TestHttpProxy::hostAndPathRouting()

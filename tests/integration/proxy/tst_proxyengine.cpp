@@ -1,11 +1,9 @@
 // The connection pipeline end to end on real sockets: PortManager listeners hand
 // connections to the ProxyEngine's workers, which sniff, route and tunnel them
 // to real backends on 127.0.0.1.
+#include "ProxyRig.h"
 #include "TestSupport.h"
 #include "config/Config.h"
-#include "net/PortManager.h"
-#include "net/WantedListeners.h"
-#include "proxy/ProxyEngine.h"
 #include "proxy/ProxyProtocol.h"
 
 #include <QSignalSpy>
@@ -95,35 +93,19 @@ private Q_SLOTS:
     void unknownSniWithoutFallbackIsClosed();
 
 private:
-    bool apply(const config::Config &config)
-    {
-        const auto snapshot = m_engine->apply(config, ++m_revision);
-        if (!snapshot) {
-            qWarning() << snapshot.error();
-            return false;
-        }
-        m_ports->reconcile(net::wantedListeners(config));
-        return true;
-    }
+    bool apply(const config::Config &config) { return m_rig->apply(config); }
 
-    std::unique_ptr<proxy::ProxyEngine> m_engine;
-    std::unique_ptr<net::PortManager> m_ports;
-    quint64 m_revision = 0;
+    std::unique_ptr<test::ProxyRig> m_rig;
 };
 
 void TestProxyEngine::init()
 {
-    m_engine = std::make_unique<proxy::ProxyEngine>(2);
-    m_engine->start();
-    m_ports = std::make_unique<net::PortManager>();
-    m_ports->setConnectionSink(m_engine.get());
+    m_rig = std::make_unique<test::ProxyRig>();
 }
 
 void TestProxyEngine::cleanup()
 {
-    m_ports.reset();
-    m_engine->stop(std::chrono::milliseconds(2000));
-    m_engine.reset();
+    m_rig.reset();
 }
 
 void TestProxyEngine::tcpForwardEchoes()
