@@ -13,4 +13,20 @@ enum class HttpBodyFraming {
     UntilClose,  // responses only: the body ends when the sender closes the connection
 };
 
+// A short name for logs and test transcripts.
+inline const char *framingName(HttpBodyFraming framing)
+{
+    switch (framing) {
+    case HttpBodyFraming::None:
+        return "none";
+    case HttpBodyFraming::ContentLength:
+        return "cl";
+    case HttpBodyFraming::Chunked:
+        return "chunked";
+    case HttpBodyFraming::UntilClose:
+        return "close";
+    }
+    return "?";
+}
+
 }  // namespace gatehouse::proxy

@@ -9,23 +9,9 @@ using gatehouse::proxy::HttpBodyFraming;
 using gatehouse::proxy::HttpParseStep;
 using gatehouse::proxy::HttpRequestParser;
 using Event = HttpParseStep::Event;
+using gatehouse::proxy::framingName;
 
 namespace {
-
-const char *framingName(HttpBodyFraming framing)
-{
-    switch (framing) {
-    case HttpBodyFraming::None:
-        return "none";
-    case HttpBodyFraming::ContentLength:
-        return "cl";
-    case HttpBodyFraming::Chunked:
-        return "chunked";
-    case HttpBodyFraming::UntilClose:
-        return "close";
-    }
-    return "?";
-}
 
 // Feeds `input` in pieces of `pieceSize` bytes the way the proxy does (keeping
 // what was not consumed) and writes down every event, bodies joined per message,

@@ -10,23 +10,9 @@ using gatehouse::proxy::HttpBodyFraming;
 using gatehouse::proxy::HttpParseStep;
 using gatehouse::proxy::HttpResponseParser;
 using Event = HttpParseStep::Event;
+using gatehouse::proxy::framingName;
 
 namespace {
-
-const char *framingName(HttpBodyFraming framing)
-{
-    switch (framing) {
-    case HttpBodyFraming::None:
-        return "none";
-    case HttpBodyFraming::ContentLength:
-        return "cl";
-    case HttpBodyFraming::Chunked:
-        return "chunked";
-    case HttpBodyFraming::UntilClose:
-        return "close";
-    }
-    return "?";
-}
 
 // Feeds `input` in pieces, then signals EOF when `eof`; writes down every event.
 QByteArray transcript(const QByteArray &input, qsizetype pieceSize, const QByteArray &method, bool upgrade, bool eof)
