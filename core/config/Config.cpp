@@ -30,4 +30,28 @@ QString describePorts(const QList<PortRange> &ports)
     return parts.join(QStringLiteral(", "));
 }
 
+QStringList certificateDomains(const QStringList &domains)
+{
+    QStringList names;
+    names.reserve(domains.size());
+    for (const QString &domain : domains)
+        names << domain.toLower();
+    names.sort();
+    names.removeDuplicates();
+    return names;
+}
+
+QList<QStringList> wantedCertificates(const Config &config)
+{
+    QList<QStringList> wanted;
+    for (const Route &route : config.routes) {
+        if (!route.enabled || !route.action.tls.autoCertificate || route.match.domains.isEmpty())
+            continue;
+        const QStringList domains = certificateDomains(route.match.domains);
+        if (!wanted.contains(domains))
+            wanted << domains;
+    }
+    return wanted;
+}
+
 }  // namespace gatehouse::config

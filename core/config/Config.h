@@ -55,4 +55,10 @@ QList<PortRange> listenPorts(const Config &config);
 // "80, 443, 8000-8010"
 QString describePorts(const QList<PortRange> &ports);
 
+// A certificate's names in one canonical form (lower case, sorted, no repeats),
+// so that routes naming the same set in another order share one certificate.
+QStringList certificateDomains(const QStringList &domains);
+// The domain sets of enabled routes with "certificate": "auto", canonical and unique.
+QList<QStringList> wantedCertificates(const Config &config);
+
 }  // namespace gatehouse::config

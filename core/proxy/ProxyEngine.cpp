@@ -32,7 +32,24 @@ bool ProxyEngine::stop(std::chrono::milliseconds drainTimeout)
 
 Result<ProxySnapshot::Ptr, QString> ProxyEngine::prepare(const config::Config &config, quint64 revision) const
 {
-    return ProxySnapshot::build(config, revision, m_snapshot.get());
+    return ProxySnapshot::build(config, revision, m_snapshot.get(), m_issued);
+}
+
+Result<bool, QString> ProxyEngine::installCertificate(const QStringList &domains, const QByteArray &chainPem,
+                                                      const QByteArray &keyPem)
+{
+    const QStringList names = config::certificateDomains(domains);
+    const TlsCertificateSource source = TlsCertificateSource::fromPem(names, chainPem, keyPem);
+    if (m_snapshot) {
+        auto next = m_snapshot->withCertificate(source);
+        if (!next)
+            return Result<bool, QString>::failure(next.error());
+        activate(next.value());
+    } else if (auto loaded = TlsContextStore::loadContext(source); !loaded) {
+        return Result<bool, QString>::failure(loaded.error().message);
+    }
+    m_issued.insert(names, source);
+    return true;
 }
 
 void ProxyEngine::activate(ProxySnapshot::Ptr snapshot)

@@ -42,6 +42,13 @@ public:
     Result<ProxySnapshot::Ptr, QString> apply(const config::Config &config, quint64 revision);
     ProxySnapshot::Ptr snapshot() const { return m_snapshot; }
 
+    // A certificate obtained through ACME for the routes whose "auto"
+    // certificate covers `domains`: live at once for new connections (open ones
+    // keep theirs) and kept for every later config. An error when the PEMs do
+    // not load; nothing changes then.
+    Result<bool, QString> installCertificate(const QStringList &domains, const QByteArray &chainPem,
+                                             const QByteArray &keyPem);
+
     int activeConnections() const;
     int workerCount() const;
 
@@ -50,6 +57,7 @@ public:
 private:
     std::unique_ptr<WorkerPool> m_pool;
     ProxySnapshot::Ptr m_snapshot;
+    ProxySnapshot::IssuedCertificates m_issued;
     // The same snapshot for worker threads (new requests on open connections).
     std::shared_ptr<SnapshotSource> m_source = std::make_shared<SnapshotSource>();
 };

@@ -15,7 +15,8 @@ bool needsFirstBytes(const config::Route &route)
 }  // namespace
 
 Result<ProxySnapshot::Ptr, QString> ProxySnapshot::build(const config::Config &config, quint64 revision,
-                                                         const ProxySnapshot *previous)
+                                                         const ProxySnapshot *previous,
+                                                         const IssuedCertificates &issued)
 {
     using R = Result<Ptr, QString>;
     std::shared_ptr<ProxySnapshot> snapshot(new ProxySnapshot);
@@ -49,6 +50,12 @@ Result<ProxySnapshot::Ptr, QString> ProxySnapshot::build(const config::Config &c
         const config::TlsSettings &tls = route.action.tls;
         const bool terminates
             = tls.mode == config::TlsMode::Terminate || tls.mode == config::TlsMode::TerminateAndReencrypt;
+        if (terminates && tls.autoCertificate) {
+            const auto found = issued.constFind(config::certificateDomains(route.match.domains));
+            if (found != issued.cend() && !certificates.contains(found.value()))
+                certificates << found.value();
+            continue;
+        }
         if (!terminates || !tls.hasStaticCertificate())
             continue;
         const TlsCertificateSource source
@@ -64,6 +71,17 @@ Result<ProxySnapshot::Ptr, QString> ProxySnapshot::build(const config::Config &c
             return R::failure(store.error().message);
         snapshot->m_tls = store.value();
     }
+    return Ptr(std::move(snapshot));
+}
+
+Result<ProxySnapshot::Ptr, QString> ProxySnapshot::withCertificate(const TlsCertificateSource &certificate) const
+{
+    using R = Result<Ptr, QString>;
+    auto tls = m_tls ? m_tls->withCertificate(certificate) : TlsContextStore::build({ certificate });
+    if (!tls)
+        return R::failure(tls.error().message);
+    std::shared_ptr<ProxySnapshot> snapshot(new ProxySnapshot(*this));
+    snapshot->m_tls = tls.value();
     return Ptr(std::move(snapshot));
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QHash>
+
 #include "Result.h"
 #include "config/Config.h"
 #include "proxy/RouteRuntime.h"
@@ -25,10 +27,21 @@ class ProxySnapshot
 public:
     using Ptr = std::shared_ptr<const ProxySnapshot>;
 
+    // Certificates obtained through ACME, by canonical domain set
+    // (config::certificateDomains), for routes with "certificate": "auto".
+    using IssuedCertificates = QHash<QStringList, TlsCertificateSource>;
+
     // Loads the static certificates; their errors name the route and the file.
+    // Routes with "auto" certificates take theirs from `issued` (none yet: the
+    // handshake fails for those names until ACME delivers one).
     // Route state (target health, open connections) is carried over from
     // `previous` for routes of the same name and targets.
-    static Result<Ptr, QString> build(const config::Config &config, quint64 revision, const ProxySnapshot *previous);
+    static Result<Ptr, QString> build(const config::Config &config, quint64 revision, const ProxySnapshot *previous,
+                                      const IssuedCertificates &issued = {});
+    // The same routes and state with `certificate` added to (or replacing the
+    // same names in) the TLS contexts: a new certificate goes live for new
+    // connections while open ones keep theirs.
+    Result<Ptr, QString> withCertificate(const TlsCertificateSource &certificate) const;
 
     quint64 revision() const { return m_revision; }
     const routing::RouteTable &routes() const { return *m_routes; }

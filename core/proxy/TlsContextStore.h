@@ -29,6 +29,7 @@ struct TlsCertificateSource
 
     static TlsCertificateSource fromFiles(const QStringList &domains, const QString &cert, const QString &key);
     static TlsCertificateSource fromPem(const QStringList &domains, const QByteArray &cert, const QByteArray &key);
+    friend bool operator==(const TlsCertificateSource &, const TlsCertificateSource &) = default;
 };
 
 // The server-side TLS contexts of the proxy: an immutable snapshot, shared

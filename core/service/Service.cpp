@@ -108,7 +108,24 @@ QString Service::start()
     }
 
     m_proxy = std::make_unique<proxy::ProxyEngine>(initial.workers);
+    m_proxy->setChallengeRegistry(m_challenges);
     m_ports.setConnectionSink(m_proxy.get());
+    acme::CertManager::Options certOptions;
+    certOptions.stateDir = m_options.stateDir;
+    if (m_options.clock)
+        certOptions.clock = m_options.clock;
+    m_certs = std::make_unique<acme::CertManager>(
+        certOptions, m_challenges, m_ports,
+        [this](const QStringList &domains, const QByteArray &chain, const QByteArray &key) {
+            return m_proxy->installCertificate(domains, chain, key);
+        });
+    connect(m_certs.get(), &acme::CertManager::certificateChanged, this,
+            [this](const acme::CertificateStatus &status) {
+                publish(QStringLiteral("certificate.changed"), { { QStringLiteral("certificate"), status.toJson() } });
+            });
+    for (const QString &error : m_certs->load())
+        publish(QStringLiteral("error"),
+                { { QStringLiteral("source"), QStringLiteral("certificates") }, { QStringLiteral("message"), error } });
     m_proxy->start();
     const MethodResult started = activate(initial, false, m_store.exists());
     if (!started.ok())
@@ -128,11 +145,14 @@ void Service::stop()
     if (!m_proxy)
         return;
     m_control.close();
+    if (m_certs)
+        m_certs->stop();
     m_ports.reconcile({});  // stop accepting on every port
     m_ports.setConnectionSink(nullptr);
     const auto drain = std::chrono::seconds(m_store.config().timeouts.drain);
     if (!m_proxy->stop(drain))
         qCWarning(lcService) << "connections still open after the drain timeout were closed";
+    m_certs.reset();
     m_proxy.reset();
 }
 
@@ -170,6 +190,7 @@ MethodResult Service::activate(const config::Config &config, bool strict, bool f
                          { QStringLiteral("report"), report.toJson() },
                          { QStringLiteral("ports"), portsJson(m_ports) } };
     publish(QStringLiteral("config.applied"), { { QStringLiteral("revision"), qint64(stored.revision) } });
+    m_certs->configure(config);
     qCInfo(lcService).noquote() << QStringLiteral("revision %1: %2 routes, %3 bound, %4 kept, %5 released, %6 failed")
                                        .arg(stored.revision)
                                        .arg(config.routes.size())
@@ -267,6 +288,26 @@ void Service::registerMethods()
                              [this](const QJsonValue &, const control::ClientIdentity &) -> MethodResult {
                                  return QJsonValue(portsJson(m_ports));
                              });
+    m_control.registerMethod(QStringLiteral("certs.list"),
+                             [this](const QJsonValue &, const control::ClientIdentity &) -> MethodResult {
+                                 QJsonArray array;
+                                 if (m_certs) {
+                                     for (const acme::CertificateStatus &status : m_certs->status())
+                                         array.append(status.toJson());
+                                 }
+                                 return QJsonValue(array);
+                             });
+    m_control.registerMethod(
+        QStringLiteral("certs.renew"),
+        [this](const QJsonValue &params, const control::ClientIdentity &) -> MethodResult {
+            const QString domain = params.toObject().value(QStringLiteral("domain")).toString();
+            if (domain.isEmpty())
+                return MethodResult::failure(RpcError::invalidParams(QStringLiteral("expected {\"domain\": NAME}")));
+            auto renewed = m_certs ? m_certs->renew(domain) : Result<acme::CertificateStatus, QString>::failure({});
+            if (!renewed)
+                return MethodResult::failure(RpcError::invalidParams(renewed.error()));
+            return QJsonValue(renewed->toJson());
+        });
     m_control.registerMethod(
         QStringLiteral("reload"),
         [this](const QJsonValue &, const control::ClientIdentity &) -> MethodResult { return reload(); });

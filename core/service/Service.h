@@ -1,5 +1,6 @@
 #pragma once
 
+#include "acme/CertManager.h"
 #include "config/ConfigStore.h"
 #include "control/ControlServer.h"
 #include "net/PortManager.h"
@@ -29,6 +30,8 @@ public:
         QString stateDir;
         QString controlEndpoint;  // empty: no control socket
         config::ConfigValidator::Options validation;
+        // The certificate manager's clock (tests move it to see renewals); null: the real time.
+        std::function<QDateTime()> clock;
     };
 
     explicit Service(Options options, QObject *parent = nullptr);
@@ -55,6 +58,8 @@ public:
     quint64 revision() const { return m_store.revision(); }
     net::PortManager &ports() { return m_ports; }
     proxy::ProxyEngine *proxy() { return m_proxy.get(); }
+    acme::CertManager *certificates() { return m_certs.get(); }
+    const acme::ChallengeRegistry::Ptr &challenges() const { return m_challenges; }
     control::ControlServer &control() { return m_control; }
 
 Q_SIGNALS:
@@ -71,6 +76,9 @@ private:
     config::ConfigStore m_store;
     net::PortManager m_ports;
     std::unique_ptr<proxy::ProxyEngine> m_proxy;  // sized by the config's workers at start
+    // Pending ACME challenges outlive everything that manages certificates.
+    acme::ChallengeRegistry::Ptr m_challenges = std::make_shared<acme::ChallengeRegistry>();
+    std::unique_ptr<acme::CertManager> m_certs;
     control::ControlServer m_control;
     QDateTime m_started;
 };

@@ -394,49 +394,27 @@ void Ctl::ports()
 
 void Ctl::certs()
 {
-    const auto notOffered = [this](const RpcError &error) {
-        if (error.code != ErrorCode::MethodNotFound)
-            return false;
-        err(tr("gatehousectl: this Gatehouse service does not offer certificates yet (it has no certs.list); "
-               "automatic HTTPS comes with a later version")
-            + u'\n');
-        finish(ExitFailed);
-        return true;
-    };
-    call(
-        QStringLiteral("certs.list"), QJsonValue::Undefined,
-        [this](const QJsonValue &result) {
-            if (m_options.json)
-                printJson(result);
-            else
-                out(CtlFormat::certs(result));
-            finish(ExitOk);
-        },
-        notOffered);
+    call(QStringLiteral("certs.list"), QJsonValue::Undefined, [this](const QJsonValue &result) {
+        if (m_options.json)
+            printJson(result);
+        else
+            out(CtlFormat::certs(result));
+        finish(ExitOk);
+    });
 }
 
 void Ctl::renew()
 {
     const QString domain = m_options.argument;
-    call(
-        QStringLiteral("certs.renew"), QJsonObject { { QStringLiteral("domain"), domain } },
-        [this, domain](const QJsonValue &result) {
-            if (m_options.json)
-                printJson(result);
-            else
-                out(tr("Renewal of the certificate for %1 started; follow it with 'gatehousectl events'.").arg(domain)
-                    + u'\n');
-            finish(ExitOk);
-        },
-        [this](const RpcError &error) {
-            if (error.code != ErrorCode::MethodNotFound)
-                return false;
-            err(tr("gatehousectl: this Gatehouse service does not offer certificates yet (it has no certs.renew); "
-                   "automatic HTTPS comes with a later version")
-                + u'\n');
-            finish(ExitFailed);
-            return true;
-        });
+    call(QStringLiteral("certs.renew"), QJsonObject { { QStringLiteral("domain"), domain } },
+         [this, domain](const QJsonValue &result) {
+             if (m_options.json)
+                 printJson(result);
+             else
+                 out(tr("Renewal of the certificate for %1 started; follow it with 'gatehousectl events'.").arg(domain)
+                     + u'\n');
+             finish(ExitOk);
+         });
 }
 
 void Ctl::reload()

@@ -228,15 +228,33 @@ QString CtlFormat::routes(const QJsonObject &configGet)
     return text + table.render();
 }
 
+QString CtlFormat::certificateDetail(const QJsonObject &cert)
+{
+    const QString state = cert.value(QStringLiteral("state")).toString();
+    if (const QString progress = cert.value(QStringLiteral("progress")).toString(); !progress.isEmpty())
+        return progress;
+    QString detail;
+    if (const QString error = cert.value(QStringLiteral("lastError")).toString(); !error.isEmpty()) {
+        detail = tr("%n failed attempt(s), last: %1", nullptr, cert.value(QStringLiteral("attempts")).toInt()).arg(error);
+        if (const QString next = localTime(cert.value(QStringLiteral("nextAttempt"))); !next.isEmpty())
+            detail += u' ' + tr("(next attempt %1)").arg(next);
+    } else if (state == QStringLiteral("valid")) {
+        detail = tr("serial %1, %2")
+                     .arg(cert.value(QStringLiteral("serial")).toString(), cert.value(QStringLiteral("issuer")).toString());
+    }
+    return detail;
+}
+
 QString CtlFormat::certs(const QJsonValue &certs)
 {
     const QJsonArray list = certs.isArray() ? certs.toArray() : certs[QStringLiteral("certificates")].toArray();
     if (list.isEmpty())
         return tr("No certificates.") + u'\n';
-    TextTable table({ tr("DOMAINS"), tr("STATUS"), tr("EXPIRES") });
+    TextTable table({ tr("DOMAINS"), tr("STATE"), tr("EXPIRES"), tr("RENEWAL"), tr("DETAIL") });
     for (const QJsonValue &cert : list) {
-        table.addRow({ joinStrings(cert[QStringLiteral("domains")]), cert[QStringLiteral("status")].toString(),
-                       localTime(cert[QStringLiteral("notAfter")]) });
+        table.addRow({ joinStrings(cert[QStringLiteral("domains")]), cert[QStringLiteral("state")].toString(),
+                       localTime(cert[QStringLiteral("notAfter")]), localTime(cert[QStringLiteral("nextRenewal")]),
+                       certificateDetail(cert.toObject()) });
     }
     return table.render();
 }
@@ -259,6 +277,11 @@ QString CtlFormat::event(const QJsonObject &event)
                 detail += QStringLiteral(": ") + why;
     } else if (type == QStringLiteral("listener.released")) {
         detail = tr("%1 released").arg(listener(event));
+    } else if (type == QStringLiteral("certificate.changed")) {
+        const QJsonObject cert = event.value(QStringLiteral("certificate")).toObject();
+        detail = joinStrings(cert.value(QStringLiteral("domains"))) + u' ' + cert.value(QStringLiteral("state")).toString();
+        if (const QString more = certificateDetail(cert); !more.isEmpty())
+            detail += QStringLiteral(": ") + more;
     } else if (type == QStringLiteral("error")) {
         detail = event.value(QStringLiteral("source")).toString() + QStringLiteral(": ")
             + event.value(QStringLiteral("message")).toString();

@@ -22,6 +22,8 @@ public:
     // config.get's {revision, config}.
     static QString routes(const QJsonObject &configGet);
     static QString certs(const QJsonValue &certs);
+    // What a certificate is doing or what went wrong, in a few words.
+    static QString certificateDetail(const QJsonObject &cert);
     // One line per event, "TIME  TYPE  what happened".
     static QString event(const QJsonObject &event);
     // config.validate / config.apply diagnostics, like `gatehoused --check`:
