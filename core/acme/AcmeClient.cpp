@@ -171,8 +171,10 @@ void AcmeClient::send(QNetworkRequest request, const QByteArray &verb, const QBy
                     QString why = reply->errorString();
                     if (reply->error() == QNetworkReply::OperationCanceledError)
                         why = QStringLiteral("no answer within %1 ms").arg(m_settings.requestTimeout.count());
-                    if (!tlsErrors->isEmpty())
-                        why += QStringLiteral(" (TLS: %1)").arg(tlsErrors->join(QStringLiteral("; ")));
+                    for (const QString &tlsError : std::as_const(*tlsErrors)) {
+                        if (!why.contains(tlsError))
+                            why += QStringLiteral("; ") + tlsError;
+                    }
                     qCWarning(lcAcme).noquote() << verb << url << "failed:" << why;
                     if (ctx)
                         done(Result<AcmeResponse, AcmeProblem>::failure(

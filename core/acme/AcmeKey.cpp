@@ -82,7 +82,7 @@ QByteArray jwkThumbprint(const QJsonObject &jwk)
     // RFC 7638 §3.2: only the required members, sorted, no whitespace. Their values
     // are base64url or fixed names, so no JSON escaping can arise.
     const QString kty = jwk.value(QLatin1String("kty")).toString();
-    const auto member = [&jwk](const char *name) {
+    const auto member = [&jwk](const char *name) -> QByteArray {
         return '"' + QByteArray(name) + "\":\"" + jwk.value(QLatin1String(name)).toString().toUtf8() + '"';
     };
     QByteArray canonical;

@@ -52,7 +52,7 @@ AcmeProblem AcmeProblem::fromJson(const QJsonObject &json, int status)
     p.type = json.value(QLatin1String("type")).toString();
     if (p.type.isEmpty())
         p.type = QStringLiteral("about:blank");  // RFC 7807 3.1 default
-    p.detail = json.value(QLatin1String("detail")).toString();
+    p.detail = json.value(QLatin1String("detail")).toString().trimmed();
     if (p.detail.isEmpty())
         p.detail = json.value(QLatin1String("title")).toString();
     p.httpStatus = json.value(QLatin1String("status")).toInt(status);
