@@ -45,12 +45,11 @@ AcmeOrder::AcmeOrder(AcmeClient *client, IssueRequest request, ChallengeResponde
 {
     m_deadline->setSingleShot(true);
     connect(m_deadline, &QTimer::timeout, this, [this] {
-        fail(AcmeProblem::local(
-            problem::kTimeout,
-            QStringLiteral("order for %1 not finished within %2 s (last step: %3)")
-                .arg(m_request.domains.join(QStringLiteral(", ")))
-                .arg(std::chrono::duration_cast<std::chrono::seconds>(m_client->settings().orderTimeout).count())
-                .arg(m_step)));
+        fail(AcmeProblem::local(problem::kTimeout,
+                                QStringLiteral("order for %1 not finished within %2 s (last step: %3)")
+                                    .arg(m_request.domains.join(QStringLiteral(", ")))
+                                    .arg(double(m_client->settings().orderTimeout.count()) / 1000.0)
+                                    .arg(m_step)));
     });
 }
 

@@ -251,6 +251,8 @@ private Q_SLOTS:
     void refusedIdentifier();
     void noUsableChallenge();
     void caDown();
+    void hangingCa_data();
+    void hangingCa();
     void untrustedCa();
     void badCaBundle();
     void cancelWithdraws();
@@ -451,6 +453,44 @@ void TestAcmeClient::caDown()
     QTRY_VERIFY_WITH_TIMEOUT(window.has_value(), 20000);
     QVERIFY(!window->ok());
     QCOMPARE(window->error().type, QString(problem::kNetwork));
+}
+
+void TestAcmeClient::hangingCa_data()
+{
+    QTest::addColumn<int>("requestTimeoutMs");
+    QTest::addColumn<int>("orderTimeoutMs");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("detailContains");
+    QTest::newRow("one request bounded") << 300 << 20000 << QString(problem::kNetwork)
+                                         << QStringLiteral("/dir: no answer within 300 ms");
+    QTest::newRow("the whole order bounded") << 20000 << 300 << QString(problem::kTimeout)
+                                             << QStringLiteral("not finished within 0.3 s (last step: ordering)");
+}
+
+void TestAcmeClient::hangingCa()
+{
+    // A CA that accepts connections and never answers.
+    QFETCH(int, requestTimeoutMs);
+    QFETCH(int, orderTimeoutMs);
+    QFETCH(QString, type);
+    QFETCH(QString, detailContains);
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    AcmeClient::Settings s = settings();
+    s.directoryUrl = QStringLiteral("http://127.0.0.1:%1/dir").arg(silent.serverPort());
+    s.caBundle.clear();
+    s.requestTimeout = std::chrono::milliseconds(requestTimeoutMs);
+    s.orderTimeout = std::chrono::milliseconds(orderTimeoutMs);
+    AcmeClient client(s);
+    IssueRequest request;
+    request.domains = { QStringLiteral("hang.example.com") };
+    const auto outcome = issue(client, request, &m_responder);
+    QTRY_VERIFY_WITH_TIMEOUT(outcome->result.has_value(), 10000);
+    QVERIFY(!outcome->result->ok());
+    QCOMPARE(outcome->result->error().type, type);
+    QVERIFY2(outcome->result->error().detail.contains(detailContains), qPrintable(outcome->result->error().detail));
+    QVERIFY(silent.hasPendingConnections());
+    QCOMPARE(outcome->calls, 1);
 }
 
 void TestAcmeClient::untrustedCa()
