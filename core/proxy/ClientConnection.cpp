@@ -1,5 +1,7 @@
 #include "proxy/ClientConnection.h"
 
+#include "acme/AcmeServingLogging.h"
+#include "acme/ChallengeRegistry.h"
 #include "proxy/ClientHello.h"
 #include "proxy/HttpConnection.h"
 #include "proxy/ProxyProtocol.h"
@@ -37,9 +39,10 @@ HttpGuess looksLikeHttp(const QByteArray &bytes)
 }  // namespace
 
 ClientConnection::ClientConnection(qintptr socket, const net::ListenerKey &listener, ProxySnapshot::Ptr snapshot,
-                                   std::shared_ptr<const SnapshotSource> snapshots, Worker *worker)
+                                   std::shared_ptr<const SnapshotSource> snapshots, Worker *worker,
+                                   std::shared_ptr<const acme::ChallengeRegistry> challenges)
     : QObject(worker), m_socket(socket), m_listener(listener), m_snapshot(std::move(snapshot)),
-      m_snapshots(std::move(snapshots)), m_guard(worker)
+      m_snapshots(std::move(snapshots)), m_challenges(std::move(challenges)), m_guard(worker)
 {
     m_firstBytesTimer.setSingleShot(true);
     connect(&m_firstBytesTimer, &QTimer::timeout, this, &ClientConnection::onFirstBytesTimeout);
@@ -53,6 +56,12 @@ ClientConnection::~ClientConnection()
         m_endpoint->active.fetch_sub(1, std::memory_order_relaxed);
     if (m_socket >= 0)
         socketops::close(m_socket);
+}
+
+bool ClientConnection::sniffs() const
+{
+    return m_snapshot->needsSniffing(m_listener.port)
+        || (m_challenges && m_challenges->answersHttp01On(m_listener.port));
 }
 
 void ClientConnection::start()
@@ -70,7 +79,7 @@ void ClientConnection::start()
 
     if (m_snapshot->acceptsProxyProtocolFrom(m_clientAddress))
         m_phase = Phase::ProxyHeader;
-    else if (!m_snapshot->needsSniffing(m_listener.port))
+    else if (!sniffs())
         return selectRoute(QString(), false);
 
     m_readNotifier = new QSocketNotifier(m_socket, QSocketNotifier::Read, this);
@@ -122,7 +131,7 @@ void ClientConnection::process()
         }
         m_buffer.remove(0, parsed.consumed);
         m_phase = Phase::Sniffing;
-        if (!m_snapshot->needsSniffing(m_listener.port))
+        if (!sniffs())
             return selectRoute(QString(), false);
     }
     if (m_phase != Phase::Sniffing || m_buffer.isEmpty())
@@ -137,6 +146,9 @@ void ClientConnection::process()
             return;
         case ClientHello::Status::Complete:
             m_serverName = hello.serverName;
+            m_offersAcmeTlsAlpn = hello.alpn.contains(acme::ChallengeRegistry::kAcmeTlsAlpnProtocol);
+            if (m_offersAcmeTlsAlpn)
+                return answerTlsAlpn01();
             return selectRoute(hello.serverName, true);
         case ClientHello::Status::Malformed:
             return finish(QStringLiteral("malformed TLS ClientHello: %1").arg(hello.error));
@@ -160,6 +172,10 @@ void ClientConnection::process()
 
 void ClientConnection::onFirstBytesTimeout()
 {
+    if (m_phase == Phase::AcmeTlsAlpn)
+        return finish(QStringLiteral("tls-alpn-01 handshake for %1 not completed within %2 s")
+                          .arg(m_serverName)
+                          .arg(m_snapshot->timeouts().headerRead));
     if (m_phase == Phase::ProxyHeader)
         return finish(QStringLiteral("no PROXY protocol header within %1 s").arg(m_snapshot->timeouts().headerRead));
     // Nothing recognisable in time: the port's route without domains may still take it.
@@ -188,6 +204,8 @@ void ClientConnection::selectRoute(const QString &host, bool tls)
     query.host = normalized;
     query.client = routing::ClientAddress(m_clientAddress);
     m_routeIndex = m_snapshot->routes().selectIndex(query);
+    if (m_routeIndex < 0 && m_offersAcmeTlsAlpn)
+        return refuseTlsAlpn01(QStringLiteral("no route for %1 on port %2").arg(host).arg(m_listener.port));
     if (m_routeIndex < 0)
         return finish(host.isEmpty() ? QStringLiteral("no route for port %1").arg(m_listener.port)
                                      : QStringLiteral("no route for %1 on port %2").arg(host).arg(m_listener.port));
@@ -204,6 +222,9 @@ void ClientConnection::selectRoute(const QString &host, bool tls)
     const config::TlsMode mode = route.action.tls.mode;
     const bool answersHttp = route.action.type != config::ActionType::Forward;
     if (tls && (answersHttp || (mode != config::TlsMode::Passthrough && mode != config::TlsMode::None))) {
+        // Our own certificate would answer: never for acme-tls/1 (RFC 8737 section 4).
+        if (m_offersAcmeTlsAlpn)
+            return refuseTlsAlpn01(QStringLiteral("route '%1' terminates TLS here").arg(route.name));
         // HTTP inside: routes are chosen per request, and counted there.
         m_runtime->close();
         m_counted = false;
@@ -307,9 +328,71 @@ void ClientConnection::startHttp(bool tls)
     info.tls = tls;
     info.serverName = m_serverName;
     m_phase = Phase::Http;
-    auto *http = new HttpConnection(std::move(client), info, m_snapshots, m_snapshot, this);
+    auto *http = new HttpConnection(std::move(client), info, m_snapshots, m_snapshot, m_challenges, this);
     connect(http, &HttpConnection::finished, this, &QObject::deleteLater);
     http->start();
+}
+
+void ClientConnection::answerTlsAlpn01()
+{
+    stopSniffing();
+    const proxy::TlsContextStore::Ptr store = m_challenges ? m_challenges->tlsAlpn01(m_serverName) : nullptr;
+    // Nothing pending here: a passthrough route's backend may run its own
+    // validation, so routing goes on; anything we would terminate is refused there.
+    if (!store)
+        return selectRoute(m_serverName, true);
+
+    m_phase = Phase::AcmeTlsAlpn;
+    m_challengeStream = std::make_unique<Stream>(m_socket);
+    m_socket = -1;  // the stream owns it now
+    m_challengeStream->setInitialBytes(m_buffer);
+    m_buffer.clear();
+    if (!m_challengeStream->enableServerTls(store))
+        return finish(QStringLiteral("the tls-alpn-01 handshake for %1 could not be set up").arg(m_serverName));
+    m_challengeStream->setListener(this);
+    m_firstBytesTimer.start(std::chrono::seconds(m_snapshot->timeouts().headerRead));
+    m_challengeStream->start();
+}
+
+void ClientConnection::refuseTlsAlpn01(const QString &why)
+{
+    // A TLS 1.2-framed fatal handshake_failure alert, which every TLS version understands before a ServerHello.
+    static constexpr char kHandshakeFailure[] = { 0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28 };
+    if (m_socket >= 0)
+        socketops::send(m_socket, kHandshakeFailure, sizeof kHandshakeFailure);
+    qCInfo(acme::lcAcmeServing).noquote() << "acme-tls/1 from" << m_clientAddress.toString() << "for"
+                                          << (m_serverName.isEmpty() ? QStringLiteral("(no SNI)") : m_serverName)
+                                          << "refused: no tls-alpn-01 challenge is pending for it";
+    finish(QStringLiteral("acme-tls/1 for %1 without a pending challenge (%2)").arg(m_serverName, why));
+}
+
+void ClientConnection::streamData(Stream &, QByteArrayView)
+{
+    // Nothing is expected after the handshake; the connection closes.
+}
+
+void ClientConnection::streamSecured(Stream &stream)
+{
+    qCInfo(acme::lcAcmeServing).noquote()
+        << "tls-alpn-01 challenge certificate for" << m_serverName << "served to" << m_clientAddress.toString();
+    stream.shutdownWrite();
+}
+
+void ClientConnection::streamWriteShut(Stream &)
+{
+    finish(QStringLiteral("tls-alpn-01 challenge for %1 answered").arg(m_serverName));
+}
+
+void ClientConnection::streamEof(Stream &stream)
+{
+    finish(stream.isSecured()
+               ? QStringLiteral("tls-alpn-01 challenge for %1 answered").arg(m_serverName)
+               : QStringLiteral("the client closed during the tls-alpn-01 handshake for %1").arg(m_serverName));
+}
+
+void ClientConnection::streamError(Stream &, const StreamError &error)
+{
+    finish(QStringLiteral("tls-alpn-01 handshake for %1: %2").arg(m_serverName, error.message));
 }
 
 void ClientConnection::finish(const QString &why)
@@ -320,6 +403,10 @@ void ClientConnection::finish(const QString &why)
     if (m_socket >= 0) {
         socketops::close(m_socket);
         m_socket = -1;
+    }
+    if (m_challengeStream) {
+        m_challengeStream->setListener(nullptr);
+        m_challengeStream->close();
     }
     m_firstBytesTimer.stop();
     deleteLater();

@@ -3,6 +3,7 @@
 #include "net/ListenerKey.h"
 #include "proxy/ProxySnapshot.h"
 #include "proxy/SnapshotSource.h"
+#include "proxy/Stream.h"
 #include "proxy/Worker.h"
 
 #include <QByteArray>
@@ -15,9 +16,12 @@
 
 class QSocketNotifier;
 
+namespace gatehouse::acme {
+class ChallengeRegistry;
+}
+
 namespace gatehouse::proxy {
 
-class Stream;
 class TcpTunnel;
 class UpstreamConnector;
 struct ConnectError;
@@ -29,8 +33,11 @@ struct TunnelResult;
 // a size cap, route selection on what is known, the route's security checks,
 // and the action. TCP routes and TLS passthrough become a TcpTunnel to a target
 // chosen by the route's load balancing, retrying the next target when one fails
-// to connect. Deletes itself when done.
-class ClientConnection : public QObject
+// to connect. ACME comes first: a ClientHello offering acme-tls/1 for a name with
+// a pending tls-alpn-01 challenge gets the challenge certificate and nothing else,
+// and the http-01 port is sniffed for challenge requests even without a route
+// that needs it. Deletes itself when done.
+class ClientConnection : public QObject, private StreamListener
 {
     Q_OBJECT
 
@@ -39,14 +46,17 @@ public:
     static constexpr qsizetype kSniffLimit = 16 * 1024 + 5 * 4;
 
     ClientConnection(qintptr socket, const net::ListenerKey &listener, ProxySnapshot::Ptr snapshot,
-                     std::shared_ptr<const SnapshotSource> snapshots, Worker *worker);
+                     std::shared_ptr<const SnapshotSource> snapshots, Worker *worker,
+                     std::shared_ptr<const acme::ChallengeRegistry> challenges = nullptr);
     ~ClientConnection() override;
 
     void start();
 
 private:
-    enum class Phase { ProxyHeader, Sniffing, Connecting, Forwarding, Http };
+    enum class Phase { ProxyHeader, Sniffing, Connecting, Forwarding, Http, AcmeTlsAlpn };
 
+    // Whether the first bytes must be seen before a route is chosen.
+    bool sniffs() const;
     void onReadable();
     bool readAvailable();
     void process();
@@ -61,10 +71,21 @@ private:
     void onTunnelFinished(const TunnelResult &result);
     void finish(const QString &why);
 
+    // tls-alpn-01 (RFC 8737): the handshake with the challenge certificate, then close.
+    void answerTlsAlpn01();
+    // acme-tls/1 for a name with nothing pending: a handshake_failure alert, then close.
+    void refuseTlsAlpn01(const QString &why);
+    void streamData(Stream &stream, QByteArrayView data) override;
+    void streamEof(Stream &stream) override;
+    void streamError(Stream &stream, const StreamError &error) override;
+    void streamSecured(Stream &stream) override;
+    void streamWriteShut(Stream &stream) override;
+
     qintptr m_socket;
     net::ListenerKey m_listener;
     ProxySnapshot::Ptr m_snapshot;
     std::shared_ptr<const SnapshotSource> m_snapshots;
+    std::shared_ptr<const acme::ChallengeRegistry> m_challenges;
     Worker::ConnectionGuard m_guard;
     Phase m_phase = Phase::Sniffing;
     QSocketNotifier *m_readNotifier = nullptr;
@@ -85,6 +106,8 @@ private:
     UpstreamConnector *m_connector = nullptr;
     TcpTunnel *m_tunnel = nullptr;
     QString m_serverName;
+    bool m_offersAcmeTlsAlpn = false;  // the ClientHello offered ALPN acme-tls/1
+    std::unique_ptr<Stream> m_challengeStream;  // Phase::AcmeTlsAlpn
 };
 
 }  // namespace gatehouse::proxy

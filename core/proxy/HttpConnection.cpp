@@ -1,5 +1,7 @@
 #include "proxy/HttpConnection.h"
 
+#include "acme/AcmeServingLogging.h"
+#include "acme/ChallengeRegistry.h"
 #include "proxy/HttpChunkedEncoder.h"
 #include "proxy/HttpHeadRewriter.h"
 #include "proxy/HttpRequestParser.h"
@@ -73,6 +75,7 @@ struct HttpConnection::Private
     std::unique_ptr<Stream> client;
     ConnectionInfo info;
     std::shared_ptr<const SnapshotSource> snapshots;
+    std::shared_ptr<const acme::ChallengeRegistry> challenges;
     ProxySnapshot::Ptr firstSnapshot;  // for the first request only
     ProxySnapshot::Ptr snapshot;  // the current request's; keeps its route state alive
 
@@ -131,6 +134,8 @@ struct HttpConnection::Private
     void onRequestHead(qsizetype headSize);
     void onRequestBody(QByteArrayView body);
     void onRequestComplete();
+    // ACME http-01 on the challenge port, before any route; false when not a challenge request.
+    bool answerHttp01(const HttpRequestHead &head);
     void answer(const QByteArray &bytes, int answerStatus);
     void answerError(int errorStatus);
     void failRequest(int errorStatus, const QString &why);
@@ -285,6 +290,9 @@ void HttpConnection::Private::onRequestHead(qsizetype headSize)
     runtime = nullptr;
     endpoint = nullptr;
 
+    if (challenges && answerHttp01(head))
+        return;
+
     const QString host = routing::DomainPattern::normalizeHost(QString::fromLatin1(head.host));
     if (info.tls && !info.serverName.isEmpty() && host != routing::DomainPattern::normalizeHost(info.serverName)) {
         // The certificate was chosen for another name (RFC 9110 section 15.5.20).
@@ -338,6 +346,35 @@ void HttpConnection::Private::onRequestHead(qsizetype headSize)
     case config::ActionType::Forward:
         return startForward();
     }
+}
+
+bool HttpConnection::Private::answerHttp01(const HttpRequestHead &head)
+{
+    constexpr QByteArrayView prefix = acme::ChallengeRegistry::kHttp01PathPrefix;
+    if (info.tls || info.listener.port != challenges->http01Port() || !(head.method == "GET" || head.isHead()))
+        return false;
+    const QByteArrayView path = head.path();
+    if (!path.startsWith(prefix))
+        return false;
+    routeName = QStringLiteral("acme-challenge");
+    const QByteArrayView token = path.sliced(prefix.size());
+    const std::optional<QByteArray> keyAuthorization = challenges->http01(token);
+    qCInfo(acme::lcAcmeServing).noquote() << "http-01 request from" << info.clientAddress.toString() << "for token"
+                                          << QString::fromLatin1(token) << (keyAuthorization ? "answered" : "unknown");
+    if (!keyAuthorization) {
+        answerError(404);
+        return true;
+    }
+    config::RespondAction action;
+    action.status = 200;
+    action.headers = { { QStringLiteral("Content-Type"), QStringLiteral("text/plain") },
+                       { QStringLiteral("Cache-Control"), QStringLiteral("no-store") } };
+    action.body = QString::fromLatin1(*keyAuthorization);
+    HttpResponses::Options options;
+    options.omitBody = head.isHead();
+    options.close = !requestKeepAlive || closeAfterResponse;
+    answer(HttpResponses::respond(action, options), 200);
+    return true;
 }
 
 void HttpConnection::Private::onRequestBody(QByteArrayView body)
@@ -848,12 +885,13 @@ void HttpConnection::Private::logAccess(const QString &note)
 
 HttpConnection::HttpConnection(std::unique_ptr<Stream> client, const ConnectionInfo &info,
                                std::shared_ptr<const SnapshotSource> snapshots, ProxySnapshot::Ptr first,
-                               QObject *parent)
+                               std::shared_ptr<const acme::ChallengeRegistry> challenges, QObject *parent)
     : QObject(parent), d(std::make_unique<Private>(this))
 {
     d->client = std::move(client);
     d->info = info;
     d->snapshots = std::move(snapshots);
+    d->challenges = std::move(challenges);
     d->firstSnapshot = first;
     d->snapshot = std::move(first);
     d->timer.setSingleShot(true);

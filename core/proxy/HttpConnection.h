@@ -10,6 +10,10 @@
 
 #include <memory>
 
+namespace gatehouse::acme {
+class ChallengeRegistry;
+}
+
 namespace gatehouse::proxy {
 
 // Where a connection came from, as the HTTP layer needs it (X-Forwarded-*,
@@ -28,7 +32,8 @@ struct ConnectionInfo
 // One client connection speaking HTTP/1.1 (plain, or after TLS termination):
 // parses each request, routes it by Host, path and headers on the current
 // snapshot, and runs the route's action (forward to a target with streaming
-// bodies both ways, redirect, respond), keep-alive and upgrades included.
+// bodies both ways, redirect, respond), keep-alive and upgrades included. On the
+// ACME http-01 port, challenge requests are answered first, whatever the routes.
 // Emits finished() once, when the client connection is done; the owner deletes it.
 class HttpConnection : public QObject, private StreamListener
 {
@@ -37,10 +42,10 @@ class HttpConnection : public QObject, private StreamListener
 public:
     // `client` is started by start(); its first bytes (already sniffed) were
     // given to it with setInitialBytes(). `first` is the snapshot the connection
-    // was accepted with, used for its first request.
+    // was accepted with, used for its first request. `challenges` may be null.
     HttpConnection(std::unique_ptr<Stream> client, const ConnectionInfo &info,
                    std::shared_ptr<const SnapshotSource> snapshots, ProxySnapshot::Ptr first,
-                   QObject *parent = nullptr);
+                   std::shared_ptr<const acme::ChallengeRegistry> challenges = nullptr, QObject *parent = nullptr);
     ~HttpConnection() override;
 
     void start();

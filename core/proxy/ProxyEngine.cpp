@@ -84,9 +84,10 @@ void ProxyEngine::acceptConnection(qintptr socketDescriptor, const net::Listener
         return;
     }
     // The connection is created in the worker's thread and keeps this snapshot.
-    const bool posted = worker->post([socketDescriptor, listener, snapshot = m_snapshot, source = m_source, worker] {
-        (new ClientConnection(socketDescriptor, listener, snapshot, source, worker))->start();
-    });
+    const bool posted = worker->post(
+        [socketDescriptor, listener, snapshot = m_snapshot, source = m_source, challenges = m_challenges, worker] {
+            (new ClientConnection(socketDescriptor, listener, snapshot, source, worker, challenges))->start();
+        });
     if (!posted) {
         qCWarning(lcEngine) << "worker refused a connection on port" << listener.port << "(stopping)";
         socketops::close(socketDescriptor);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "acme/ChallengeRegistry.h"
 #include "config/Config.h"
 #include "net/ConnectionSink.h"
 #include "proxy/ProxySnapshot.h"
@@ -26,6 +27,13 @@ public:
     // `workers` threads; 0: one per CPU core.
     explicit ProxyEngine(int workers, QObject *parent = nullptr);
     ~ProxyEngine() override;
+
+    // The ACME challenges answered before any route: http-01 on the registry's
+    // http01Port(), tls-alpn-01 on every port that sees a TLS ClientHello. Meant
+    // to be set once, before start(); connections accepted from then on use it.
+    // Without it nothing is intercepted.
+    void setChallengeRegistry(acme::ChallengeRegistry::Ptr registry) { m_challenges = std::move(registry); }
+    const acme::ChallengeRegistry::Ptr &challengeRegistry() const { return m_challenges; }
 
     void start();
     // Stops handing out connections, lets open ones finish for up to
@@ -60,6 +68,7 @@ private:
     ProxySnapshot::IssuedCertificates m_issued;
     // The same snapshot for worker threads (new requests on open connections).
     std::shared_ptr<SnapshotSource> m_source = std::make_shared<SnapshotSource>();
+    acme::ChallengeRegistry::Ptr m_challenges;
 };
 
 }  // namespace gatehouse::proxy
