@@ -250,6 +250,7 @@ private Q_SLOTS:
     void refusedIdentifier_data();
     void refusedIdentifier();
     void noUsableChallenge();
+    void tlsAlpnWhenHttpUnavailable();
     void caDown();
     void hangingCa_data();
     void hangingCa();
@@ -428,6 +429,27 @@ void TestAcmeClient::noUsableChallenge()
     QVERIFY2(p.detail.contains(QStringLiteral("http-01 (the challenge port is not bound)")), qPrintable(p.detail));
     QVERIFY2(p.detail.contains(QStringLiteral("dns-01 (not supported by Gatehouse)")), qPrintable(p.detail));
     QVERIFY(unbound.published.isEmpty());
+}
+
+void TestAcmeClient::tlsAlpnWhenHttpUnavailable()
+{
+    // http-01 first, but its port is not bound: tls-alpn-01 is published instead.
+    // Nothing answers on Pebble's tlsPort, so the CA's validation error comes back
+    // with the domain, and the challenge is withdrawn.
+    AcmeClient client(settings());
+    TestResponder unbound;
+    unbound.available = false;
+    IssueRequest request;
+    request.domains = { QStringLiteral("alpn.example.com") };
+    const auto outcome = issue(client, request, &unbound);
+    QTRY_VERIFY_WITH_TIMEOUT(outcome->result.has_value(), kIssueTimeoutMs);
+    QVERIFY(!outcome->result->ok());
+    QVERIFY(unbound.published.isEmpty());
+    QCOMPARE(unbound.tlsAlpnPublished, QStringList { QStringLiteral("alpn.example.com") });
+    QCOMPARE(unbound.tlsAlpnWithdrawn, unbound.tlsAlpnPublished);
+    const AcmeProblem &p = outcome->result->error();
+    QVERIFY2(p.type.startsWith(problem::kAcmePrefix), qPrintable(p.toString()));
+    QVERIFY2(p.detail.startsWith(QStringLiteral("alpn.example.com: ")), qPrintable(p.detail));
 }
 
 void TestAcmeClient::caDown()
