@@ -2,8 +2,6 @@
 
 #include "proxy/TlsError.h"
 
-#include <QTimeZone>
-
 #include <openssl/asn1.h>
 #include <openssl/bn.h>
 #include <openssl/err.h>
@@ -31,7 +29,7 @@ QDateTime toDateTime(const ASN1_TIME *time)
     if (!time || ASN1_TIME_to_tm(time, &tm) != 1)
         return {};
     return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec),
-                     QTimeZone::utc());
+                     Qt::UTC);
 }
 
 QString asn1ToString(const ASN1_STRING *value)

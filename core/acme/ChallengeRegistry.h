@@ -45,12 +45,11 @@ public:
     // any route (0: none). Set by the CertManager to the leased port.
     void setHttp01Port(quint16 port) { m_http01Port.store(port, std::memory_order_release); }
     quint16 http01Port() const { return m_http01Port.load(std::memory_order_acquire); }
-    // Whether connections on `port` must be sniffed for challenge requests even
-    // when no route there needs it: it is the http-01 port and a token is pending.
-    bool answersHttp01On(quint16 port) const
-    {
-        return port != 0 && port == http01Port() && m_pendingHttp01.load(std::memory_order_acquire) > 0;
-    }
+    // Whether connections on `port` must show their first bytes (to find challenge
+    // requests) even when no route there needs it: it is the http-01 port. So a
+    // port bound only by the ACME lease answers, and a port whose routes would
+    // otherwise be plain TCP tunnels is read as HTTP while it is the challenge port.
+    bool answersHttp01On(quint16 port) const { return port != 0 && port == http01Port(); }
 
     // The path prefix of http-01 requests.
     static constexpr QByteArrayView kHttp01PathPrefix = "/.well-known/acme-challenge/";

@@ -212,6 +212,7 @@ private Q_SLOTS:
     void cleanup();
     void http01BeforeRoutes();
     void http01OnKeepAliveConnection();
+    void http01OnPlainTcpRoutePort();
     void http01OnLeasedPortWithoutRoute();
     void http01OnlyOnTheChallengePort();
     void tlsAlpn01OnTerminatingPort();
@@ -306,13 +307,13 @@ void TestAcmeChallenges::http01OnKeepAliveConnection()
     const quint16 port = freePort();
     config::Config config;
     config.bindAddress = QStringLiteral("127.0.0.1");
-    config::Route forward = route(QStringLiteral("forward"), port, {});
+    config::Route forward = route(QStringLiteral("forward"), port, { QStringLiteral("a.example.com") });
     forward.action.targets << config::Target { { QStringLiteral("127.0.0.1") }, origin.port(), {} };
     config.routes << forward;
     QVERIFY(m_rig->apply(config));
-    m_registry->setHttp01Port(port);
 
-    // A connection opened and used before the challenge exists.
+    // A keep-alive connection opened and used before the port is the challenge
+    // port and before the challenge exists.
     QTcpSocket socket;
     QByteArray received;
     connect(&socket, &QTcpSocket::readyRead, &socket, [&] { received += socket.readAll(); });
@@ -321,6 +322,7 @@ void TestAcmeChallenges::http01OnKeepAliveConnection()
     socket.write("GET /first HTTP/1.1\r\nHost: a.example.com\r\n\r\n");
     QTRY_VERIFY(received.endsWith("origin:/first"));
 
+    m_registry->setHttp01Port(port);
     m_registry->addHttp01(QStringLiteral("late"), "late.key");
     received.clear();
     socket.write("GET /.well-known/acme-challenge/late HTTP/1.1\r\nHost: a.example.com\r\n\r\n");
@@ -335,6 +337,30 @@ void TestAcmeChallenges::http01OnKeepAliveConnection()
     QTRY_VERIFY(received.endsWith("origin:/after"));
     QCOMPARE(origin.requests, 2);
     QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+}
+
+void TestAcmeChallenges::http01OnPlainTcpRoutePort()
+{
+    // A route without domains, path or TLS: on its own a raw TCP tunnel, never read.
+    HttpOrigin origin("origin");
+    QVERIFY(origin.listen());
+    const quint16 port = freePort();
+    config::Config config;
+    config.bindAddress = QStringLiteral("127.0.0.1");
+    config::Route tcp = route(QStringLiteral("tcp"), port, {});
+    tcp.action.targets << config::Target { { QStringLiteral("127.0.0.1") }, origin.port(), {} };
+    config.routes << tcp;
+    QVERIFY(m_rig->apply(config));
+    QCOMPARE(fetch(QStringLiteral("a.example.com"), port, QStringLiteral("/.well-known/acme-challenge/t")).output,
+             "origin:/.well-known/acme-challenge/t\n200 text/plain");
+
+    m_registry->setHttp01Port(port);
+    m_registry->addHttp01(QStringLiteral("t"), "t.key");
+    QCOMPARE(fetch(QStringLiteral("a.example.com"), port, QStringLiteral("/.well-known/acme-challenge/t")).output,
+             "t.key\n200 text/plain");
+    QCOMPARE(fetch(QStringLiteral("a.example.com"), port, QStringLiteral("/other")).output,
+             "origin:/other\n200 text/plain");
+    QCOMPARE(origin.requests, 2);
 }
 
 void TestAcmeChallenges::http01OnLeasedPortWithoutRoute()
