@@ -155,6 +155,11 @@ void CertManager::retireClient()
         return;
     m_retired << m_client;
     m_client = nullptr;
+    pruneRetired();
+}
+
+void CertManager::pruneRetired()
+{
     // A retired client goes once none of its orders is running.
     m_retired.removeIf([this](const QPointer<AcmeClient> &client) {
         if (!client)
@@ -296,7 +301,7 @@ void CertManager::finished(const QStringList &domains, const Result<IssuedCertif
         entry.stored.failures += 1;
         entry.stored.lastError = *failure;
         const int doublings = std::min(entry.stored.failures - 1, 20);
-        auto wait = std::min(m_options.firstBackoff * (qint64(1) << doublings), m_options.maxBackoff);
+        auto wait = std::min(std::chrono::seconds(m_options.firstBackoff.count() << doublings), m_options.maxBackoff);
         if (!result && result.error().retryAfter)
             wait = std::max(wait, *result.error().retryAfter);
         entry.stored.nextAttempt = now.addSecs(wait.count());
@@ -306,7 +311,7 @@ void CertManager::finished(const QStringList &domains, const Result<IssuedCertif
                                     << entry.stored.nextAttempt.toString(Qt::ISODate);
     }
     changed(entry);
-    retireClient();
+    pruneRetired();
     check();
 }
 

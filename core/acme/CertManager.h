@@ -130,6 +130,7 @@ private:
     void armTimer(const QDateTime &now);
     void changed(const Entry &entry);
     void retireClient();
+    void pruneRetired();
 
     Options m_options;
     ChallengeRegistry::Ptr m_challenges;
