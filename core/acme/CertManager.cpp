@@ -65,12 +65,8 @@ struct CertManager::Entry
 
 CertManager::CertManager(Options options, ChallengeRegistry::Ptr challenges, net::PortManager &ports,
                          Installer installer, QObject *parent)
-    : QObject(parent),
-      m_options(std::move(options)),
-      m_challenges(std::move(challenges)),
-      m_ports(ports),
-      m_install(std::move(installer)),
-      m_store(QDir(m_options.stateDir).filePath(QStringLiteral("certificates")))
+    : QObject(parent), m_options(std::move(options)), m_challenges(std::move(challenges)), m_ports(ports),
+      m_install(std::move(installer)), m_store(QDir(m_options.stateDir).filePath(QStringLiteral("certificates")))
 {
     qRegisterMetaType<CertificateStatus>();
     m_timer.setSingleShot(true);
@@ -284,8 +280,8 @@ void CertManager::finished(const QStringList &domains, const Result<IssuedCertif
                 next.lastError.clear();
                 next.nextAttempt = {};
                 if (auto saved = m_store.save(next); !saved)
-                    qCWarning(lcAcme).noquote() << "certificate for" << names
-                                                << "is served but was not stored:" << saved.error();
+                    qCWarning(lcAcme).noquote()
+                        << "certificate for" << names << "is served but was not stored:" << saved.error();
                 entry.stored = next;
                 entry.ari.reset();
                 entry.ariNext = {};
@@ -331,8 +327,7 @@ void CertManager::askRenewalInfo(Entry &entry)
                               const QDateTime now = m_options.clock();
                               if (window) {
                                   e.ari = window.value();
-                                  e.ariNext = now.addSecs(
-                                      window->retryAfter.value_or(m_options.ariInterval).count());
+                                  e.ariNext = now.addSecs(window->retryAfter.value_or(m_options.ariInterval).count());
                               } else if (window.error().type == QLatin1String("gatehouse:unsupported")) {
                                   e.ariNext = now.addYears(100);  // this CA has no renewalInfo
                               } else {

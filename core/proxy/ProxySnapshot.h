@@ -1,7 +1,5 @@
 #pragma once
 
-#include <QHash>
-
 #include "Result.h"
 #include "config/Config.h"
 #include "proxy/RouteRuntime.h"
@@ -9,6 +7,7 @@
 #include "routing/IpPattern.h"
 #include "routing/RouteTable.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QString>
 

@@ -119,10 +119,9 @@ QString Service::start()
         [this](const QStringList &domains, const QByteArray &chain, const QByteArray &key) {
             return m_proxy->installCertificate(domains, chain, key);
         });
-    connect(m_certs.get(), &acme::CertManager::certificateChanged, this,
-            [this](const acme::CertificateStatus &status) {
-                publish(QStringLiteral("certificate.changed"), { { QStringLiteral("certificate"), status.toJson() } });
-            });
+    connect(m_certs.get(), &acme::CertManager::certificateChanged, this, [this](const acme::CertificateStatus &status) {
+        publish(QStringLiteral("certificate.changed"), { { QStringLiteral("certificate"), status.toJson() } });
+    });
     for (const QString &error : m_certs->load())
         publish(QStringLiteral("error"),
                 { { QStringLiteral("source"), QStringLiteral("certificates") }, { QStringLiteral("message"), error } });

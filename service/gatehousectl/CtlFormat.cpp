@@ -235,12 +235,14 @@ QString CtlFormat::certificateDetail(const QJsonObject &cert)
         return progress;
     QString detail;
     if (const QString error = cert.value(QStringLiteral("lastError")).toString(); !error.isEmpty()) {
-        detail = tr("%n failed attempt(s), last: %1", nullptr, cert.value(QStringLiteral("attempts")).toInt()).arg(error);
+        detail
+            = tr("%n failed attempt(s), last: %1", nullptr, cert.value(QStringLiteral("attempts")).toInt()).arg(error);
         if (const QString next = localTime(cert.value(QStringLiteral("nextAttempt"))); !next.isEmpty())
             detail += u' ' + tr("(next attempt %1)").arg(next);
     } else if (state == QStringLiteral("valid")) {
         detail = tr("serial %1, %2")
-                     .arg(cert.value(QStringLiteral("serial")).toString(), cert.value(QStringLiteral("issuer")).toString());
+                     .arg(cert.value(QStringLiteral("serial")).toString(),
+                          cert.value(QStringLiteral("issuer")).toString());
     }
     return detail;
 }
@@ -279,7 +281,8 @@ QString CtlFormat::event(const QJsonObject &event)
         detail = tr("%1 released").arg(listener(event));
     } else if (type == QStringLiteral("certificate.changed")) {
         const QJsonObject cert = event.value(QStringLiteral("certificate")).toObject();
-        detail = joinStrings(cert.value(QStringLiteral("domains"))) + u' ' + cert.value(QStringLiteral("state")).toString();
+        detail = joinStrings(cert.value(QStringLiteral("domains"))) + u' '
+            + cert.value(QStringLiteral("state")).toString();
         if (const QString more = certificateDetail(cert); !more.isEmpty())
             detail += QStringLiteral(": ") + more;
     } else if (type == QStringLiteral("error")) {

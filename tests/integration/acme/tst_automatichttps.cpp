@@ -88,14 +88,13 @@ QByteArray TestAutomaticHttps::config(const QList<QStringList> &sets, const QStr
               QJsonObject { { QStringLiteral("ports"), int(m_tlsPort) },
                             { QStringLiteral("domains"), QJsonArray::fromStringList(sets[i]) } } },
             { QStringLiteral("action"),
-              QJsonObject {
-                  { QStringLiteral("type"), QStringLiteral("respond") },
-                  { QStringLiteral("respond"),
-                    QJsonObject { { QStringLiteral("status"), 200 },
-                                  { QStringLiteral("body"), QStringLiteral("site-%1").arg(i) } } },
-                  { QStringLiteral("tls"),
-                    QJsonObject { { QStringLiteral("mode"), QStringLiteral("terminate") },
-                                  { QStringLiteral("certificate"), QStringLiteral("auto") } } } } } });
+              QJsonObject { { QStringLiteral("type"), QStringLiteral("respond") },
+                            { QStringLiteral("respond"),
+                              QJsonObject { { QStringLiteral("status"), 200 },
+                                            { QStringLiteral("body"), QStringLiteral("site-%1").arg(i) } } },
+                            { QStringLiteral("tls"),
+                              QJsonObject { { QStringLiteral("mode"), QStringLiteral("terminate") },
+                                            { QStringLiteral("certificate"), QStringLiteral("auto") } } } } } });
     }
     if (userRouteOnHttpPort) {
         // A redirect on the challenge port must never redirect a challenge.
@@ -298,7 +297,8 @@ void TestAutomaticHttps::renewalServesNewSerial()
     // Past two thirds of the lifetime: the next check renews.
     const qint64 lifetime = before.notBefore.secsTo(before.notAfter);
     m_clockShift = QDateTime::currentDateTimeUtc().secsTo(before.notBefore) + lifetime * 2 / 3 + 3600;
-    QVERIFY(service->certificates()->status().first().nextRenewal <= QDateTime::currentDateTimeUtc().addSecs(m_clockShift));
+    QVERIFY(service->certificates()->status().first().nextRenewal
+            <= QDateTime::currentDateTimeUtc().addSecs(m_clockShift));
     service->certificates()->check();
     QCOMPARE(service->certificates()->status().first().state, QStringLiteral("renewing"));
     // Back to the real time: the new certificate (dated now by the CA) is not due again.
@@ -327,8 +327,7 @@ void TestAutomaticHttps::caDownBacksOffAndKeepsCertificate()
     const QString bundle = dir.filePath(QStringLiteral("ca-https.pem"));
     QVERIFY(QFile::copy(ca->caBundlePath(), bundle));
     m_clockShift = 0;
-    auto service = startService(dir.path(),
-                                config({ names }, { QStringLiteral("http-01") }, false, ca.get(), bundle));
+    auto service = startService(dir.path(), config({ names }, { QStringLiteral("http-01") }, false, ca.get(), bundle));
     QVERIFY(service);
     QTRY_VERIFY_WITH_TIMEOUT(allValid(*service, 1), kIssueTimeoutMs);
     const acme::CertificateStatus issued = service->certificates()->status().first();
