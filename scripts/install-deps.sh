@@ -12,7 +12,7 @@ build_packages=(
     libssl-dev openssl node-llhttp clang-format
 )
 test_packages=(
-    curl procps util-linux g++-mingw-w64-x86-64 pebble
+    curl procps util-linux g++-mingw-w64-x86-64 pebble nginx-light
 )
 bench_packages=(
     nginx-light libnginx-mod-stream haproxy wrk

@@ -35,6 +35,11 @@ constexpr qsizetype kClientBufferLimit = 64 * 1024;
 // After an error answer the connection lingers this long, reading and
 // discarding, so closing with unread input does not reset away the answer.
 constexpr std::chrono::seconds kLinger { 2 };
+// A target may answer before the request body is all in (413, a redirect, an
+// error). What is left of the body is then read and dropped to keep the client's
+// connection when it is known to be at most this; otherwise the answer says
+// Connection: close and the connection closes after it.
+constexpr quint64 kMaxDrainedBody = 1024 * 1024;
 
 std::atomic<qint64> g_peakBuffered { 0 };
 
@@ -106,6 +111,7 @@ struct HttpConnection::Private
     int status = 0;
     quint64 bytesIn = 0;
     quint64 bytesOut = 0;
+    quint64 requestBodyBytes = 0;  // of the request body, as framed (decoded for chunked)
     QElapsedTimer requestClock;
 
     // Its upstream.
@@ -149,6 +155,7 @@ struct HttpConnection::Private
     void acquireUpstream(bool allowPooled);
     void onConnected(qintptr socket);
     void onConnectFailed(const ConnectError &error);
+    void reportFailure();  // passive health, logged when it takes the endpoint out
     void attachUpstream(std::unique_ptr<Stream> stream, bool reused);
     void dropUpstream();
     void onUpstreamData(QByteArrayView data);
@@ -286,6 +293,7 @@ void HttpConnection::Private::onRequestHead(qsizetype headSize)
     status = 0;
     bytesIn = quint64(headSize);
     bytesOut = 0;
+    requestBodyBytes = 0;
     routeName.clear();
     runtime = nullptr;
     endpoint = nullptr;
@@ -380,6 +388,7 @@ bool HttpConnection::Private::answerHttp01(const HttpRequestHead &head)
 void HttpConnection::Private::onRequestBody(QByteArrayView body)
 {
     bytesIn += quint64(body.size());
+    requestBodyBytes += quint64(body.size());
     if (phase != Phase::Forwarding || !upstream)
         return;  // answered by the proxy: the body is dropped
     if (requestFraming == HttpBodyFraming::Chunked) {
@@ -564,12 +573,27 @@ void HttpConnection::Private::acquireUpstream(bool allowPooled)
 
 void HttpConnection::Private::onConnectFailed(const ConnectError &error)
 {
-    runtime->reportFailure(*endpoint);
-    qCWarning(lcHttp).noquote() << "route" << routeName << "target" << endpoint->host << endpoint->port
-                                << "failed:" << error.message;
+    qCWarning(lcHttp).noquote() << QStringLiteral("route '%1': target %2:%3 failed: %4")
+                                       .arg(routeName, endpoint->host)
+                                       .arg(endpoint->port)
+                                       .arg(error.message);
+    reportFailure();
     if (attemptsLeft > 0)
         return acquireUpstream(true);
     failRequest(error.kind == ConnectError::Kind::Timeout ? 504 : 502, error.message);
+}
+
+void HttpConnection::Private::reportFailure()
+{
+    if (runtime->reportFailure(*endpoint)) {
+        const config::LoadBalancingSettings &lb = runtime->route().action.loadBalancing;
+        qCWarning(lcHttp).noquote() << QStringLiteral("route '%1': target %2:%3 failed %4 times in a row; "
+                                                      "skipped for %5 s")
+                                           .arg(routeName, endpoint->host)
+                                           .arg(endpoint->port)
+                                           .arg(lb.maxFails)
+                                           .arg(lb.failTimeout);
+    }
 }
 
 void HttpConnection::Private::onConnected(qintptr socket)
@@ -704,6 +728,17 @@ void HttpConnection::Private::onResponseHead()
     responseStarted = true;
     if (timerKind == TimerKind::Response)
         arm(TimerKind::Activity);
+    if (!requestComplete && !requestUpgrade) {
+        // An early answer: unless the rest of the body is small enough to drain
+        // afterwards, the client is told this connection ends with it.
+        const HttpRequestHead &request = parser.head();
+        const bool drainable = requestFraming == HttpBodyFraming::ContentLength
+            && request.contentLength - requestBodyBytes <= kMaxDrainedBody;
+        if (!drainable) {
+            closeAfterResponse = true;
+            context.clientKeepAlive = false;
+        }
+    }
     switching = head.isUpgrade;
     plan = HttpHeadRewriter::rewriteResponse(head, context);
     status = head.status;
@@ -744,8 +779,16 @@ void HttpConnection::Private::onResponseComplete()
     } else {
         dropUpstream();
     }
-    if (!requestComplete)
-        closeAfterResponse = true;  // answered before the body was read: the rest cannot be trusted
+    if (!requestComplete) {
+        if (!closeAfterResponse && !requestUpgrade) {
+            // Answered early, and the rest of the body is small: read and drop
+            // it, then the next request (onRequestComplete finishes this one).
+            phase = Phase::Answered;
+            arm(TimerKind::Activity);
+            return pumpClient();
+        }
+        closeAfterResponse = true;
+    }
     finishRequest();
 }
 
@@ -773,8 +816,18 @@ void HttpConnection::Private::onUpstreamEof()
 
 void HttpConnection::Private::onUpstreamError(const StreamError &error)
 {
+    if (error.kind == StreamError::Kind::TlsVerify) {
+        const QString name = endpoint->tls.serverName.isEmpty() ? endpoint->host : endpoint->tls.serverName;
+        qCWarning(lcHttp).noquote()
+            << QStringLiteral("route '%1': the certificate of target %2:%3 is not trusted for the name %4 (%5); "
+                              "set the target's tls.caBundle to the CA that issued it, tls.serverName to a name it "
+                              "covers, or (not recommended) tls.verify to false")
+                   .arg(routeName, endpoint->host)
+                   .arg(endpoint->port)
+                   .arg(name, error.message);
+    }
     if (error.kind == StreamError::Kind::TlsHandshake || error.kind == StreamError::Kind::TlsVerify)
-        runtime->reportFailure(*endpoint);
+        reportFailure();
     failRequest(502, QStringLiteral("target %1:%2: %3").arg(endpoint->host).arg(endpoint->port).arg(error.message));
 }
 

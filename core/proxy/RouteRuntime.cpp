@@ -117,13 +117,14 @@ UpstreamEndpoint *RouteRuntime::pick(const QHostAddress &client)
     return m_endpoints[start % count].get();
 }
 
-void RouteRuntime::reportFailure(UpstreamEndpoint &endpoint)
+bool RouteRuntime::reportFailure(UpstreamEndpoint &endpoint)
 {
     const auto &lb = m_route.action.loadBalancing;
-    if (endpoint.consecutiveFailures.fetch_add(1, std::memory_order_relaxed) + 1 >= lb.maxFails) {
-        endpoint.skipUntilMs.store(nowMs() + qint64(lb.failTimeout) * 1000, std::memory_order_relaxed);
-        endpoint.consecutiveFailures.store(0, std::memory_order_relaxed);
-    }
+    if (endpoint.consecutiveFailures.fetch_add(1, std::memory_order_relaxed) + 1 < lb.maxFails)
+        return false;
+    endpoint.skipUntilMs.store(nowMs() + qint64(lb.failTimeout) * 1000, std::memory_order_relaxed);
+    endpoint.consecutiveFailures.store(0, std::memory_order_relaxed);
+    return true;
 }
 
 void RouteRuntime::reportSuccess(UpstreamEndpoint &endpoint)

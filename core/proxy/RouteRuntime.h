@@ -47,8 +47,9 @@ public:
     // unless all are; nullptr when the route has none.
     UpstreamEndpoint *pick(const QHostAddress &client);
     int endpointCount() const { return int(m_endpoints.size()); }
-    // Passive health: maxFails failures in a row take an endpoint out for failTimeout.
-    void reportFailure(UpstreamEndpoint &endpoint);
+    // Passive health: maxFails failures in a row take an endpoint out for
+    // failTimeout; true when this failure did.
+    bool reportFailure(UpstreamEndpoint &endpoint);
     void reportSuccess(UpstreamEndpoint &endpoint);
 
     static qint64 nowMs();

@@ -125,7 +125,7 @@ void Stream::start()
 
 void Stream::write(QByteArrayView data)
 {
-    if (data.isEmpty() || m_state == State::Closed)
+    if (data.isEmpty() || m_state == State::Closed || m_writeBroken)
         return;
     if (m_shutdownRequested) {
         qCWarning(lcStream) << "write after shutdownWrite dropped" << data.size() << "bytes";
@@ -143,7 +143,7 @@ void Stream::write(QByteArrayView data)
     if (m_out.isEmpty() && m_corks == 0) {
         const socketops::IoResult result = socketops::send(m_socket, data.data(), data.size());
         if (result.status == socketops::IoStatus::Failed) {
-            failLater(kindOfSocketError(result.error), socketops::errorString(result.error));
+            writeFailed(result.error);
             return;
         }
         data = data.sliced(result.bytes);
@@ -209,13 +209,36 @@ bool Stream::flushOutput()
             m_writeNotifier->setEnabled(true);
             return true;
         }
-        failLater(kindOfSocketError(result.error), socketops::errorString(result.error));
-        return false;
+        return writeFailed(result.error);
     }
     m_writeNotifier->setEnabled(false);
     // A burst left a large buffer behind; idle connections should not keep it.
     if (m_out.capacity() > 4 * m_highWaterMark)
         m_out.release();
+    return true;
+}
+
+bool Stream::writeFailed(int code)
+{
+    const StreamError::Kind kind = kindOfSocketError(code);
+    if (kind != StreamError::Kind::Reset || m_peerEof) {
+        failLater(kind, socketops::errorString(code));
+        return false;
+    }
+    // The peer reset the connection, but what it sent before (an early answer
+    // to a request whose body was still going out) waits in the socket to be
+    // read. Writes are dropped from now on; the error is reported once reading
+    // reaches the end.
+    if (!m_writeBroken)
+        qCDebug(lcStream) << "stream" << m_socket << "write failed:" << socketops::errorString(code)
+                          << "- reading what the peer sent before";
+    m_writeBroken = true;
+    m_writeError = StreamError { kind, socketops::errorString(code) };
+    m_out.clear();
+    m_plainPending.clear();
+    m_writeNotifier->setEnabled(false);
+    if (m_overHighWaterMark)
+        schedule(ScheduledDrained);  // a writer held back by the buffer goes on (into the void)
     return true;
 }
 
@@ -227,10 +250,15 @@ void Stream::onWritable()
         return;
     if (m_out.isEmpty())
         finishShutdownWhenFlushed();
-    if (m_overHighWaterMark && bufferedBytes() <= m_highWaterMark / 2) {
-        m_overHighWaterMark = false;
-        notify([this](StreamListener &l) { l.streamDrained(*this); });
-    }
+    notifyIfDrained();
+}
+
+bool Stream::notifyIfDrained()
+{
+    if (!m_overHighWaterMark || bufferedBytes() > m_highWaterMark / 2 || m_state == State::Closed)
+        return true;
+    m_overHighWaterMark = false;
+    return notify([this](StreamListener &l) { l.streamDrained(*this); });
 }
 
 qsizetype Stream::bufferedBytes() const
@@ -416,6 +444,10 @@ void Stream::pumpTls()
         finishShutdownWhenFlushed();
         if (!notify([this](StreamListener &l) { l.streamSecured(*this); }))
             return;
+        // What waited for the handshake may all have left at once, with no
+        // writable event to say so: a writer held back by it resumes here.
+        if (!notifyIfDrained())
+            return;
     }
     char *buffer = plainScratch();
     while (m_state == State::Open && !m_readPaused && !m_peerEof) {
@@ -457,7 +489,15 @@ bool Stream::deliverEof()
 {
     m_peerEof = true;
     m_readNotifier->setEnabled(false);
-    return notify([this](StreamListener &l) { l.streamEof(*this); });
+    if (!notify([this](StreamListener &l) { l.streamEof(*this); }))
+        return false;
+    if (m_writeBroken) {
+        // Read to the end after a failed write: nothing more can happen here.
+        const StreamError error = m_writeError;
+        fail(error.kind, error.message);
+        return false;
+    }
+    return true;
 }
 
 void Stream::fail(StreamError::Kind kind, const QString &message)
@@ -503,6 +543,8 @@ void Stream::runScheduled()
         if (!notify([this](StreamListener &l) { l.streamWriteShut(*this); }))
             return;
     }
+    if ((what & ScheduledDrained) && !notifyIfDrained())
+        return;
     if ((what & ScheduledRead) && m_state != State::Closed && !m_readPaused && !m_peerEof) {
         if (m_ssl) {
             pumpTls();

@@ -95,6 +95,9 @@ public:
     void start();
 
     // Sends or buffers all of `data`; a TLS stream encrypts it (after the handshake).
+    // When the peer has reset the connection (EPIPE, ECONNRESET) the data is
+    // dropped and no error is reported yet: what the peer sent before it went
+    // away is still delivered, then the error.
     void write(QByteArrayView data);
     // Shuts the write side once everything written has been sent (with TLS, after
     // close_notify); streamWriteShut follows. Reading goes on.
@@ -136,7 +139,7 @@ public:
 
 private:
     enum class State { Handshaking, Open, Closed };
-    enum Scheduled : unsigned { ScheduledRead = 1, ScheduledWriteShut = 2, ScheduledError = 4 };
+    enum Scheduled : unsigned { ScheduledRead = 1, ScheduledWriteShut = 2, ScheduledError = 4, ScheduledDrained = 8 };
 
     // Marks the stack frames that called out to the listener, so they stop
     // touching members when the listener deleted the stream.
@@ -164,6 +167,8 @@ private:
     void encrypt(QByteArrayView data);
     void moveTlsOutput();
     bool flushOutput();
+    bool writeFailed(int code);
+    bool notifyIfDrained();  // streamDrained when the buffer fell to half the mark; false when deleted
     void afterBuffering();
     void finishShutdownWhenFlushed();
     void fail(StreamError::Kind kind, const QString &message);
@@ -217,6 +222,8 @@ private:
     bool m_closeNotifySent = false;
     bool m_writeShut = false;
     bool m_overHighWaterMark = false;
+    bool m_writeBroken = false;  // the peer reset while we wrote; reading goes on to the end
+    StreamError m_writeError;
 };
 
 }  // namespace gatehouse::proxy

@@ -24,12 +24,17 @@ UpstreamPool::~UpstreamPool() = default;
 
 std::unique_ptr<Stream> UpstreamPool::take(const QString &key)
 {
-    sweep();
+    if (!m_perKey.value(key))
+        return nullptr;
+    // Newest first: with one target that is the last entry, whatever the pool's size.
+    const qint64 oldest = RouteRuntime::nowMs() - qint64(std::chrono::milliseconds(kIdleTimeout).count());
     for (auto it = m_entries.rbegin(); it != m_entries.rend(); ++it) {
         if (it->key != key)
             continue;
+        if (it->parkedMs < oldest)
+            break;  // this and the older ones are left for sweep()
         std::unique_ptr<Stream> stream = std::move(it->stream);
-        m_entries.erase(std::next(it).base());
+        erase(std::next(it).base());
         stream->setListener(nullptr);
         if (m_entries.empty())
             m_sweepTimer.stop();
@@ -38,20 +43,26 @@ std::unique_ptr<Stream> UpstreamPool::take(const QString &key)
     return nullptr;
 }
 
+void UpstreamPool::erase(std::vector<Entry>::iterator it)
+{
+    const auto count = m_perKey.find(it->key);
+    if (count != m_perKey.end() && --count.value() <= 0)
+        m_perKey.erase(count);
+    m_entries.erase(it);
+}
+
 void UpstreamPool::put(const QString &key, std::unique_ptr<Stream> stream)
 {
     if (!stream || !stream->isOpen() || stream->peerFinished())
         return;
-    const auto sameKey
-        = std::count_if(m_entries.begin(), m_entries.end(), [&](const Entry &e) { return e.key == key; });
-    if (sameKey >= kMaxPerKey) {
-        m_entries.erase(std::find_if(m_entries.begin(), m_entries.end(), [&](const Entry &e) { return e.key == key; }));
-    } else if (int(m_entries.size()) >= kMaxTotal) {
-        m_entries.erase(m_entries.begin());
-    }
+    if (m_perKey.value(key) >= kMaxPerKey)
+        erase(std::find_if(m_entries.begin(), m_entries.end(), [&](const Entry &e) { return e.key == key; }));
+    else if (int(m_entries.size()) >= kMaxTotal)
+        erase(m_entries.begin());
     stream->setListener(this);
     stream->resumeReading();  // to notice when the target closes it
     m_entries.push_back(Entry { key, std::move(stream), RouteRuntime::nowMs() });
+    ++m_perKey[key];
     if (!m_sweepTimer.isActive())
         m_sweepTimer.start();
 }
@@ -76,13 +87,14 @@ void UpstreamPool::drop(Stream &stream)
     const auto it
         = std::find_if(m_entries.begin(), m_entries.end(), [&](const Entry &e) { return e.stream.get() == &stream; });
     if (it != m_entries.end())
-        m_entries.erase(it);  // a listener may delete the stream from its callbacks
+        erase(it);  // a listener may delete the stream from its callbacks
 }
 
 void UpstreamPool::sweep()
 {
     const qint64 oldest = RouteRuntime::nowMs() - qint64(std::chrono::milliseconds(kIdleTimeout).count());
-    std::erase_if(m_entries, [&](const Entry &e) { return e.parkedMs < oldest; });
+    while (!m_entries.empty() && m_entries.front().parkedMs < oldest)
+        erase(m_entries.begin());  // parked in time order: the stale ones lead
     if (m_entries.empty())
         m_sweepTimer.stop();
 }

@@ -8,9 +8,16 @@
 #include "proxy/HttpConnection.h"
 #include "proxy/Stream.h"
 
+#include <QCryptographicHash>
+#include <QDir>
+#include <QMutex>
 #include <QPointer>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QSslKey>
+#include <QSslSocket>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -21,19 +28,70 @@ using gatehouse::test::freePort;
 
 namespace {
 
+// A TLS listener that offers each connection once its handshake is done. (Qt
+// 6.4's QSslServer announces one only when the next connection arrives.)
+class TlsServer : public QTcpServer
+{
+public:
+    TlsServer(const QSslConfiguration &tls, std::function<void()> onFailure)
+        : m_tls(tls), m_onFailure(std::move(onFailure))
+    { }
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QSslSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        socket->setSslConfiguration(m_tls);
+        QObject::connect(socket, &QSslSocket::encrypted, this, [this, socket] {
+            addPendingConnection(socket);
+            Q_EMIT newConnection();
+        });
+        QObject::connect(socket, &QSslSocket::errorOccurred, this, [this, socket] {
+            if (!socket->isEncrypted())
+                m_onFailure();
+        });
+        socket->startServerEncryption();
+    }
+
+private:
+    QSslConfiguration m_tls;
+    std::function<void()> m_onFailure;
+};
+
 // A minimal HTTP/1.1 origin on the main thread: records each request head and
 // counts body bytes (Content-Length or chunked, decoded as it arrives), then
 // answers "<name>:<body bytes>". Silent never answers; Upgrade answers an
-// Upgrade request with 101 and echoes everything after it.
+// Upgrade request with 101 and echoes everything after it; EarlyReject answers
+// a request with a body 413 as soon as its head is in, and closes without
+// reading the body (what a server with a body size limit does).
 class HttpBackend : public QObject
 {
 public:
-    enum class Mode { Normal, Silent, Upgrade, Download };
+    enum class Mode { Normal, Silent, Upgrade, Download, EarlyReject };
 
-    explicit HttpBackend(const QByteArray &name, Mode mode = Mode::Normal) : m_name(name), m_mode(mode)
+    // With a certificate and key (PEM files) it speaks TLS (QSslSocket: an
+    // implementation apart from the proxy's own, as a real backend would be).
+    explicit HttpBackend(const QByteArray &name, Mode mode = Mode::Normal, const QString &certFile = {},
+                         const QString &keyFile = {})
+        : m_name(name), m_mode(mode)
     {
-        QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        if (certFile.isEmpty()) {
+            m_server = std::make_unique<QTcpServer>();
+        } else {
+            QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+            tls.setLocalCertificateChain(QSslCertificate::fromPath(certFile));
+            QFile key(keyFile);
+            if (key.open(QIODevice::ReadOnly))
+                tls.setPrivateKey(QSslKey(&key, QSsl::Ec));
+            tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+            m_server = std::make_unique<TlsServer>(tls, [this] { ++tlsFailures; });
+        }
+        QObject::connect(m_server.get(), &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server->nextPendingConnection()) {
                 ++connections;
                 sockets.append(socket);
                 auto *state = new Connection;
@@ -45,11 +103,16 @@ public:
                     delete state;
                     socket->deleteLater();
                 });
+                if (socket->bytesAvailable() > 0) {
+                    // TLS: what came with the end of the handshake, before these connections.
+                    state->buffer += socket->readAll();
+                    process(*socket, *state);
+                }
             }
         });
     }
-    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
-    quint16 port() const { return m_server.serverPort(); }
+    bool listen(quint16 port = 0) { return m_server->listen(QHostAddress::LocalHost, port); }
+    quint16 port() const { return m_server->serverPort(); }
 
     static constexpr qint64 kDownloadSize = 32 * 1024 * 1024;
     // What the backend's sockets still hold unsent.
@@ -64,12 +127,13 @@ public:
     QList<QPointer<QTcpSocket>> sockets;
     QList<QByteArray> heads;
     qint64 bodyBytes = 0;  // of the request being received, or the last one
-    int connections = 0;
+    int connections = 0;  // accepted (for TLS: handshake completed)
+    int tlsFailures = 0;  // TLS connections that failed before or during the handshake
 
 private:
     struct Connection
     {
-        enum class State { Head, Body, ChunkSize, ChunkData, ChunkEnd, Trailer, Tunnel };
+        enum class State { Head, Body, ChunkSize, ChunkData, ChunkEnd, Trailer, Tunnel, Closed };
         QByteArray buffer;
         State state = State::Head;
         qint64 remaining = 0;
@@ -108,6 +172,12 @@ private:
                         answer(socket);
                 } else {
                     answer(socket);
+                }
+                if (m_mode == Mode::EarlyReject && c.state != State::Head) {
+                    socket.write("HTTP/1.1 413 Content Too Large\r\nContent-Length: 9\r\nConnection: close\r\n\r\n"
+                                 "too large");
+                    socket.disconnectFromHost();  // with the body unread: the kernel resets
+                    c.state = State::Closed;
                 }
                 break;
             }
@@ -156,6 +226,9 @@ private:
                 }
                 break;
             }
+            case State::Closed:
+                c.buffer.clear();
+                return;
             case State::Tunnel:
                 if (c.buffer.isEmpty())
                     return;
@@ -180,9 +253,98 @@ private:
                      + "\r\n\r\n" + body);
     }
 
-    QTcpServer m_server;
+    std::unique_ptr<QTcpServer> m_server;
     QByteArray m_name;
     Mode m_mode;
+};
+
+// nginx serving the files of a directory on 127.0.0.1: in the foreground, as one
+// process (no master, no user switch), everything under a temporary prefix. Its
+// access log gives each request's connection number and its count on that
+// connection, so a test sees whether the proxy kept its upstream connection.
+class NginxBackend
+{
+public:
+    NginxBackend() = default;
+    ~NginxBackend()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.terminate();
+            if (!m_process.waitForFinished(5000))
+                m_process.kill();
+        }
+    }
+    NginxBackend(const NginxBackend &) = delete;
+    NginxBackend &operator=(const NginxBackend &) = delete;
+
+    static QString program()
+    {
+        const QString onPath = QStandardPaths::findExecutable(QStringLiteral("nginx"));
+        return !onPath.isEmpty()
+            ? onPath
+            : QStandardPaths::findExecutable(QStringLiteral("nginx"),
+                                             { QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin") });
+    }
+
+    // Starts it on a free port and waits until it listens (its pid file is
+    // written after the listening sockets are open); false with why in errors().
+    bool start(const QString &root)
+    {
+        if (!m_prefix.isValid() || program().isEmpty()) {
+            m_errors = QStringLiteral("nginx not found: scripts/install-deps.sh test installs it");
+            return false;
+        }
+        m_port = test::freePort();
+        const QString prefix = m_prefix.path();
+        QDir(prefix).mkpath(QStringLiteral("tmp"));
+        QFile conf(m_prefix.filePath(QStringLiteral("nginx.conf")));
+        if (!conf.open(QIODevice::WriteOnly))
+            return false;
+        const QString temp = prefix + QStringLiteral("/tmp/");
+        conf.write(QStringLiteral("daemon off;\nmaster_process off;\nworker_processes 1;\npid %1/nginx.pid;\n"
+                                  "error_log %1/error.log warn;\nevents { worker_connections 64; }\nhttp {\n"
+                                  "  default_type application/octet-stream;\n"
+                                  "  log_format connections '$connection $connection_requests \"$request\" $status';\n"
+                                  "  access_log %1/access.log connections;\n"
+                                  "  client_body_temp_path %2body; proxy_temp_path %2proxy;\n"
+                                  "  fastcgi_temp_path %2fastcgi; uwsgi_temp_path %2uwsgi; scgi_temp_path %2scgi;\n"
+                                  "  keepalive_requests 1000;\n"
+                                  "  server { listen 127.0.0.1:%3; root %4; }\n}\n")
+                       .arg(prefix, temp)
+                       .arg(m_port)
+                       .arg(root)
+                       .toUtf8());
+        conf.close();
+        m_process.setProcessChannelMode(QProcess::MergedChannels);
+        m_process.start(program(),
+                        { QStringLiteral("-p"), prefix, QStringLiteral("-c"), conf.fileName(), QStringLiteral("-e"),
+                          m_prefix.filePath(QStringLiteral("error.log")) });
+        const QString pid = m_prefix.filePath(QStringLiteral("nginx.pid"));
+        const bool up
+            = QTest::qWaitFor([&] { return QFile::exists(pid) || m_process.state() == QProcess::NotRunning; }, 10000);
+        if (!up || m_process.state() == QProcess::NotRunning) {
+            m_errors = QString::fromLocal8Bit(m_process.readAll()) + read(QStringLiteral("error.log"));
+            return false;
+        }
+        return true;
+    }
+
+    quint16 port() const { return m_port; }
+    QString errors() const { return m_errors; }
+    // Lines of the access log: "<connection> <request on it> \"<request line>\" <status>".
+    QStringList accessLog() const { return read(QStringLiteral("access.log")).split(u'\n', Qt::SkipEmptyParts); }
+
+private:
+    QString read(const QString &name) const
+    {
+        QFile file(m_prefix.filePath(name));
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    }
+
+    QTemporaryDir m_prefix;
+    QProcess m_process;
+    quint16 m_port = 0;
+    QString m_errors;
 };
 
 config::Route forwardRoute(const QString &name, quint16 port, const QString &domain, quint16 target)
@@ -232,6 +394,9 @@ CurlResult curl(const QStringList &arguments)
     CurlResult result;
     if (!done.wait(30000)) {
         process.kill();
+        process.waitForFinished(1000);
+        qWarning("curl %s did not finish: %s", qPrintable(arguments.join(u' ')),
+                 process.readAllStandardError().constData());
         return result;
     }
     result.exitCode = process.exitCode();
@@ -249,6 +414,69 @@ QStringList resolve(const QString &host, quint16 port)
 QString url(const QString &scheme, const QString &host, quint16 port, const QString &path)
 {
     return QStringLiteral("%1://%2:%3%4").arg(scheme, host).arg(port).arg(path);
+}
+
+// Keeps every log line ("category: message") from any thread while it lives,
+// and still passes them on to the test's own output.
+class LogCapture
+{
+public:
+    LogCapture()
+    {
+        QMutexLocker lock(&s_mutex);
+        s_lines.clear();
+        s_previous = qInstallMessageHandler(&LogCapture::handle);
+    }
+    ~LogCapture() { qInstallMessageHandler(s_previous); }
+    LogCapture(const LogCapture &) = delete;
+    LogCapture &operator=(const LogCapture &) = delete;
+
+    // The lines so far that contain every one of `parts`.
+    QStringList matching(const QStringList &parts) const
+    {
+        QMutexLocker lock(&s_mutex);
+        QStringList found;
+        for (const QString &line : std::as_const(s_lines)) {
+            if (std::all_of(parts.begin(), parts.end(), [&](const QString &part) { return line.contains(part); }))
+                found << line;
+        }
+        return found;
+    }
+
+private:
+    static void handle(QtMsgType type, const QMessageLogContext &context, const QString &message)
+    {
+        {
+            QMutexLocker lock(&s_mutex);
+            s_lines << QString::fromLatin1(context.category ? context.category : "default") + QStringLiteral(": ")
+                    + message;
+        }
+        if (s_previous)
+            s_previous(type, context, message);
+    }
+
+    static inline QMutex s_mutex;
+    static inline QStringList s_lines;
+    static inline QtMessageHandler s_previous = nullptr;
+};
+
+// A file of `size` pseudo-random bytes at `path`; its SHA-256, empty on failure.
+QByteArray writeRandomFile(const QString &path, qint64 size)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QRandomGenerator random { quint32(size) };
+    QByteArray block(1024 * 1024, Qt::Uninitialized);
+    for (qint64 written = 0; written < size; written += block.size()) {
+        block.resize(qsizetype(std::min<qint64>(block.size(), size - written)));
+        random.fillRange(reinterpret_cast<quint32 *>(block.data()), block.size() / 4);
+        hash.addData(block);
+        if (file.write(block) != block.size())
+            return {};
+    }
+    return hash.result().toHex();
 }
 
 }  // namespace
@@ -275,6 +503,11 @@ private Q_SLOTS:
     void expectContinueIsRelayed();
     void slowHeadTimesOut();
     void slowClientHoldsBackTheBackend();
+    void reencryptVerifiesTheTarget();
+    void refusingTargetIsSkippedThenRetried();
+    void earlyAnswerReachesTheClient();
+    void earlyAnswerThenTheBodyIsDrained();
+    void nginxKeepAliveAndLargeFile();
 
 private:
     bool apply(const config::Config &config) { return m_rig->apply(config); }
@@ -686,6 +919,256 @@ void TestHttpProxy::slowClientHoldsBackTheBackend()
     const qint64 peak = proxy::HttpConnection::peakBufferedBytes();
     qInfo("peak bytes buffered by the proxy for a 32 MB download to a stalled client: %lld", peak);
     QVERIFY2(peak < 2 * 1024 * 1024, QByteArray::number(peak).constData());
+}
+
+void TestHttpProxy::reencryptVerifiesTheTarget()
+{
+    // One CA signs the certificates Gatehouse shows its clients and the one the
+    // trusted backend shows Gatehouse; the rogue backend's certificate carries the
+    // same name but signs itself.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto file = [&](const char *name) { return dir.filePath(QString::fromLatin1(name)); };
+    for (const char *front : { "good", "bad", "insecure" })
+        QVERIFY(test::makeCaSigned(dir, QString::fromLatin1(front), QString::fromLatin1(front) + u".test"_qs));
+    QVERIFY(test::makeCaSigned(dir, QStringLiteral("backend"), QStringLiteral("backend.test")));
+    QVERIFY(test::makeSelfSigned(dir, QStringLiteral("rogue"), { QStringLiteral("backend.test") }));
+    HttpBackend trusted("trusted", HttpBackend::Mode::Normal, file("backend.pem"), file("backend.key"));
+    HttpBackend rogue("rogue", HttpBackend::Mode::Normal, file("rogue.pem"), file("rogue.key"));
+    QVERIFY(trusted.listen() && rogue.listen());
+
+    const quint16 port = freePort();
+    config::Config config = baseConfig();
+    const auto route = [&](const char *name, quint16 target, bool verify) {
+        const QString n = QString::fromLatin1(name);
+        config::Route r = forwardRoute(n, port, n + u".test"_qs, target);
+        r.action.tls.mode = config::TlsMode::TerminateAndReencrypt;
+        r.action.tls.certFile = file(name) + u".pem"_qs;
+        r.action.tls.keyFile = file(name) + u".key"_qs;
+        config::TargetTls &tls = r.action.targets.first().tls;
+        tls.verify = verify;
+        tls.caBundle = file("ca.pem");
+        tls.serverName = QStringLiteral("backend.test");  // the target is 127.0.0.1; its certificate names this
+        return r;
+    };
+    config.routes << route("good", trusted.port(), true) << route("bad", rogue.port(), true)
+                  << route("insecure", rogue.port(), false);
+    QVERIFY(apply(config));
+    LogCapture log;
+
+    const QByteArray sha = writeRandomFile(file("body.bin"), 1024 * 1024);
+    QVERIFY(!sha.isEmpty());
+    const QStringList ca { QStringLiteral("--cacert"), file("ca.pem") };
+    const QString good = QStringLiteral("good.test");
+    // A body up and the answer down, twice on one client connection (curl sends the body with each).
+    const CurlResult verified = curl(
+        resolve(good, port) + ca << QStringLiteral("--data-binary") << u"@"_qs + file("body.bin")
+                                 << url(u"https"_qs, good, port, u"/up"_qs) << url(u"https"_qs, good, port, u"/"_qs));
+    QCOMPARE(verified.exitCode, 0);
+    QCOMPARE(verified.output, "trusted:1048576trusted:1048576");
+    QCOMPARE(trusted.heads.size(), 2);
+    QVERIFY2(trusted.heads.first().contains("\r\nX-Forwarded-Proto: https\r\n"), trusted.heads.first().constData());
+    QCOMPARE(trusted.connections, 1);  // the second request reused the pooled TLS connection
+
+    // Not signed by the configured CA: 502, and the log names the route, the target and why.
+    const QString bad = QStringLiteral("bad.test");
+    const CurlResult refused
+        = curl(resolve(bad, port) + ca << QStringLiteral("-o") << QStringLiteral("/dev/null") << QStringLiteral("-w")
+                                       << QStringLiteral("%{http_code}") << url(u"https"_qs, bad, port, u"/"_qs));
+    QCOMPARE(refused.output, "502");
+    QVERIFY(rogue.heads.isEmpty());
+    const QString roguePort = QString::number(rogue.port());
+    const QStringList why = log.matching({ QStringLiteral("bad"), u"127.0.0.1:"_qs + roguePort,
+                                           QStringLiteral("backend.test"), QStringLiteral("not trusted") });
+    QVERIFY2(why.size() == 1, qPrintable(log.matching({ roguePort }).join(u'\n')));
+
+    // Verification off for this target: the same backend answers, and a warning says so.
+    const QString insecure = QStringLiteral("insecure.test");
+    const CurlResult accepted = curl(resolve(insecure, port) + ca << url(u"https"_qs, insecure, port, u"/"_qs));
+    QCOMPARE(accepted.exitCode, 0);
+    QCOMPARE(accepted.output, "rogue:0");
+    QCOMPARE(rogue.heads.size(), 1);
+    QVERIFY2(!log.matching({ QStringLiteral("backend.test"), QStringLiteral("NOT verified") }).isEmpty(),
+             qPrintable(log.matching({ QStringLiteral("verif") }).join(u'\n')));
+}
+
+void TestHttpProxy::refusingTargetIsSkippedThenRetried()
+{
+    constexpr int maxFails = 2;
+    constexpr int failTimeout = 3;
+    HttpBackend live("live");
+    QVERIFY(live.listen());
+    const quint16 down = freePort();  // refuses connections until `revived` listens there
+    const quint16 port = freePort();
+    config::Config config = baseConfig();
+    config::Route route = forwardRoute(QStringLiteral("lb"), port, QStringLiteral("lb.test"), down);
+    route.action.targets << config::Target { { QStringLiteral("127.0.0.1") }, live.port(), {} };
+    route.action.loadBalancing.maxFails = maxFails;
+    route.action.loadBalancing.failTimeout = failTimeout;
+    config.routes << route;
+    QVERIFY(apply(config));
+    LogCapture log;
+    const auto refusals = [&] {
+        return log
+            .matching({ QStringLiteral("lb"), QStringLiteral("127.0.0.1:%1").arg(down), QStringLiteral("refused") })
+            .size();
+    };
+
+    // One keep-alive client; each request picks a target anew.
+    RawClient client(port);
+    QVERIFY(client.socket.waitForConnected(5000));
+    int sent = 0;
+    const auto request = [&]() -> QByteArray {
+        client.data.clear();
+        client.socket.write(QByteArrayLiteral("GET /") + QByteArray::number(++sent)
+                            + " HTTP/1.1\r\nHost: lb.test\r\n\r\n");
+        if (!QTest::qWaitFor([&] { return client.data.contains("\r\n\r\n") && !client.data.endsWith("\r\n\r\n"); },
+                             10000))
+            return "no answer";
+        return client.data.mid(client.data.indexOf("\r\n\r\n") + 4);
+    };
+
+    // Round robin sends every other request to the refusing target: each is
+    // retried on the live one, until maxFails refusals take the target out.
+    QElapsedTimer clock;
+    clock.start();
+    while (refusals() < maxFails && sent < 10)
+        QCOMPARE(request(), "live:0");
+    QCOMPARE(refusals(), maxFails);
+
+    // Skipped now, even once something listens there again.
+    HttpBackend revived("revived");
+    QVERIFY(revived.listen(down));
+    for (int i = 0; i < 6; ++i)
+        QCOMPARE(request(), "live:0");
+    if (clock.elapsed() < (failTimeout - 1) * 1000) {
+        QCOMPARE(revived.connections, 0);
+        QCOMPARE(refusals(), maxFails);
+    } else {
+        qWarning("the machine is too slow to check the skip window (%lld ms)", clock.elapsed());
+    }
+
+    // After failTimeout it is tried again, and serves.
+    QByteArray answer;
+    while (clock.elapsed() < (failTimeout + 10) * 1000 && (answer = request()) != "revived:0") {
+        QCOMPARE(answer, "live:0");
+        QTest::qWait(100);  // time has to pass; nothing to wait on
+    }
+    QCOMPARE(answer, "revived:0");
+    QVERIFY2(clock.elapsed() >= failTimeout * 1000, QByteArray::number(clock.elapsed()).constData());
+    QVERIFY(!client.closed);
+}
+
+void TestHttpProxy::earlyAnswerReachesTheClient()
+{
+    // The backend answers 413 while the 16 MB body is still coming, then resets:
+    // the client gets the 413 (marked Connection: close, since the rest of its
+    // body will not be read), never a 502 or a cut connection. Three rounds, as
+    // the reset races the proxy's writes.
+    HttpBackend limited("limited", HttpBackend::Mode::EarlyReject);
+    QVERIFY(limited.listen());
+    const quint16 port = freePort();
+    config::Config config = baseConfig();
+    config.routes << forwardRoute(QStringLiteral("limited"), port, QStringLiteral("l.test"), limited.port());
+    QVERIFY(apply(config));
+    QTemporaryDir dir;
+    QVERIFY(!writeRandomFile(dir.filePath(QStringLiteral("big.bin")), 16 * 1024 * 1024).isEmpty());
+
+    const QString h = QStringLiteral("l.test");
+    for (int round = 1; round <= 3; ++round) {
+        // No Expect: 100-continue, so the body is on its way when the answer comes.
+        const CurlResult result = curl(resolve(h, port) << QStringLiteral("-i") << QStringLiteral("-H")
+                                                        << QStringLiteral("Expect:") << QStringLiteral("--data-binary")
+                                                        << u"@"_qs + dir.filePath(QStringLiteral("big.bin"))
+                                                        << url(u"http"_qs, h, port, u"/upload"_qs));
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.output.startsWith("HTTP/1.1 413 "), result.output.constData());
+        QVERIFY2(result.output.contains("\r\nConnection: close\r\n"), result.output.constData());
+        QVERIFY(result.output.endsWith("\r\n\r\ntoo large"));
+        QCOMPARE(limited.heads.size(), round);
+    }
+}
+
+void TestHttpProxy::earlyAnswerThenTheBodyIsDrained()
+{
+    // A small body the backend did not wait for: the proxy reads and drops it
+    // after forwarding the answer, and the client's connection goes on.
+    HttpBackend limited("limited", HttpBackend::Mode::EarlyReject);
+    QVERIFY(limited.listen());
+    const quint16 port = freePort();
+    config::Config config = baseConfig();
+    config.routes << forwardRoute(QStringLiteral("limited"), port, QStringLiteral("l.test"), limited.port());
+    QVERIFY(apply(config));
+
+    RawClient client(port);
+    QVERIFY(client.socket.waitForConnected(5000));
+    client.socket.write("POST /upload HTTP/1.1\r\nHost: l.test\r\nContent-Length: 100000\r\n\r\n");
+    QTRY_VERIFY(client.data.endsWith("\r\n\r\ntoo large"));
+    QVERIFY2(client.data.startsWith("HTTP/1.1 413 "), client.data.constData());
+    QVERIFY2(!client.data.contains("Connection: close"), client.data.constData());
+    client.data.clear();
+    client.socket.write(QByteArray(100000, 'x'));
+    client.socket.write("GET /next HTTP/1.1\r\nHost: l.test\r\n\r\n");
+    QTRY_VERIFY(client.data.endsWith("\r\n\r\nlimited:0"));
+    QVERIFY2(client.data.startsWith("HTTP/1.1 200 "), client.data.constData());
+    QVERIFY(!client.closed);
+    QCOMPARE(limited.heads.size(), 2);
+    QVERIFY(limited.heads.last().startsWith("GET /next "));
+}
+
+void TestHttpProxy::nginxKeepAliveAndLargeFile()
+{
+    QTemporaryDir www;
+    QVERIFY(www.isValid());
+    QFile small(www.filePath(QStringLiteral("small.txt")));
+    QVERIFY(small.open(QIODevice::WriteOnly));
+    small.write("hello from nginx\n");
+    small.close();
+    constexpr qint64 bigSize = 64 * 1024 * 1024;
+    const QByteArray bigSha = writeRandomFile(www.filePath(QStringLiteral("big.bin")), bigSize);
+    QVERIFY(!bigSha.isEmpty());
+    NginxBackend nginx;
+    QVERIFY2(nginx.start(www.path()), qPrintable(nginx.errors()));
+
+    const quint16 port = freePort();
+    config::Config config = baseConfig();
+    config.routes << forwardRoute(QStringLiteral("static"), port, QStringLiteral("static.test"), nginx.port());
+    QVERIFY(apply(config));
+
+    // Three requests on one client connection: the small file, the large one, the small one again.
+    QTemporaryDir out;
+    QVERIFY(out.isValid());
+    const QString h = QStringLiteral("static.test");
+    const auto saved = [&](int n) { return out.filePath(QStringLiteral("%1.out").arg(n)); };
+    const CurlResult result
+        = curl(resolve(h, port) << QStringLiteral("-w") << QStringLiteral("%{http_code}/%{num_connects} ")
+                                << url(u"http"_qs, h, port, u"/small.txt"_qs) << QStringLiteral("-o") << saved(1)
+                                << url(u"http"_qs, h, port, u"/big.bin"_qs) << QStringLiteral("-o") << saved(2)
+                                << url(u"http"_qs, h, port, u"/small.txt"_qs) << QStringLiteral("-o") << saved(3));
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.output, "200/1 200/0 200/0 ");  // one client connection for all three
+    for (const int n : { 1, 3 }) {
+        QFile file(saved(n));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), "hello from nginx\n");
+    }
+    QFile big(saved(2));
+    QVERIFY(big.open(QIODevice::ReadOnly));
+    QCOMPARE(big.size(), bigSize);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QVERIFY(hash.addData(&big));
+    QCOMPARE(hash.result().toHex(), bigSha);
+
+    // nginx saw the three on one connection too: Gatehouse kept and reused it.
+    QStringList log;
+    QTRY_COMPARE((log = nginx.accessLog()).size(), 3);  // nginx writes the line after the response
+    const QString connection = log.first().section(u' ', 0, 0);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(log.at(i).section(u' ', 0, 0), connection);
+        QCOMPARE(log.at(i).section(u' ', 1, 1), QString::number(i + 1));
+        QVERIFY2(log.at(i).endsWith(QStringLiteral("HTTP/1.1\" 200")), qPrintable(log.at(i)));
+    }
+    QVERIFY(log.at(1).contains(QStringLiteral("GET /big.bin ")));
 }
 
 QTEST_GUILESS_MAIN(TestHttpProxy)
