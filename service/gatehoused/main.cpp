@@ -2,6 +2,8 @@
 #include "config/ConfigWriter.h"
 #include "config/DefaultConfig.h"
 #include "control/ControlEndpoint.h"
+#include "platform/QtServiceRunner.h"
+#include "platform/ServiceHost.h"
 #include "platform/ServicePaths.h"
 #include "platform/SignalWatcher.h"
 #include "service/Service.h"
@@ -14,12 +16,60 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <string>
+#include <vector>
 
 using namespace gatehouse;
 
 Q_LOGGING_CATEGORY(lcMain, "gatehouse.main")
 
 namespace {
+
+// The Windows service's key name, its account (NT SERVICE\Gatehouse) and its event-log source.
+const QString kWindowsServiceName = QStringLiteral("Gatehouse");
+constexpr int kUsageError = 64;  // EX_USAGE
+
+int exitCodeFor(const platform::ServiceError &error)
+{
+    switch (error.kind) {
+    case platform::ServiceError::Kind::Unsupported:
+    case platform::ServiceError::Kind::NotUnderServiceManager:
+        return kUsageError;
+    case platform::ServiceError::Kind::AccessDenied:
+    case platform::ServiceError::Kind::Failed:
+        break;
+    }
+    return 1;
+}
+
+// Windows service options are accepted everywhere, so that a Windows command
+// line gets a clear answer elsewhere, but listed in --help only on Windows.
+QCommandLineOption windowsOnly(QCommandLineOption option)
+{
+#ifndef Q_OS_WIN
+    option.setFlags(QCommandLineOption::HiddenFromHelp);
+#endif
+    return option;
+}
+
+// The directories --install-service makes private to the service: the config's
+// and the state directory, leaving out one that lies inside the other.
+std::vector<std::string> privateDirectories(const QString &configPath, const QString &stateDir)
+{
+    const QString configDir = QDir::cleanPath(QFileInfo(configPath).absolutePath());
+    const QString state = QDir::cleanPath(QDir(stateDir).absolutePath());
+    QStringList directories;
+    if (state == configDir || state.startsWith(configDir + u'/'))
+        directories = { configDir };
+    else if (configDir.startsWith(state + u'/'))
+        directories = { state };
+    else
+        directories = { configDir, state };
+    std::vector<std::string> result;
+    for (const QString &directory : std::as_const(directories))
+        result.push_back(QDir::toNativeSeparators(directory).toStdString());
+    return result;
+}
 
 int check(QTextStream &out, QTextStream &err, const QString &path, const config::ConfigLoader::Result &loaded)
 {
@@ -105,11 +155,31 @@ int main(int argc, char *argv[])
                                             QStringLiteral("debug, info (default), warning or error; per area with "
                                                            "QT_LOGGING_RULES, e.g. gatehouse.net.debug=true."),
                                             QStringLiteral("LEVEL"), QStringLiteral("info"));
+    const QCommandLineOption serviceOption
+        = windowsOnly({ QStringLiteral("service"),
+                        QStringLiteral("Run under the Windows service control manager (the installed "
+                                       "service's command line; not for a console).") });
+    const QCommandLineOption installOption = windowsOnly({
+        QStringLiteral("install-service"),
+        QStringLiteral("Install the Windows service %1 (automatic start, account NT SERVICE\\%1, restarted on "
+                       "failure) to run with the --config, --state-dir, --control and --log-level given here, and "
+                       "make the config and state directories private to it. Needs an elevated prompt.")
+            .arg(kWindowsServiceName),
+    });
+    const QCommandLineOption uninstallOption = windowsOnly({
+        QStringLiteral("uninstall-service"),
+        QStringLiteral("Stop and remove the Windows service %1; the config and state stay. Needs an elevated "
+                       "prompt.")
+            .arg(kWindowsServiceName),
+    });
     parser.addOption(configOption);
     parser.addOption(checkOption);
     parser.addOption(stateDirOption);
     parser.addOption(controlOption);
     parser.addOption(logLevelOption);
+    parser.addOption(serviceOption);
+    parser.addOption(installOption);
+    parser.addOption(uninstallOption);
     parser.process(app);
 
     QTextStream out(stdout);
@@ -121,6 +191,56 @@ int main(int argc, char *argv[])
         return 2;
     } else {
         QLoggingCategory::setFilterRules(rules);
+    }
+
+    QStringList modes;
+    for (const QCommandLineOption *mode : { &checkOption, &serviceOption, &installOption, &uninstallOption }) {
+        if (parser.isSet(*mode))
+            modes << QStringLiteral("--") + mode->names().constFirst();
+    }
+    if (modes.size() > 1) {
+        const QString last = modes.takeLast();
+        err << "gatehoused: " << modes.join(QStringLiteral(", ")) << " and " << last << " cannot be combined"
+            << Qt::endl;
+        return kUsageError;
+    }
+
+    if (parser.isSet(installOption)) {
+        platform::ServiceInstallation installation;
+        installation.name = kWindowsServiceName.toStdString();
+        installation.displayName = "Gatehouse";
+        installation.description = "Gatehouse reverse proxy with automatic HTTPS (gatehoused). Managed with "
+                                   "gatehousectl or the Gatehouse app from an elevated prompt.";
+        installation.program = QDir::toNativeSeparators(QCoreApplication::applicationFilePath()).toStdString();
+        installation.arguments = { "--service" };
+        const auto forward = [&](const QCommandLineOption &option, const QString &value) {
+            if (parser.isSet(option)) {
+                installation.arguments.push_back("--" + option.names().constFirst().toStdString());
+                installation.arguments.push_back(value.toStdString());
+            }
+        };
+        const QString stateDir = QDir(parser.value(stateDirOption)).absolutePath();
+        forward(configOption, QDir::toNativeSeparators(configPath));
+        forward(stateDirOption, QDir::toNativeSeparators(stateDir));
+        forward(controlOption, parser.value(controlOption));
+        forward(logLevelOption, parser.value(logLevelOption));
+        installation.privateDirectories = privateDirectories(configPath, stateDir);
+        const auto installed = platform::installService(installation);
+        if (!installed) {
+            err << "gatehoused: --install-service: " << QString::fromStdString(installed.error().message) << Qt::endl;
+            return exitCodeFor(installed.error());
+        }
+        out << QString::fromStdString(installed.value()) << Qt::endl;
+        return 0;
+    }
+    if (parser.isSet(uninstallOption)) {
+        const auto removed = platform::uninstallService(kWindowsServiceName.toStdString());
+        if (!removed) {
+            err << "gatehoused: --uninstall-service: " << QString::fromStdString(removed.error().message) << Qt::endl;
+            return exitCodeFor(removed.error());
+        }
+        out << QString::fromStdString(removed.value()) << Qt::endl;
+        return 0;
     }
 
     if (parser.isSet(checkOption)) {
@@ -136,6 +256,25 @@ int main(int argc, char *argv[])
     options.stateDir = parser.value(stateDirOption);
     options.controlEndpoint = parser.value(controlOption);
     service::Service gatehoused(options);
+
+    if (parser.isSet(serviceOption)) {
+        // Under the SCM: no console and no signals; the SCM's stop and
+        // paramchange requests arrive through these hooks on this thread.
+        platform::QtServiceHooks hooks;
+        hooks.start = [&gatehoused] { return gatehoused.start(); };
+        hooks.stop = [&gatehoused] {
+            qCInfo(lcMain) << "the service control manager asks to stop: no new connections, draining open ones";
+            gatehoused.stop();
+        };
+        hooks.reload = [&gatehoused] { gatehoused.reload(); };
+        const auto ran = platform::runQtService(kWindowsServiceName, hooks);
+        if (!ran) {
+            err << "gatehoused: --service: " << QString::fromStdString(ran.error().message) << Qt::endl;
+            return exitCodeFor(ran.error());
+        }
+        return ran.value();
+    }
+
     platform::SignalWatcher signals;
     QObject::connect(&signals, &platform::SignalWatcher::reloadRequested, &gatehoused, [&gatehoused] {
         platform::notifyServiceManager("RELOADING=1");

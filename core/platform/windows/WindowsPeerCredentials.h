@@ -6,9 +6,12 @@ namespace gatehouse::platform {
 
 // Qt 6.4's QLocalServer cannot be given a security descriptor, so the pipe keeps
 // Windows' default DACL for named pipes (full control for SYSTEM, Administrators
-// and the creator; read-only for Everyone). This check closes the gap: the
-// client process's token (GetNamedPipeClientProcessId) must be SYSTEM or carry
-// an enabled Administrators group, or the client is refused.
+// and the creator; read for Everyone and Anonymous). This check closes the gap
+// for every accepted connection: the token the pipe recorded for the client
+// (ImpersonateNamedPipeClient + OpenThreadToken; the client process's token by
+// GetNamedPipeClientProcessId when that fails) must be SYSTEM or have an enabled
+// Administrators group, and must not be a network logon; anyone else gets an
+// error line and is disconnected before any request is read.
 class WindowsPeerCredentials final : public PeerCredentials
 {
 public:

@@ -16,6 +16,19 @@ std::string toUtf8(const wchar_t *text, int length)
     return result;
 }
 
+std::wstring toWide(const std::string &utf8)
+{
+    if (utf8.empty())
+        return {};
+    const int length = static_cast<int>(utf8.size());
+    const int size = MultiByteToWideChar(CP_UTF8, 0, utf8.data(), length, nullptr, 0);
+    if (size <= 0)
+        return {};
+    std::wstring result(static_cast<std::size_t>(size), L'\0');
+    MultiByteToWideChar(CP_UTF8, 0, utf8.data(), length, result.data(), size);
+    return result;
+}
+
 std::string systemErrorText(unsigned long code)
 {
     wchar_t *buffer = nullptr;

@@ -1,0 +1,34 @@
+#include "platform/ServiceHost.h"
+
+namespace gatehouse::platform {
+
+// Linux runs gatehoused under systemd (Type=notify, SIGHUP reloads, SIGTERM
+// stops), which needs nothing from the program beyond that.
+
+namespace {
+
+ServiceError unsupported()
+{
+    return { ServiceError::Kind::Unsupported,
+             "Windows services exist only on Windows; on Linux run gatehoused under systemd (Type=notify: it "
+             "reports READY, reloads on SIGHUP and stops on SIGTERM)" };
+}
+
+}  // namespace
+
+Result<int, ServiceError> runAsService(const std::string &, ServiceCallbacks &)
+{
+    return Result<int, ServiceError>::failure(unsupported());
+}
+
+Result<std::string, ServiceError> installService(const ServiceInstallation &)
+{
+    return Result<std::string, ServiceError>::failure(unsupported());
+}
+
+Result<std::string, ServiceError> uninstallService(const std::string &)
+{
+    return Result<std::string, ServiceError>::failure(unsupported());
+}
+
+}  // namespace gatehouse::platform
