@@ -6,6 +6,8 @@
 #include "RouteEditor.h"
 #include "ServiceConnection.h"
 #include "TestSupport.h"
+#include "config/ConfigReader.h"
+#include "models/EventsModel.h"
 #include "models/PortsModel.h"
 #include "models/RoutesModel.h"
 
@@ -26,6 +28,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
@@ -91,6 +94,7 @@ private Q_SLOTS:
     void cleanup();
     void unreachableThenConnectsByItself();
     void addRouteInEditorAndApply();
+    void routeActionsEditLocally();
     void invalidFieldShowsItsErrorAndBlocksOk();
     void formAndJsonTabsStayInSync();
     void importedInvalidConfigKeepsApplyDisabled();
@@ -192,6 +196,8 @@ void TestGui::unreachableThenConnectsByItself()
     QCOMPARE(window->baseRevision(), quint64(1));
     QCOMPARE(window->routesModel()->rowCount(), 1);
     QCOMPARE(window->routesModel()->route(0).name, QStringLiteral("first"));
+    // This service has no certificates to show (or no certs.list at all): the view says so.
+    QTRY_VERIFY_WITH_TIMEOUT(!child<QLabel>(window.get(), QStringLiteral("certificatesNote"))->text().isEmpty(), kWait);
 
     // The service goes away: said at once, and back by itself when it returns.
     m_service->terminate();
@@ -253,6 +259,73 @@ void TestGui::addRouteInEditorAndApply()
     QCOMPARE(api[QStringLiteral("match")][QStringLiteral("ports")].toInt(), int(port));
     QCOMPARE(api[QStringLiteral("match")][QStringLiteral("domains")].toString(), QStringLiteral("api.example.test"));
     QCOMPARE(api[QStringLiteral("action")][QStringLiteral("targets")][0][QStringLiteral("port")].toInt(), 9);
+
+    // The Events view logged the apply and filters by type and text.
+    gui::EventsModel *events = window->eventsModel();
+    const auto appliedCount = [events] {
+        int count = 0;
+        for (int i = 0; i < events->rowCount(); ++i)
+            count += events->event(i).value(QStringLiteral("type")).toString() == QStringLiteral("config.applied");
+        return count;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(appliedCount(), 1, kWait);
+    QVERIFY(events->rowCount() > 1);  // the new listener too
+    auto *filtered = child<QTableView>(window.get(), QStringLiteral("eventsTable"))->model();
+    auto *type = child<QComboBox>(window.get(), QStringLiteral("eventsTypeFilter"));
+    type->setCurrentIndex(type->findData(QStringLiteral("config.applied")));
+    QCOMPARE(filtered->rowCount(), 1);
+    QCOMPARE(filtered->index(0, gui::EventsModel::Detail).data().toString(),
+             QStringLiteral("config applied: revision 2"));
+    type->setCurrentIndex(0);
+    child<QLineEdit>(window.get(), QStringLiteral("eventsFilter"))->setText(QStringLiteral("127.0.0.1:%1").arg(port));
+    QVERIFY(filtered->rowCount() >= 1);
+    QVERIFY(filtered->rowCount() < events->rowCount());
+}
+
+void TestGui::routeActionsEditLocally()
+{
+    QVERIFY(startService());
+    std::unique_ptr<MainWindow> window = openWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(window->hasLoadedConfig(), kWait);
+    gui::RoutesModel *routes = window->routesModel();
+    auto *table = child<QTableView>(window.get(), QStringLiteral("routesTable"));
+    const auto action = [&window](const char *name) { return child<QAction>(window.get(), QString::fromLatin1(name)); };
+    QVERIFY(!action("duplicateRouteAction")->isEnabled());  // nothing selected
+    table->selectRow(0);
+    QVERIFY(action("duplicateRouteAction")->isEnabled());
+
+    action("duplicateRouteAction")->trigger();
+    QCOMPARE(routes->rowCount(), 2);
+    QCOMPARE(routes->route(1).name, QStringLiteral("first-2"));
+    QVERIFY(window->isDirty());
+    // The copy listens on the same port: the validator's overlap warning names it, Apply stays possible.
+    auto *problems = child<QListWidget>(window.get(), QStringLiteral("problemsList"));
+    QVERIFY(problems->count() >= 1);
+    QVERIFY2(problems->item(0)->text().startsWith(QStringLiteral("warning: routes[1]")),
+             qPrintable(problems->item(0)->text()));
+    QVERIFY(action("applyAction")->isEnabled());
+
+    // The copy is selected now: switch it off, raise it, delete it.
+    action("toggleRouteAction")->trigger();
+    QCOMPARE(routes->route(1).enabled, false);
+    QCOMPARE(routes->statusText(1), QStringLiteral("disabled"));
+    action("raisePriorityAction")->trigger();
+    action("raisePriorityAction")->trigger();
+    action("lowerPriorityAction")->trigger();
+    QCOMPARE(routes->route(1).priority, 1);
+    action("deleteRouteAction")->trigger();
+    QCOMPARE(routes->rowCount(), 1);
+    QVERIFY(!window->isDirty());
+
+    // Priority edited in the table, then discarded: the service's config again.
+    QVERIFY(routes->setData(routes->index(0, gui::RoutesModel::Priority), 4, Qt::EditRole));
+    QVERIFY(window->isDirty());
+    QVERIFY(action("revertAction")->isEnabled());
+    QSignalSpy loaded(window.get(), &MainWindow::configLoaded);
+    action("revertAction")->trigger();
+    QVERIFY(loaded.wait(kWait));
+    QCOMPARE(routes->route(0).priority, 0);
+    QVERIFY(!window->isDirty());
 }
 
 void TestGui::invalidFieldShowsItsErrorAndBlocksOk()
@@ -366,6 +439,27 @@ void TestGui::importedInvalidConfigKeepsApplyDisabled()
     renamed.name = QStringLiteral("other");
     window->routesModel()->setRoute(1, renamed);
     QVERIFY(child<QAction>(window.get(), QStringLiteral("applyAction"))->isEnabled());
+
+    // Export writes what the window holds; reading it back gives the same config.
+    const QString exported = m_dir->filePath(QStringLiteral("exported.json"));
+    QVERIFY(window->exportFile(exported));
+    QFile exportedFile(exported);
+    QVERIFY(exportedFile.open(QIODevice::ReadOnly));
+    const config::ConfigReader::Result read = config::ConfigReader::read(exportedFile.readAll());
+    QVERIFY(read.diagnostics.isEmpty());
+    QVERIFY(read.config == window->routesModel()->config());
+
+    // A file that is not a config is refused with its problems, the local config untouched.
+    const QString broken = m_dir->filePath(QStringLiteral("broken.json"));
+    QFile brokenFile(broken);
+    QVERIFY(brokenFile.open(QIODevice::WriteOnly));
+    brokenFile.write("{ \"routes\": [ { \"name\": 1 } ] }");
+    brokenFile.close();
+    QVERIFY(!window->importFile(broken));
+    auto *box = child<QMessageBox>(window.get(), QStringLiteral("importErrorBox"));
+    QVERIFY(box);
+    QVERIFY2(box->informativeText().contains(QStringLiteral("routes[0].name")), qPrintable(box->informativeText()));
+    QCOMPARE(window->routesModel()->route(1).name, QStringLiteral("other"));
 }
 
 void TestGui::portHolderShownInPortsView()
@@ -385,7 +479,7 @@ void TestGui::portHolderShownInPortsView()
     QVERIFY2(box->informativeText().contains(pid), qPrintable(box->informativeText()));
     QVERIFY2(box->informativeText().contains(QStringLiteral("127.0.0.1:%1").arg(holder.serverPort())),
              qPrintable(box->informativeText()));
-    QCOMPARE(window->baseRevision(), quint64(2));
+    QTRY_COMPARE_WITH_TIMEOUT(window->baseRevision(), quint64(2), kWait);
 
     // The Ports view: the conflict first, red, with its holder.
     gui::PortsModel *ports = window->portsModel();
