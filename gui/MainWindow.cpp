@@ -161,6 +161,8 @@ void MainWindow::buildActions()
                              tr("Copy the selected route"), &MainWindow::duplicateSelected);
     m_deleteAction = make(QStringLiteral("deleteRouteAction"), tr("&Delete route"), QKeySequence::Delete,
                           tr("Delete the selected route"), &MainWindow::deleteSelected);
+    // Del means "delete the route" only in the routes table, not in the other views' text fields.
+    m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_toggleAction = make(QStringLiteral("toggleRouteAction"), tr("E&nable or disable"), QKeySequence(tr("Ctrl+T")),
                           tr("Switch the selected route on or off"), &MainWindow::toggleSelected);
     m_raiseAction = make(QStringLiteral("raisePriorityAction"), tr("&Raise priority"), QKeySequence(tr("Ctrl+Up")),
@@ -265,9 +267,12 @@ QWidget *MainWindow::buildRoutesTab()
     m_routesTable->verticalHeader()->hide();
     m_routesTable->horizontalHeader()->setStretchLastSection(true);
     m_routesTable->setWordWrap(false);
-    m_routesTable->setColumnWidth(RoutesModel::Enabled, 70);
-    m_routesTable->setColumnWidth(RoutesModel::Ports, 90);
-    m_routesTable->setColumnWidth(RoutesModel::Priority, 70);
+    for (const auto &[column, width] : { std::pair { RoutesModel::Name, 120 }, std::pair { RoutesModel::Enabled, 65 },
+                                         std::pair { RoutesModel::Ports, 80 }, std::pair { RoutesModel::Domains, 150 },
+                                         std::pair { RoutesModel::Path, 80 }, std::pair { RoutesModel::Action, 130 },
+                                         std::pair { RoutesModel::Targets, 150 }, std::pair { RoutesModel::Tls, 80 },
+                                         std::pair { RoutesModel::Priority, 65 } })
+        m_routesTable->setColumnWidth(column, width);
     m_routesTable->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_routesTable->addActions(
         { m_editAction, m_duplicateAction, m_deleteAction, m_toggleAction, m_raiseAction, m_lowerAction });

@@ -202,8 +202,17 @@ QString RoutesModel::statusText(int row) const
         return tr("not applied yet");
     case Health::Conflict:
         for (const QJsonObject &port : listenersOf(route)) {
-            if (port.value(QStringLiteral("state")).toString() == QStringLiteral("conflict"))
-                return tr("port conflict: %1 %2").arg(GuiText::listener(port), GuiText::portDetail(port));
+            if (port.value(QStringLiteral("state")).toString() != QStringLiteral("conflict"))
+                continue;
+            // Short here (the Ports view and the tooltip have the whole story): port, holder and pid.
+            const QJsonObject holder = port.value(QStringLiteral("holder")).toObject();
+            const int number = port.value(QStringLiteral("port")).toInt();
+            if (holder.isEmpty())
+                return tr("port conflict: %1 in use by another process").arg(number);
+            return tr("port conflict: %1 held by %2 (pid %3)")
+                .arg(number)
+                .arg(holder.value(QStringLiteral("name")).toString())
+                .arg(holder.value(QStringLiteral("pid")).toInteger());
         }
         break;
     case Health::Denied:
@@ -282,8 +291,14 @@ QVariant RoutesModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole) {
         QStringList lines = findings(row, config::Diagnostic::Severity::Error);
         lines += findings(row, config::Diagnostic::Severity::Warning);
-        if (column == Status || !lines.isEmpty())
-            return lines.isEmpty() ? statusText(row) : lines.join(u'\n');
+        if (column == Status && lines.isEmpty()) {
+            QStringList details { statusText(row) };
+            for (const QJsonObject &port : listenersOf(route))
+                details << GuiText::listener(port) + QStringLiteral(": ") + GuiText::portDetail(port);
+            return details.join(u'\n');
+        }
+        if (!lines.isEmpty())
+            return lines.join(u'\n');
         return {};
     }
     if (role == Qt::ForegroundRole && column == Status) {
