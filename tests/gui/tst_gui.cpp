@@ -27,10 +27,12 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTcpServer>
@@ -99,7 +101,9 @@ private Q_SLOTS:
     void formAndJsonTabsStayInSync();
     void importedInvalidConfigKeepsApplyDisabled();
     void portHolderShownInPortsView();
+    void strictApplyChangesNothing();
     void revisionConflictOffersReload();
+    void windowRemembersItsLayout();
 
 private:
     bool startService()
@@ -503,6 +507,31 @@ void TestGui::portHolderShownInPortsView()
     QCOMPARE(ports->port(0).value(QStringLiteral("state")).toString(), QStringLiteral("bound"));
 }
 
+void TestGui::strictApplyChangesNothing()
+{
+    QVERIFY(startService());
+    QTcpServer holder;
+    QVERIFY(holder.listen(QHostAddress::LocalHost, 0));
+    std::unique_ptr<MainWindow> window = openWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(window->hasLoadedConfig(), kWait);
+    child<QAction>(window.get(), QStringLiteral("strictAction"))->setChecked(true);
+    window->routesModel()->insertRoute(-1, forwardRoute(QStringLiteral("free"), freePort()));
+    window->routesModel()->insertRoute(-1, forwardRoute(QStringLiteral("held"), holder.serverPort()));
+    child<QAction>(window.get(), QStringLiteral("applyAction"))->trigger();
+
+    QTRY_VERIFY_WITH_TIMEOUT(child<QMessageBox>(window.get(), QStringLiteral("bindFailedBox")), kWait);
+    auto *box = child<QMessageBox>(window.get(), QStringLiteral("bindFailedBox"));
+    QVERIFY2(box->text().contains(QStringLiteral("nothing changed")), qPrintable(box->text()));
+    QVERIFY2(box->informativeText().contains(QStringLiteral("pid %1").arg(QCoreApplication::applicationPid())),
+             qPrintable(box->informativeText()));
+    // Nothing changed on the service; the edits are still here to try again.
+    QCOMPARE(window->baseRevision(), quint64(1));
+    QVERIFY(window->isDirty());
+    QCOMPARE(window->routesModel()->rowCount(), 3);
+    const QJsonObject got = ctlJson({ QStringLiteral("routes"), QStringLiteral("--json") });
+    QCOMPARE(got.value(QStringLiteral("revision")).toInt(), 1);
+}
+
 void TestGui::revisionConflictOffersReload()
 {
     QVERIFY(startService());
@@ -544,6 +573,20 @@ void TestGui::revisionConflictOffersReload()
     QCOMPARE(list[0][QStringLiteral("name")].toString(), QStringLiteral("first"));
     QCOMPARE(list[0][QStringLiteral("priority")].toInt(), 5);
     QCOMPARE(list[1][QStringLiteral("name")].toString(), QStringLiteral("other"));
+}
+
+void TestGui::windowRemembersItsLayout()
+{
+    QSettings().clear();
+    {
+        std::unique_ptr<MainWindow> window = openWindow();
+        window->resize(900, 500);
+        child<QTabWidget>(window.get(), QStringLiteral("viewTabs"))->setCurrentIndex(2);
+        QVERIFY(window->close());
+    }
+    std::unique_ptr<MainWindow> window = openWindow();
+    QCOMPARE(window->size(), QSize(900, 500));
+    QCOMPARE(child<QTabWidget>(window.get(), QStringLiteral("viewTabs"))->currentIndex(), 2);
 }
 
 QTEST_MAIN(TestGui)
