@@ -276,12 +276,13 @@ QWidget *MainWindow::buildRoutesTab()
     m_routesTable->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_routesTable->addActions(
         { m_editAction, m_duplicateAction, m_deleteAction, m_toggleAction, m_raiseAction, m_lowerAction });
-    connect(m_routesTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+    // Double-click or Enter (or a single click where the platform activates on it) opens the editor,
+    // except on the cells edited in place.
+    connect(m_routesTable, &QTableView::activated, this, [this](const QModelIndex &index) {
         const int column = index.column();
         if (column != RoutesModel::Priority && column != RoutesModel::Enabled)
             editSelected();
     });
-    connect(m_routesTable, &QTableView::activated, this, [this](const QModelIndex &) { editSelected(); });
     connect(m_routesTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
 
     m_problems = new QListWidget(page);

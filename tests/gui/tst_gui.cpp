@@ -165,6 +165,7 @@ void TestGui::initTestCase()
 
 void TestGui::init()
 {
+    QSettings().clear();  // each test starts with a window that remembers nothing
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_socketPath = m_dir->filePath(QStringLiteral("run/control.sock"));
@@ -330,6 +331,16 @@ void TestGui::routeActionsEditLocally()
     QVERIFY(loaded.wait(kWait));
     QCOMPARE(routes->route(0).priority, 0);
     QVERIFY(!window->isDirty());
+
+    // A double-click on a route opens its editor.
+    QVERIFY(!child<RouteEditor>(window.get(), QStringLiteral("routeEditor")));
+    const QRect cell = table->visualRect(table->model()->index(0, gui::RoutesModel::Name));
+    // A click first, as a person's double-click starts: QTest's double-click alone leaves the view no press.
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    auto *editor = child<RouteEditor>(window.get(), QStringLiteral("routeEditor"));
+    QVERIFY(editor);
+    QCOMPARE(child<QLineEdit>(editor, QStringLiteral("nameEdit"))->text(), QStringLiteral("first"));
 }
 
 void TestGui::invalidFieldShowsItsErrorAndBlocksOk()
