@@ -4,6 +4,7 @@
 #   install-deps.sh build        compilers, Qt 6, OpenSSL, llhttp
 #   install-deps.sh build test   the same plus what the tests run against
 #   install-deps.sh build bench  the same plus nginx, HAProxy and wrk for bench/run.sh
+#   install-deps.sh build screenshots  the same plus Xvfb for scripts/screenshots.sh
 set -euo pipefail
 
 build_packages=(
@@ -17,6 +18,9 @@ test_packages=(
 bench_packages=(
     nginx-light libnginx-mod-stream haproxy wrk
 )
+screenshots_packages=(
+    xvfb
+)
 
 wanted=()
 for purpose in "$@"; do
@@ -24,7 +28,8 @@ for purpose in "$@"; do
         build) wanted+=("${build_packages[@]}") ;;
         test) wanted+=("${test_packages[@]}") ;;
         bench) wanted+=("${bench_packages[@]}") ;;
-        *) echo "install-deps.sh: unknown purpose '$purpose' (expected build, test or bench)" >&2; exit 64 ;;
+        screenshots) wanted+=("${screenshots_packages[@]}") ;;
+        *) echo "install-deps.sh: unknown purpose '$purpose' (expected build, test, bench or screenshots)" >&2; exit 64 ;;
     esac
 done
 

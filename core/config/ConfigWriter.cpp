@@ -332,4 +332,11 @@ QByteArray ConfigWriter::write(const Config &config)
     return out + '\n';
 }
 
+QByteArray ConfigWriter::writeRoute(const Route &r)
+{
+    QByteArray out;
+    render(route(r), 0, out);
+    return out + '\n';
+}
+
 }  // namespace gatehouse::config

@@ -13,6 +13,9 @@ class ConfigWriter
 {
 public:
     static QByteArray write(const Config &config);
+    // One route as it appears in write()'s route list, on its own: what the
+    // GUI's route editor shows in its JSON tab.
+    static QByteArray writeRoute(const Route &route);
 };
 
 }  // namespace gatehouse::config

@@ -1,0 +1,34 @@
+#include "MainWindow.h"
+#include "control/ControlEndpoint.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Gatehouse"));
+    QCoreApplication::setApplicationName(QStringLiteral("gatehouse"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
+    QApplication::setApplicationDisplayName(QStringLiteral("Gatehouse"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Gatehouse: manage the reverse proxy's routes, ports and certificates."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption control(QStringLiteral("control"),
+                                     QCoreApplication::translate("main", "The service's control socket (default: %1).")
+                                         .arg(gatehouse::control::ControlEndpoint::defaultEndpoint()),
+                                     QCoreApplication::translate("main", "PATH"));
+    parser.addOption(control);
+    parser.process(app);
+
+    gatehouse::gui::MainWindow::Options options;
+    options.explicitEndpoint = parser.isSet(control);
+    options.endpoint
+        = options.explicitEndpoint ? parser.value(control) : gatehouse::control::ControlEndpoint::defaultEndpoint();
+    gatehouse::gui::MainWindow window(options);
+    window.show();
+    return app.exec();
+}
