@@ -252,6 +252,7 @@ void AcmeClient::postSigned(const QString &url, const std::optional<QJsonObject>
             // RFC 8555 6.5: a badNonce answer carries a fresh nonce (pooled by send()).
             if (!response && response.error().is(QLatin1String("badNonce")) && attempt < kBadNonceRetries) {
                 qCDebug(lcAcme).noquote() << "badNonce from" << url << "- retrying with a fresh nonce";
+                ++m_badNonceRetries;
                 return postSigned(url, payload, useJwk, accept, attempt + 1, context, done);
             }
             done(response);

@@ -87,6 +87,8 @@ public:
     QString accountPath() const;
     // Puts a nonce into the pool (tests use stale ones to exercise badNonce retries).
     void addNonce(const QString &nonce) { m_nonces.append(nonce); }
+    // How many requests were sent again after a badNonce answer (diagnostics, tests).
+    int badNonceRetries() const { return m_badNonceRetries; }
 
 private:
     friend class AcmeOrder;
@@ -134,6 +136,7 @@ private:
     QList<Waiter> m_accountWaiters;
 
     QStringList m_nonces;
+    int m_badNonceRetries = 0;
 };
 
 }  // namespace gatehouse::acme
