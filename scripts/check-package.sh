@@ -8,6 +8,7 @@
 set -euo pipefail
 
 build=${1:?usage: check-package.sh BUILD_DIR}
+export GATEHOUSE_LANG=en  # the checks read the programs' English output
 build=$(cd "$build" && pwd)
 for tool in cpack dpkg-deb dpkg-shlibdeps; do
     command -v "$tool" >/dev/null || {
