@@ -181,6 +181,59 @@ else
 fi
 grep -qF '/etc/gatehouse/config.json' "$config" || fail "the packaged config's welcome page should name /etc/gatehouse/config.json"
 
+# The packaged service as the unit runs it, minus systemd (not PID 1 in CI):
+# an unprivileged user with CAP_NET_BIND_SERVICE only, no new privileges,
+# explicit paths; it must bind a port below 1024, serve the welcome page,
+# answer on a 0660 control socket and stop cleanly on SIGTERM.
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null && command -v curl >/dev/null; then
+    svc="$work/svc"
+    mkdir -p "$svc/etc" "$svc/state" "$svc/run"
+    port=
+    for candidate in $(seq 901 999); do
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
+            port=$candidate
+            break
+        fi
+    done
+    sed "s/\b8080\b/$port/" "$config" >"$svc/etc/config.json"
+    grep -q "$port" "$svc/etc/config.json" || fail "the packaged config has no port 8080 to move for this check"
+    chown -R 65534:65534 "$svc"
+    chmod 0750 "$svc/run"
+    chmod 0711 "$work"
+    setpriv --reuid=65534 --regid=65534 --clear-groups --no-new-privs \
+        --inh-caps=-all,+net_bind_service --ambient-caps=-all,+net_bind_service --bounding-set=-all,+net_bind_service \
+        "$root/usr/bin/gatehoused" --config "$svc/etc/config.json" --state-dir "$svc/state" \
+        --control "$svc/run/control.sock" --log-level warning >"$work/service.log" 2>&1 &
+    service_pid=$!
+    for _ in $(seq 1 100); do
+        [ -S "$svc/run/control.sock" ] && break
+        kill -0 "$service_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    if "$root/usr/bin/gatehousectl" --control "$svc/run/control.sock" status >"$work/status" 2>&1; then
+        ok "packaged gatehoused runs as an unprivileged user with CAP_NET_BIND_SERVICE only"
+        [ "$(stat -c %a "$svc/run/control.sock")" = 660 ] && ok "control socket mode 0660" \
+            || fail "control socket mode is $(stat -c %a "$svc/run/control.sock"), expected 660"
+        if curl -fsS --max-time 5 "http://127.0.0.1:$port/" | grep -q 'Gatehouse is running'; then
+            ok "welcome page served on port $port (below 1024) by the unprivileged service"
+        else
+            fail "the unprivileged service does not serve the welcome page on port $port"
+        fi
+    else
+        cat "$work/status" "$work/service.log" >&2
+        fail "the packaged gatehoused, run as the unit would, does not answer on its control socket"
+    fi
+    kill -TERM "$service_pid" 2>/dev/null || true
+    if wait "$service_pid"; then
+        ok "stopped cleanly on SIGTERM"
+    else
+        cat "$work/service.log" >&2
+        fail "the packaged gatehoused did not exit with 0 on SIGTERM"
+    fi
+else
+    echo "skip: not root (or setpriv/curl missing), the packaged service is not run as an unprivileged user"
+fi
+
 if [ "$failures" -gt 0 ]; then
     echo "check-package: $failures check(s) failed" >&2
     exit 1
