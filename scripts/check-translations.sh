@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Fails when a translations/gatehouse_<lang>.ts is out of date with the sources
-# (lupdate, run on a copy with the options CMake's gatehouse_lupdate target
+# (lupdate, run on a copy with the options CMake's gatehouse_translations_lupdate target
 # uses, would change it) or has an entry that is unfinished or empty.
-# Fix: cmake --build build --target gatehouse_lupdate, then translate what is
+# Fix: cmake --build build --target gatehouse_translations_lupdate, then translate what is
 # marked unfinished (Qt Linguist, or by hand).
 #   scripts/check-translations.sh
 set -euo pipefail
@@ -26,7 +26,7 @@ for ts in translations/gatehouse_*.ts; do
     "$lupdate" -silent -no-obsolete -locations none -target-language "$lang" gui service translations \
         -ts "$work/$(basename "$ts")" >/dev/null
     if ! diff -u "$ts" "$work/$(basename "$ts")" >"$work/diff"; then
-        echo "check-translations: $ts is out of date with the sources (run: cmake --build build --target gatehouse_lupdate):" >&2
+        echo "check-translations: $ts is out of date with the sources (run: cmake --build build --target gatehouse_translations_lupdate):" >&2
         head -40 "$work/diff" >&2
         status=1
     fi
