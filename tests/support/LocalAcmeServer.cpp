@@ -81,7 +81,7 @@ QString LocalAcmeServer::base() const
 
 QString LocalAcmeServer::directoryUrl() const
 {
-    return base() + QStringLiteral("/dir");
+    return QString(base() + QStringLiteral("/dir"));
 }
 
 QString LocalAcmeServer::caBundlePath() const
@@ -175,11 +175,11 @@ void LocalAcmeServer::handle(QSslSocket *socket, const Request &request)
     };
     if (request.method == "GET" && request.path == "/dir") {
         count(QStringLiteral("directory"));
-        QJsonObject directory { { QStringLiteral("newNonce"), base() + QStringLiteral("/nonce") },
-                                { QStringLiteral("newAccount"), base() + QStringLiteral("/account") },
-                                { QStringLiteral("newOrder"), base() + QStringLiteral("/order") } };
+        QJsonObject directory { { QStringLiteral("newNonce"), QString(base() + QStringLiteral("/nonce")) },
+                                { QStringLiteral("newAccount"), QString(base() + QStringLiteral("/account")) },
+                                { QStringLiteral("newOrder"), QString(base() + QStringLiteral("/order")) } };
         if (m_renewalInfo)
-            directory.insert(QStringLiteral("renewalInfo"), base() + QStringLiteral("/renewal-info/"));
+            directory.insert(QStringLiteral("renewalInfo"), QString(base() + QStringLiteral("/renewal-info/")));
         return reply(socket, 200, json, QJsonDocument(directory).toJson(QJsonDocument::Compact));
     }
     if (request.path == "/nonce") {
@@ -189,7 +189,7 @@ void LocalAcmeServer::handle(QSslSocket *socket, const Request &request)
     if (request.method == "POST" && request.path == "/account") {
         count(QStringLiteral("newAccount"));
         return reply(socket, 201, json, R"({"status":"valid"})",
-                     { { "Location", (base() + QStringLiteral("/account/1")).toLatin1() } });
+                     { { "Location", QString(base() + QStringLiteral("/account/1")).toLatin1() } });
     }
     if (request.method == "POST" && request.path == "/order") {
         count(QStringLiteral("newOrder"));

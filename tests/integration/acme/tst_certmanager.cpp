@@ -318,6 +318,8 @@ void TestCertManager::backoffDoublesUpToADay()
 
 void TestCertManager::ariEarlierWindowMovesRenewal()
 {
+    // Against the local server: Debian's Pebble (2.4.0) lists no renewalInfo in
+    // its directory, so the CertManager would never ask it.
     // A 90-day certificate with an Authority Key Identifier, signed by a CA made
     // here, stored the way the CertManager stores what it issues.
     const QString dir = m_dir->path();
