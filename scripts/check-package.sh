@@ -159,12 +159,13 @@ grep -qx 'StateDirectory=gatehouse' "$unit" && grep -qx 'ConfigurationDirectory=
 grep -qx 'User=gatehouse' "$unit" && grep -qx 'Group=gatehouse' "$unit" || fail "the unit does not run as gatehouse:gatehouse"
 grep -qE '^u gatehouse ' "$root/usr/lib/sysusers.d/gatehouse.conf" || fail "sysusers.d does not create the user gatehouse"
 if [ "$(id -u)" = 0 ]; then
-    "$root/usr/bin/gatehoused" --help >"$work/help" 2>&1
+    # --help wraps its lines: compare with the whitespace folded.
+    "$root/usr/bin/gatehoused" --help 2>&1 | tr -s ' \n' '  ' >"$work/help"
     for path in "$(unit_option config)" "$(unit_option state-dir)" "$(unit_option control)"; do
         grep -qF "(default: $path)" "$work/help" && ok "gatehoused's default as root is $path" \
             || fail "gatehoused's defaults as root do not include $path (see gatehoused --help)"
     done
-    "$root/usr/bin/gatehousectl" --help >"$work/ctl-help" 2>&1
+    "$root/usr/bin/gatehousectl" --help 2>&1 | tr -s ' \n' '  ' >"$work/ctl-help"
     grep -qF "(default: $(unit_option control))" "$work/ctl-help" && ok "gatehousectl's default as root is $(unit_option control)" \
         || fail "gatehousectl's default socket as root is not $(unit_option control)"
 else
