@@ -159,7 +159,7 @@ grep -qx 'StateDirectory=gatehouse' "$unit" && grep -qx 'ConfigurationDirectory=
 grep -qx 'User=gatehouse' "$unit" && grep -qx 'Group=gatehouse' "$unit" || fail "the unit does not run as gatehouse:gatehouse"
 grep -qE '^u gatehouse ' "$root/usr/lib/sysusers.d/gatehouse.conf" || fail "sysusers.d does not create the user gatehouse"
 if [ "$(id -u)" = 0 ]; then
-    # --help wraps long lines: compare with the text joined into one line.
+    # --help wraps its lines: compare with the whitespace folded.
     "$root/usr/bin/gatehoused" --help 2>&1 | tr -s ' \n' '  ' >"$work/help"
     for path in "$(unit_option config)" "$(unit_option state-dir)" "$(unit_option control)"; do
         grep -qF "(default: $path)" "$work/help" && ok "gatehoused's default as root is $path" \
