@@ -1,4 +1,5 @@
 #include "config/ConfigLoader.h"
+#include "config/ConfigSchema.h"
 #include "config/ConfigWriter.h"
 #include "config/DefaultConfig.h"
 #include "control/ControlEndpoint.h"
@@ -12,6 +13,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QTextStream>
 
@@ -143,6 +145,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption checkOption(QStringLiteral("check"),
                                          QStringLiteral("Validate the config file and exit: 0 when valid, 1 with the "
                                                         "errors otherwise."));
+    const QCommandLineOption printSchemaOption(
+        QStringLiteral("print-schema"),
+        QStringLiteral("Print the JSON Schema (draft 2020-12) of the config file and exit, for editors that "
+                       "complete and check config files."));
     const QCommandLineOption stateDirOption(
         QStringLiteral("state-dir"),
         QStringLiteral("Directory for certificates and ACME state (default: %1).").arg(paths.stateDir),
@@ -174,6 +180,7 @@ int main(int argc, char *argv[])
     });
     parser.addOption(configOption);
     parser.addOption(checkOption);
+    parser.addOption(printSchemaOption);
     parser.addOption(stateDirOption);
     parser.addOption(controlOption);
     parser.addOption(logLevelOption);
@@ -194,7 +201,8 @@ int main(int argc, char *argv[])
     }
 
     QStringList modes;
-    for (const QCommandLineOption *mode : { &checkOption, &serviceOption, &installOption, &uninstallOption }) {
+    for (const QCommandLineOption *mode :
+         { &checkOption, &printSchemaOption, &serviceOption, &installOption, &uninstallOption }) {
         if (parser.isSet(*mode))
             modes << QStringLiteral("--") + mode->names().constFirst();
     }
@@ -203,6 +211,12 @@ int main(int argc, char *argv[])
         err << "gatehoused: " << modes.join(QStringLiteral(", ")) << " and " << last << " cannot be combined"
             << Qt::endl;
         return kUsageError;
+    }
+
+    if (parser.isSet(printSchemaOption)) {
+        out << QString::fromUtf8(QJsonDocument(config::ConfigSchema::build()).toJson(QJsonDocument::Indented));
+        out.flush();
+        return 0;
     }
 
     if (parser.isSet(installOption)) {
