@@ -68,7 +68,7 @@ expect_files() {
 }
 expect_files "$service_deb" /usr/bin/gatehoused /usr/bin/gatehousectl /lib/systemd/system/gatehoused.service \
     /usr/lib/sysusers.d/gatehouse.conf /usr/lib/tmpfiles.d/gatehouse.conf /etc/gatehouse/config.json \
-    /usr/share/man/man8/gatehoused.8.gz /usr/share/man/man1/gatehousectl.1.gz
+    /usr/share/man/man8/gatehoused.8.gz /usr/share/man/man1/gatehousectl.1.gz /usr/share/gatehouse/config.schema.json
 if [ "$has_gui" = 1 ] && [ -f "$gui_deb" ]; then
     expect_files "$gui_deb" /usr/bin/gatehouse /usr/share/applications/gatehouse.desktop \
         /usr/share/icons/hicolor/scalable/apps/gatehouse.svg /usr/share/man/man1/gatehouse.1.gz
@@ -181,6 +181,12 @@ else
     fail "packaged gatehoused --check rejects the packaged default config"
 fi
 grep -qF '/etc/gatehouse/config.json' "$config" || fail "the packaged config's welcome page should name /etc/gatehouse/config.json"
+# The packaged schema is the one the packaged service prints.
+if "$root/usr/bin/gatehoused" --print-schema | cmp -s - "$root/usr/share/gatehouse/config.schema.json"; then
+    ok "packaged config.schema.json equals gatehoused --print-schema"
+else
+    fail "packaged config.schema.json differs from gatehoused --print-schema"
+fi
 
 # The packaged service as the unit runs it, minus systemd (not PID 1 in CI):
 # an unprivileged user with CAP_NET_BIND_SERVICE only, no new privileges,

@@ -1743,6 +1743,10 @@ Dieses Fenster verwaltet den Dienst unter %2.</translation>
         <source>gatehoused: %1 and %2 cannot be combined</source>
         <translation>gatehoused: %1 und %2 können nicht kombiniert werden</translation>
     </message>
+    <message>
+        <source>Print the JSON Schema (draft 2020-12) of the config file and exit, for editors that complete and check config files.</source>
+        <translation>Das JSON-Schema (Draft 2020-12) der Konfigurationsdatei ausgeben und beenden, für Editoren, die Konfigurationsdateien vervollständigen und prüfen.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

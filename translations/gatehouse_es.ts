@@ -1743,6 +1743,10 @@ Esta ventana gestiona el servicio en %2.</translation>
         <source>gatehoused: %1 and %2 cannot be combined</source>
         <translation>gatehoused: %1 y %2 no pueden combinarse</translation>
     </message>
+    <message>
+        <source>Print the JSON Schema (draft 2020-12) of the config file and exit, for editors that complete and check config files.</source>
+        <translation>Mostrar el esquema JSON (draft 2020-12) del archivo de configuración y salir, para los editores que completan y comprueban archivos de configuración.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

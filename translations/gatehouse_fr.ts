@@ -1743,6 +1743,10 @@ Cette fenêtre gère le service sur %2.</translation>
         <source>gatehoused: %1 and %2 cannot be combined</source>
         <translation>gatehoused : %1 et %2 ne peuvent pas être combinés</translation>
     </message>
+    <message>
+        <source>Print the JSON Schema (draft 2020-12) of the config file and exit, for editors that complete and check config files.</source>
+        <translation>Afficher le schéma JSON (draft 2020-12) du fichier de configuration et quitter, pour les éditeurs qui complètent et vérifient les fichiers de configuration.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -1,5 +1,7 @@
 #include "config/ConfigReader.h"
 
+#include "config/ConfigFields.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -67,7 +69,7 @@ public:
     static QString at(const QString &path, qsizetype index) { return path + u'[' + QString::number(index) + u']'; }
 
     // Reports fields of `object` outside `known`; returns false if `value` is not an object at all.
-    bool expectObject(const QJsonValue &value, const QString &path, std::initializer_list<const char16_t *> known)
+    bool expectObject(const QJsonValue &value, const QString &path, fields::List known)
     {
         if (!value.isObject()) {
             error(path, QStringLiteral("expected an object, found %1").arg(typeName(value)));
@@ -221,7 +223,7 @@ public:
         for (qsizetype i = 0; i < items.size(); ++i) {
             const QString itemPath = element(path, i);
             if (items[i].isObject()) {
-                if (!expectObject(items[i], itemPath, { u"from", u"to" }))
+                if (!expectObject(items[i], itemPath, fields::kPortRange))
                     continue;
                 const QJsonObject range = items[i].toObject();
                 PortRange r;
@@ -247,7 +249,7 @@ public:
 
     void readMatch(const QJsonValue &value, const QString &path, RouteMatch &match)
     {
-        if (!expectObject(value, path, { u"ports", u"domains", u"path", u"clientIp", u"headers" }))
+        if (!expectObject(value, path, fields::kMatch))
             return;
         const QJsonObject object = value.toObject();
         if (object.contains(u"ports"))
@@ -276,7 +278,7 @@ public:
                 HeaderMatch m;
                 m.name = it.key();
                 if (it.value().isObject()) {
-                    if (!expectObject(it.value(), headerPath, { u"regex" }))
+                    if (!expectObject(it.value(), headerPath, fields::kHeaderRegex))
                         continue;
                     const QJsonObject regex = it.value().toObject();
                     if (!regex.contains(u"regex")) {
@@ -310,7 +312,7 @@ public:
         const QJsonArray items = value.toArray();
         for (qsizetype i = 0; i < items.size(); ++i) {
             const QString targetPath = at(path, i);
-            if (!expectObject(items[i], targetPath, { u"host", u"port", u"tls" }))
+            if (!expectObject(items[i], targetPath, fields::kTarget))
                 continue;
             const QJsonObject object = items[i].toObject();
             Target target;
@@ -336,7 +338,7 @@ public:
 
     void readTargetTls(const QJsonValue &value, const QString &path, TargetTls &tls)
     {
-        if (!expectObject(value, path, { u"verify", u"caBundle", u"serverName" }))
+        if (!expectObject(value, path, fields::kTargetTls))
             return;
         const QJsonObject object = value.toObject();
         if (object.contains(u"verify"))
@@ -349,7 +351,7 @@ public:
 
     void readLoadBalancing(const QJsonValue &value, const QString &path, LoadBalancingSettings &lb)
     {
-        if (!expectObject(value, path, { u"algorithm", u"maxFails", u"failTimeout" }))
+        if (!expectObject(value, path, fields::kLoadBalancing))
             return;
         const QJsonObject object = value.toObject();
         if (object.contains(u"algorithm"))
@@ -365,7 +367,7 @@ public:
 
     void readTls(const QJsonValue &value, const QString &path, TlsSettings &tls)
     {
-        if (!expectObject(value, path, { u"mode", u"certificate" }))
+        if (!expectObject(value, path, fields::kTls))
             return;
         const QJsonObject object = value.toObject();
         const QString modePath = join(path, QStringLiteral("mode"));
@@ -389,7 +391,7 @@ public:
                       QStringLiteral("expected \"auto\" or {\"cert\": PATH, \"key\": PATH}, found \"%1\"")
                           .arg(certificate.toString()));
         } else if (certificate.isObject()) {
-            if (!expectObject(certificate, certPath, { u"cert", u"key" }))
+            if (!expectObject(certificate, certPath, fields::kStaticCertificate))
                 return;
             const QJsonObject files = certificate.toObject();
             for (const auto &[key, field] :
@@ -410,9 +412,7 @@ public:
 
     void readAction(const QJsonValue &value, const QString &path, RouteAction &action)
     {
-        if (!expectObject(
-                value, path,
-                { u"type", u"targets", u"loadBalancing", u"sendProxyProtocol", u"tls", u"redirect", u"respond" }))
+        if (!expectObject(value, path, fields::kAction))
             return;
         const QJsonObject object = value.toObject();
         const QString typePath = join(path, QStringLiteral("type"));
@@ -464,7 +464,7 @@ public:
             readTls(object.value(u"tls"), join(path, QStringLiteral("tls")), action.tls);
         if (belongsTo(u"redirect", ActionType::Redirect)) {
             const QString redirectPath = join(path, QStringLiteral("redirect"));
-            if (expectObject(object.value(u"redirect"), redirectPath, { u"to", u"status" })) {
+            if (expectObject(object.value(u"redirect"), redirectPath, fields::kRedirect)) {
                 const QJsonObject redirect = object.value(u"redirect").toObject();
                 if (redirect.contains(u"to"))
                     readString(redirect.value(u"to"), join(redirectPath, QStringLiteral("to")), action.redirect.to);
@@ -475,7 +475,7 @@ public:
         }
         if (belongsTo(u"respond", ActionType::Respond)) {
             const QString respondPath = join(path, QStringLiteral("respond"));
-            if (expectObject(object.value(u"respond"), respondPath, { u"status", u"headers", u"body" })) {
+            if (expectObject(object.value(u"respond"), respondPath, fields::kRespond)) {
                 const QJsonObject respond = object.value(u"respond").toObject();
                 if (respond.contains(u"status"))
                     readInt(respond.value(u"status"), join(respondPath, QStringLiteral("status")),
@@ -510,7 +510,7 @@ public:
 
     void readSecurity(const QJsonValue &value, const QString &path, RouteSecurity &security)
     {
-        if (!expectObject(value, path, { u"ipAllowList", u"ipBlockList", u"maxConnections" }))
+        if (!expectObject(value, path, fields::kSecurity))
             return;
         const QJsonObject object = value.toObject();
         if (object.contains(u"ipAllowList"))
@@ -527,7 +527,7 @@ public:
 
     void readRoute(const QJsonValue &value, const QString &path, Route &route)
     {
-        if (!expectObject(value, path, { u"name", u"enabled", u"priority", u"match", u"action", u"security" }))
+        if (!expectObject(value, path, fields::kRoute))
             return;
         const QJsonObject object = value.toObject();
         if (object.contains(u"name"))
@@ -555,9 +555,7 @@ public:
 
     void readAcme(const QJsonValue &value, const QString &path, AcmeSettings &acme)
     {
-        if (!expectObject(
-                value, path,
-                { u"email", u"directoryUrl", u"challengePort", u"challengeTypes", u"fallbackPorts", u"caBundle" }))
+        if (!expectObject(value, path, fields::kAcme))
             return;
         const QJsonObject object = value.toObject();
         if (object.contains(u"email"))
@@ -592,8 +590,7 @@ public:
     void readConfig(const QJsonObject &root)
     {
         Config &config = result.config;
-        if (!expectObject(root, QString(),
-                          { u"bindAddress", u"workers", u"timeouts", u"acceptProxyProtocol", u"acme", u"routes" }))
+        if (!expectObject(root, QString(), fields::kConfig))
             return;
         if (root.contains(u"bindAddress"))
             readString(root.value(u"bindAddress"), QStringLiteral("bindAddress"), config.bindAddress);
@@ -602,8 +599,7 @@ public:
                     QStringLiteral("a number of worker threads (0: one per CPU core)"));
         if (root.contains(u"timeouts")) {
             const QString path = QStringLiteral("timeouts");
-            if (expectObject(root.value(u"timeouts"), path,
-                             { u"connect", u"headerRead", u"upstreamResponse", u"idle", u"drain" })) {
+            if (expectObject(root.value(u"timeouts"), path, fields::kTimeouts)) {
                 const QJsonObject t = root.value(u"timeouts").toObject();
                 Timeouts &timeouts = config.timeouts;
                 readSeconds(t, u"connect", path, timeouts.connect, 1);

@@ -7,7 +7,7 @@
 
 namespace gatehouse::config {
 
-// The route model of the config file (SmartProxy's field names). Plain values:
+// The route model of the config file. Plain values:
 // the reader fills them, the validator checks them, the routing table compiles them.
 
 struct PortRange

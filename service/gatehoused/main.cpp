@@ -1,5 +1,6 @@
 #include "Translations.h"
 #include "config/ConfigLoader.h"
+#include "config/ConfigSchema.h"
 #include "config/ConfigWriter.h"
 #include "config/DefaultConfig.h"
 #include "control/ControlEndpoint.h"
@@ -13,6 +14,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QTextStream>
 
@@ -148,6 +150,11 @@ int main(int argc, char *argv[])
                                          QCoreApplication::translate("gatehoused",
                                                                      "Validate the config file and exit: 0 when valid, "
                                                                      "1 with the errors otherwise."));
+    const QCommandLineOption printSchemaOption(
+        QStringLiteral("print-schema"),
+        QCoreApplication::translate("gatehoused",
+                                    "Print the JSON Schema (draft 2020-12) of the config file and exit, for editors "
+                                    "that complete and check config files."));
     const QCommandLineOption stateDirOption(
         QStringLiteral("state-dir"),
         QCoreApplication::translate("gatehoused", "Directory for certificates and ACME state (default: %1).")
@@ -183,6 +190,7 @@ int main(int argc, char *argv[])
     });
     parser.addOption(configOption);
     parser.addOption(checkOption);
+    parser.addOption(printSchemaOption);
     parser.addOption(stateDirOption);
     parser.addOption(controlOption);
     parser.addOption(logLevelOption);
@@ -207,7 +215,8 @@ int main(int argc, char *argv[])
     }
 
     QStringList modes;
-    for (const QCommandLineOption *mode : { &checkOption, &serviceOption, &installOption, &uninstallOption }) {
+    for (const QCommandLineOption *mode :
+         { &checkOption, &printSchemaOption, &serviceOption, &installOption, &uninstallOption }) {
         if (parser.isSet(*mode))
             modes << QStringLiteral("--") + mode->names().constFirst();
     }
@@ -217,6 +226,12 @@ int main(int argc, char *argv[])
                    .arg(modes.join(QStringLiteral(", ")), last)
             << Qt::endl;
         return kUsageError;
+    }
+
+    if (parser.isSet(printSchemaOption)) {
+        out << QString::fromUtf8(QJsonDocument(config::ConfigSchema::build()).toJson(QJsonDocument::Indented));
+        out.flush();
+        return 0;
     }
 
     if (parser.isSet(installOption)) {

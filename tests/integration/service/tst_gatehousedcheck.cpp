@@ -1,6 +1,8 @@
 // `gatehoused --check` as users run it: the real binary on real files.
 #include "TestSupport.h"
+#include "config/ConfigSchema.h"
 
+#include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -39,7 +41,7 @@ private Q_SLOTS:
     void malformedJsonPointsAtLineAndColumn();
     void missingFileIsAnError();
     void helpAndVersion();
-    void readmeExamplesAreValid();
+    void printSchemaPrintsTheSchema();
 
 private:
     QString write(const QByteArray &json)
@@ -114,29 +116,24 @@ void TestGatehousedCheck::helpAndVersion()
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains(QStringLiteral("--check")));
     QVERIFY(help.out.contains(QStringLiteral("--config <FILE>")));
+    QVERIFY(help.out.contains(QStringLiteral("--print-schema")));
     const Run version = gatehoused({ QStringLiteral("--version") });
     QCOMPARE(version.exitCode, 0);
     QCOMPARE(version.out.trimmed(), QStringLiteral("gatehoused " GATEHOUSE_VERSION));
 }
 
-void TestGatehousedCheck::readmeExamplesAreValid()
+void TestGatehousedCheck::printSchemaPrintsTheSchema()
 {
-    // Every JSON block of the README is a config people will copy: it must pass --check.
-    QFile readme(gatehouse::test::sourcePath(QStringLiteral("README.md")));
-    QVERIFY(readme.open(QIODevice::ReadOnly));
-    const QString text = QString::fromUtf8(readme.readAll());
-    int blocks = 0;
-    for (qsizetype from = 0; (from = text.indexOf(QStringLiteral("```json\n"), from)) >= 0;) {
-        from += 8;
-        const qsizetype end = text.indexOf(QStringLiteral("```"), from);
-        QVERIFY(end > from);
-        const QString path = write(text.mid(from, end - from).toUtf8());
-        const Run run = gatehoused({ QStringLiteral("--check"), QStringLiteral("--config"), path });
-        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        ++blocks;
-        from = end + 3;
-    }
-    QVERIFY(blocks > 0);
+    const Run run = gatehoused({ QStringLiteral("--print-schema") });
+    QCOMPARE(run.exitCode, 0);
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(run.out.toUtf8(), &error);
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    QCOMPARE(document.object(), gatehouse::config::ConfigSchema::build());
+    // One mode at a time.
+    const Run both = gatehoused({ QStringLiteral("--print-schema"), QStringLiteral("--check") });
+    QCOMPARE(both.exitCode, 64);
+    QVERIFY2(both.err.contains(QStringLiteral("cannot be combined")), qPrintable(both.err));
 }
 
 QTEST_GUILESS_MAIN(TestGatehousedCheck)
