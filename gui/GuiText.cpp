@@ -110,6 +110,8 @@ QString GuiText::action(const config::RouteAction &action)
         return tr("redirect %1 to %2").arg(action.redirect.status).arg(action.redirect.to);
     case config::ActionType::Respond:
         return tr("respond %1").arg(action.respond.status);
+    case config::ActionType::Metrics:
+        return tr("metrics");
     }
     return {};
 }

@@ -257,6 +257,7 @@ QWidget *RouteEditor::buildActionTab()
     m_type->addItem(tr("Forward to targets"), QStringLiteral("forward"));
     m_type->addItem(tr("Redirect"), QStringLiteral("redirect"));
     m_type->addItem(tr("Respond with a fixed answer"), QStringLiteral("respond"));
+    m_type->addItem(tr("Prometheus metrics"), QStringLiteral("metrics"));
 
     // Forward
     auto *forward = new QWidget(page);
@@ -336,6 +337,16 @@ QWidget *RouteEditor::buildActionTab()
     m_actionPages->addWidget(forward);
     m_actionPages->addWidget(redirect);
     m_actionPages->addWidget(respond);
+
+    // Metrics: nothing to set but who may read them.
+    auto *metrics = new QLabel(tr("Answers GET with the service's counters in the Prometheus text format. They name "
+                                  "routes, domains and ports: restrict the route with an IP allow list on the "
+                                  "Security tab."),
+                               page);
+    metrics->setObjectName(QStringLiteral("metricsHint"));
+    metrics->setWordWrap(true);
+    metrics->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_actionPages->addWidget(metrics);
 
     auto *form = new QFormLayout;
     form->addRow(tr("T&ype:"), withError(m_type, QStringLiteral("action.type")));
@@ -549,6 +560,8 @@ void RouteEditor::readForm()
         std::stable_sort(action.respond.headers.begin(), action.respond.headers.end(),
                          [](const auto &a, const auto &b) { return a.first < b.first; });
         action.respond.body = m_respondBody->toPlainText();
+        break;
+    case config::ActionType::Metrics:
         break;
     }
     action.tls.mode = config::TlsMode(std::max(0, m_tlsMode->currentIndex()));

@@ -115,6 +115,10 @@
         <source>certificate for %1: %2</source>
         <translation>Zertifikat für %1: %2</translation>
     </message>
+    <message>
+        <source>metrics</source>
+        <translation>Metriken</translation>
+    </message>
 </context>
 <context>
     <name>RouteJson</name>
@@ -434,6 +438,10 @@
     <message>
         <source>%1: %2 errors, config rejected</source>
         <translation>%1: %2 Fehler, Konfiguration abgelehnt</translation>
+    </message>
+    <message>
+        <source>metrics (Prometheus)</source>
+        <translation>Metriken (Prometheus)</translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1534,14 @@ Dieses Fenster verwaltet den Dienst unter %2.</translation>
     <message>
         <source>warning: %1</source>
         <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Prometheus metrics</source>
+        <translation>Prometheus-Metriken</translation>
+    </message>
+    <message>
+        <source>Answers GET with the service&apos;s counters in the Prometheus text format. They name routes, domains and ports: restrict the route with an IP allow list on the Security tab.</source>
+        <translation>Beantwortet GET mit den Zählern des Dienstes im Prometheus-Textformat. Sie nennen Routen, Domains und Ports: Beschränken Sie die Route mit einer IP-Zulassungsliste auf der Registerkarte Sicherheit.</translation>
     </message>
 </context>
 <context>

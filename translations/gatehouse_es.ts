@@ -115,6 +115,10 @@
         <source>certificate for %1: %2</source>
         <translation>certificado para %1: %2</translation>
     </message>
+    <message>
+        <source>metrics</source>
+        <translation>métricas</translation>
+    </message>
 </context>
 <context>
     <name>RouteJson</name>
@@ -434,6 +438,10 @@
     <message>
         <source>%1: %2 errors, config rejected</source>
         <translation>%1: %2 errores, configuración rechazada</translation>
+    </message>
+    <message>
+        <source>metrics (Prometheus)</source>
+        <translation>métricas (Prometheus)</translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1534,14 @@ Esta ventana gestiona el servicio en %2.</translation>
     <message>
         <source>warning: %1</source>
         <translation>aviso: %1</translation>
+    </message>
+    <message>
+        <source>Prometheus metrics</source>
+        <translation>Métricas de Prometheus</translation>
+    </message>
+    <message>
+        <source>Answers GET with the service&apos;s counters in the Prometheus text format. They name routes, domains and ports: restrict the route with an IP allow list on the Security tab.</source>
+        <translation>Responde a GET con los contadores del servicio en el formato de texto de Prometheus. Nombran rutas, dominios y puertos: restrinja la ruta con una lista de IP permitidas en la pestaña Seguridad.</translation>
     </message>
 </context>
 <context>

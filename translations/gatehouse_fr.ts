@@ -115,6 +115,10 @@
         <source>certificate for %1: %2</source>
         <translation>certificat pour %1 : %2</translation>
     </message>
+    <message>
+        <source>metrics</source>
+        <translation>métriques</translation>
+    </message>
 </context>
 <context>
     <name>RouteJson</name>
@@ -434,6 +438,10 @@
     <message>
         <source>%1: %2 errors, config rejected</source>
         <translation>%1 : %2 erreurs, configuration refusée</translation>
+    </message>
+    <message>
+        <source>metrics (Prometheus)</source>
+        <translation>métriques (Prometheus)</translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1534,14 @@ Cette fenêtre gère le service sur %2.</translation>
     <message>
         <source>warning: %1</source>
         <translation>avertissement : %1</translation>
+    </message>
+    <message>
+        <source>Prometheus metrics</source>
+        <translation>Métriques Prometheus</translation>
+    </message>
+    <message>
+        <source>Answers GET with the service&apos;s counters in the Prometheus text format. They name routes, domains and ports: restrict the route with an IP allow list on the Security tab.</source>
+        <translation>Répond à GET avec les compteurs du service au format texte de Prometheus. Ils nomment les routes, les domaines et les ports : limitez la route par une liste d&apos;adresses IP autorisées dans l&apos;onglet Sécurité.</translation>
     </message>
 </context>
 <context>

@@ -419,7 +419,7 @@ public:
         QString type;
         bool typeKnown = false;
         if (!object.contains(u"type")) {
-            error(typePath, QStringLiteral("missing; expected forward, redirect or respond"));
+            error(typePath, QStringLiteral("missing; expected forward, redirect, respond or metrics"));
         } else if (readString(object.value(u"type"), typePath, type)) {
             typeKnown = true;
             if (type == u"forward")
@@ -428,10 +428,13 @@ public:
                 action.type = ActionType::Redirect;
             else if (type == u"respond")
                 action.type = ActionType::Respond;
+            else if (type == u"metrics")
+                action.type = ActionType::Metrics;
             else {
                 typeKnown = false;
                 error(typePath,
-                      QStringLiteral("unknown action type '%1'; expected forward, redirect or respond").arg(type));
+                      QStringLiteral("unknown action type '%1'; expected forward, redirect, respond or metrics")
+                          .arg(type));
             }
         }
         if (!typeKnown) {

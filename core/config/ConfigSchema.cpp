@@ -337,8 +337,9 @@ QJsonObject ConfigSchema::build()
         fields::kAction,
         {
             { u"type",
-              choice({ QStringLiteral("forward"), QStringLiteral("redirect"), QStringLiteral("respond") },
-                     QStringLiteral("What the route does.")) },
+              choice({ QStringLiteral("forward"), QStringLiteral("redirect"), QStringLiteral("respond"),
+                       QStringLiteral("metrics") },
+                     QStringLiteral("What the route does; metrics answers GET with the Prometheus text format.")) },
             { u"targets",
               described(listOf(ref("target"), QString()), QStringLiteral("forward: the servers to forward to.")) },
             { u"loadBalancing", ref("loadBalancing") },
@@ -357,6 +358,8 @@ QJsonObject ConfigSchema::build()
                                  { u"targets", u"loadBalancing", u"sendProxyProtocol", u"respond" }),
                       actionRule(QStringLiteral("respond"), {},
                                  { u"targets", u"loadBalancing", u"sendProxyProtocol", u"redirect" }),
+                      actionRule(QStringLiteral("metrics"), {},
+                                 { u"targets", u"loadBalancing", u"sendProxyProtocol", u"redirect", u"respond" }),
                   });
     defs.insert(QStringLiteral("action"), action);
 

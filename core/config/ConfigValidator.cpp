@@ -73,6 +73,11 @@ private:
         m_diagnostics.append({ Diagnostic::Severity::Error, path, message, 0, 0 });
     }
 
+    void warning(const QString &path, const QString &message)
+    {
+        m_diagnostics.append({ Diagnostic::Severity::Warning, path, message, 0, 0 });
+    }
+
     void checkFile(const QString &path, const QString &file, const QString &what)
     {
         if (!m_options.checkFiles)
@@ -202,6 +207,12 @@ private:
             break;
         case ActionType::Respond:
             checkRespond(action.respond, path + u".respond");
+            break;
+        case ActionType::Metrics:
+            if (route.security.ipAllowList.isEmpty() && route.match.clientIp.isEmpty())
+                warning(routePath + u".security.ipAllowList",
+                        QStringLiteral("a metrics route reveals route names, domains and traffic to anyone who can "
+                                       "reach it; restrict it with security.ipAllowList"));
             break;
         }
 

@@ -246,6 +246,8 @@ Node action(const RouteAction &a)
             respond.add(QStringLiteral("body"), scalar(a.respond.body));
         break;
     }
+    case ActionType::Metrics:
+        break;
     }
     if (a.tls.mode != TlsMode::None || a.tls.autoCertificate || a.tls.hasStaticCertificate())
         node.add(QStringLiteral("tls"), tls(a.tls));

@@ -26,6 +26,8 @@ QString toString(ActionType type)
         return QStringLiteral("redirect");
     case ActionType::Respond:
         return QStringLiteral("respond");
+    case ActionType::Metrics:
+        return QStringLiteral("metrics");
     }
     return {};
 }

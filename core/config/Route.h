@@ -82,7 +82,8 @@ struct TlsSettings
     friend bool operator==(const TlsSettings &, const TlsSettings &) = default;
 };
 
-enum class ActionType { Forward, Redirect, Respond };
+// Metrics answers GET/HEAD with the Prometheus text exposition of the service's counters.
+enum class ActionType { Forward, Redirect, Respond, Metrics };
 
 struct RedirectAction
 {

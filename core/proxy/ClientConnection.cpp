@@ -52,6 +52,8 @@ ClientConnection::~ClientConnection()
 {
     if (m_counted)
         m_runtime->close();
+    if (m_counters)
+        m_counters->closeConnection();
     if (m_endpoint && m_phase == Phase::Forwarding)
         m_endpoint->active.fetch_sub(1, std::memory_order_relaxed);
     if (m_socket >= 0)
@@ -232,6 +234,8 @@ void ClientConnection::selectRoute(const QString &host, bool tls)
     }
     if (answersHttp)
         return finish(QStringLiteral("route '%1' answers HTTP, but the client did not speak it").arg(route.name));
+    m_counters = m_runtime->sharedCounters();
+    m_counters->openConnection();
 
     // Each target once, at most three: a retry goes to the next healthy one.
     m_attemptsLeft = std::min(3, m_runtime->endpointCount());
@@ -305,6 +309,7 @@ void ClientConnection::onTunnelFinished(const TunnelResult &result)
                                       .arg(result.upstreamToClient)
                                       .arg(result.durationMs)
                                       .arg(result.reason.isEmpty() ? QStringLiteral("closed") : result.reason);
+    m_counters->countBytes(result.clientToUpstream, result.upstreamToClient);
     deleteLater();
 }
 

@@ -101,6 +101,7 @@ private:
     int m_routeIndex = -1;
     RouteRuntime *m_runtime = nullptr;
     bool m_counted = false;  // holds one of the route's maxConnections
+    std::shared_ptr<RouteCounters> m_counters;  // a tunnelled connection's route metrics, while open
     UpstreamEndpoint *m_endpoint = nullptr;
     int m_attemptsLeft = 0;
     UpstreamConnector *m_connector = nullptr;

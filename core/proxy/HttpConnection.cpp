@@ -7,6 +7,7 @@
 #include "proxy/HttpRequestParser.h"
 #include "proxy/HttpResponseParser.h"
 #include "proxy/HttpResponses.h"
+#include "proxy/Metrics.h"
 #include "proxy/ProxyProtocol.h"
 #include "proxy/TcpTunnel.h"
 #include "proxy/TlsClientContext.h"
@@ -128,8 +129,13 @@ struct HttpConnection::Private
     bool clientEof = false;
     bool *destroyed = nullptr;  // set to true by the destructor (see streamData)
 
+    // The route this connection counts for in the metrics: that of its latest
+    // routed request. Shared, so it outlives the snapshot that named it.
+    std::shared_ptr<RouteCounters> connectionCounters;
+
     // The current request.
     RouteRuntime *runtime = nullptr;
+    bool accounted = false;  // counted in the route's metrics
     QString routeName;
     bool counted = false;  // holds one of the route's maxConnections
     UpstreamEndpoint *endpoint = nullptr;
@@ -184,6 +190,7 @@ struct HttpConnection::Private
     void onRequestComplete();
     // ACME http-01 on the challenge port, before any route; false when not a challenge request.
     bool answerHttp01(const HttpRequestHead &head);
+    void answerMetrics(const HttpRequestHead &head);
     void answer(const QByteArray &bytes, int answerStatus);
     void answerError(int errorStatus);
     void failRequest(int errorStatus, const QString &why);
@@ -215,7 +222,11 @@ struct HttpConnection::Private
     void disarm();  // no timeout until the next arm()
     void onTimeout();
     void notePeak();
+    // The access log line, and the request in its route's metrics.
     void logAccess(const QString &note = QString());
+    void account();
+    void countConnectionFor(RouteRuntime &route);
+    void releaseConnection();
 };
 
 // ---- client side --------------------------------------------------------------
@@ -339,6 +350,7 @@ void HttpConnection::Private::onRequestHead(qsizetype headSize)
     requestBodyBytes = 0;
     routeName.clear();
     runtime = nullptr;
+    accounted = false;
     endpoint = nullptr;
 
     if (challenges && answerHttp01(head))
@@ -374,6 +386,7 @@ void HttpConnection::Private::onRequestHead(qsizetype headSize)
     if (index < 0)
         return answerError(404);
     runtime = &snapshot->runtime(index);
+    countConnectionFor(*runtime);
     const config::Route &route = runtime->route();
     routeName = route.name;
     const config::TlsMode mode = route.action.tls.mode;
@@ -402,9 +415,27 @@ void HttpConnection::Private::onRequestHead(qsizetype headSize)
         context.port = info.listener.port;
         return answer(HttpResponses::redirect(route.action.redirect, context, options), route.action.redirect.status);
     }
+    case config::ActionType::Metrics:
+        return answerMetrics(head);
     case config::ActionType::Forward:
         return startForward();
     }
+}
+
+void HttpConnection::Private::answerMetrics(const HttpRequestHead &head)
+{
+    HttpResponses::Options options;
+    options.omitBody = head.isHead();
+    options.close = !requestKeepAlive || closeAfterResponse;
+    if (!(head.method == "GET" || head.isHead())) {
+        const QByteArray body = "405 Method Not Allowed: metrics answer GET and HEAD\n";
+        return answer(HttpResponses::content(405, "text/plain; charset=utf-8", "Allow: GET, HEAD\r\n", body, options),
+                      405);
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QByteArray body
+        = snapshot->metrics() ? snapshot->metrics()->render(*snapshot, now) : MetricsRegistry().render(*snapshot, now);
+    answer(HttpResponses::content(200, MetricsRegistry::kContentType, {}, body, options), 200);
 }
 
 bool HttpConnection::Private::answerHttp01(const HttpRequestHead &head)
@@ -572,7 +603,9 @@ void HttpConnection::Private::finish(const QString &why)
         logAccess(why);
     phase = Phase::Done;
     timer.stop();
+    account();
     releaseRequest();
+    releaseConnection();
     dropUpstream();
     if (client)
         client->close();
@@ -914,6 +947,8 @@ void HttpConnection::Private::startTunnel(QByteArrayView upstreamRest)
                                           .arg(result.upstreamToClient)
                                           .arg(result.durationMs)
                                           .arg(result.reason.isEmpty() ? QStringLiteral("closed") : result.reason);
+        if (runtime)
+            runtime->counters().countBytes(result.clientToUpstream, result.upstreamToClient);
         finish(QString());
     });
     tunnel->start();
@@ -997,8 +1032,36 @@ void HttpConnection::Private::notePeak()
     while (held > peak && !g_peakBuffered.compare_exchange_weak(peak, held, std::memory_order_relaxed)) { }
 }
 
+void HttpConnection::Private::account()
+{
+    if (accounted || !runtime)
+        return;
+    accounted = true;
+    runtime->counters().countRequest(status, bytesIn, bytesOut);
+}
+
+void HttpConnection::Private::countConnectionFor(RouteRuntime &route)
+{
+    RouteCounters &counters = route.counters();
+    if (connectionCounters.get() == &counters)
+        return;
+    if (connectionCounters)
+        connectionCounters->closeConnection();
+    connectionCounters = route.sharedCounters();
+    counters.openConnection();
+}
+
+void HttpConnection::Private::releaseConnection()
+{
+    if (connectionCounters) {
+        connectionCounters->closeConnection();
+        connectionCounters.reset();
+    }
+}
+
 void HttpConnection::Private::logAccess(const QString &note)
 {
+    account();
     qCInfo(lcAccess).noquote() << QStringLiteral("route=%1 client=%2:%3 method=%4 target=%5 status=%6 in=%7 out=%8 "
                                                  "ms=%9%10")
                                       .arg(routeName.isEmpty() ? QStringLiteral("-") : routeName,
@@ -1041,6 +1104,7 @@ HttpConnection::~HttpConnection()
     d->connector = nullptr;
     d->timer.stop();
     d->releaseRequest();
+    d->releaseConnection();
     d->dropUpstream();
 }
 

@@ -177,6 +177,18 @@ QByteArray HttpResponses::respond(const config::RespondAction &action, const Opt
     return finish(out, body, options);
 }
 
+QByteArray HttpResponses::content(int status, QByteArrayView contentType, QByteArrayView headers, QByteArrayView body,
+                                  const Options &options)
+{
+    QByteArray out;
+    appendHead(out, status, options);
+    out += "Content-Type: ";
+    out += contentType;
+    out += "\r\nCache-Control: no-store\r\n";
+    out += headers;
+    return finish(out, body, options);
+}
+
 QByteArray HttpResponses::httpDate(const QDateTime &time)
 {
     static const char days[7][4] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };

@@ -47,6 +47,9 @@ public:
 
     static QByteArray respond(const config::RespondAction &action, const Options &options);
     static QByteArray respond(const config::RespondAction &action);
+    // A generated answer: `headers` are whole lines ("Name: value\r\n"), checked by the caller.
+    static QByteArray content(int status, QByteArrayView contentType, QByteArrayView headers, QByteArrayView body,
+                              const Options &options);
 
     // IMF-fixdate (RFC 9110 section 5.6.7): "Sun, 06 Nov 1994 08:49:37 GMT".
     static QByteArray httpDate(const QDateTime &time);

@@ -32,7 +32,7 @@ bool ProxyEngine::stop(std::chrono::milliseconds drainTimeout)
 
 Result<ProxySnapshot::Ptr, QString> ProxyEngine::prepare(const config::Config &config, quint64 revision) const
 {
-    return ProxySnapshot::build(config, revision, m_snapshot.get(), m_issued);
+    return ProxySnapshot::build(config, revision, m_snapshot.get(), m_issued, m_metrics);
 }
 
 Result<bool, QString> ProxyEngine::installCertificate(const QStringList &domains, const QByteArray &chainPem,

@@ -57,6 +57,9 @@ public:
     Result<bool, QString> installCertificate(const QStringList &domains, const QByteArray &chainPem,
                                              const QByteArray &keyPem);
 
+    // What metrics routes answer from; the service keeps its main-thread part current.
+    const MetricsRegistry::Ptr &metrics() const { return m_metrics; }
+
     int activeConnections() const;
     int workerCount() const;
 
@@ -69,6 +72,7 @@ private:
     // The same snapshot for worker threads (new requests on open connections).
     std::shared_ptr<SnapshotSource> m_source = std::make_shared<SnapshotSource>();
     acme::ChallengeRegistry::Ptr m_challenges;
+    MetricsRegistry::Ptr m_metrics = std::make_shared<MetricsRegistry>();
 };
 
 }  // namespace gatehouse::proxy

@@ -16,13 +16,14 @@ bool needsFirstBytes(const config::Route &route)
 
 Result<ProxySnapshot::Ptr, QString> ProxySnapshot::build(const config::Config &config, quint64 revision,
                                                          const ProxySnapshot *previous,
-                                                         const IssuedCertificates &issued)
+                                                         const IssuedCertificates &issued, MetricsRegistry::Ptr metrics)
 {
     using R = Result<Ptr, QString>;
     std::shared_ptr<ProxySnapshot> snapshot(new ProxySnapshot);
     snapshot->m_revision = revision;
     snapshot->m_routes = routing::RouteTable::build(config);
     snapshot->m_timeouts = config.timeouts;
+    snapshot->m_metrics = std::move(metrics);
     for (const QString &text : config.acceptProxyProtocol) {
         if (auto pattern = routing::IpPattern::parse(text))
             snapshot->m_acceptProxyProtocol.push_back(pattern.value());
@@ -38,7 +39,10 @@ Result<ProxySnapshot::Ptr, QString> ProxySnapshot::build(const config::Config &c
     std::optional<TlsCertificateSource> defaultCertificate;
     for (const config::Route &route : config.routes) {
         const auto old = carried.value(route.name);
-        snapshot->m_runtime.push_back(old && old->route() == route ? old : std::make_shared<RouteRuntime>(route));
+        if (old && old->route() == route)
+            snapshot->m_runtime.push_back(old);
+        else
+            snapshot->m_runtime.push_back(std::make_shared<RouteRuntime>(route, old ? old->sharedCounters() : nullptr));
         if (!route.enabled)
             continue;
         if (needsFirstBytes(route)) {

@@ -2,6 +2,7 @@
 
 #include "Result.h"
 #include "config/Config.h"
+#include "proxy/Metrics.h"
 #include "proxy/RouteRuntime.h"
 #include "proxy/TlsContextStore.h"
 #include "routing/IpPattern.h"
@@ -34,9 +35,11 @@ public:
     // Routes with "auto" certificates take theirs from `issued` (none yet: the
     // handshake fails for those names until ACME delivers one).
     // Route state (target health, open connections) is carried over from
-    // `previous` for routes of the same name and targets.
+    // `previous` for routes of the same name and targets, and traffic counters
+    // for routes of the same name. `metrics` is what metrics routes answer from
+    // (null: their routes' counters only).
     static Result<Ptr, QString> build(const config::Config &config, quint64 revision, const ProxySnapshot *previous,
-                                      const IssuedCertificates &issued = {});
+                                      const IssuedCertificates &issued = {}, MetricsRegistry::Ptr metrics = nullptr);
     // The same routes and state with `certificate` added to (or replacing the
     // same names in) the TLS contexts: a new certificate goes live for new
     // connections while open ones keep theirs.
@@ -45,6 +48,9 @@ public:
     quint64 revision() const { return m_revision; }
     const routing::RouteTable &routes() const { return *m_routes; }
     RouteRuntime &runtime(int routeIndex) const { return *m_runtime[std::size_t(routeIndex)]; }
+    int routeCount() const { return int(m_runtime.size()); }
+    // Null when the snapshot was built without one.
+    const MetricsRegistry::Ptr &metrics() const { return m_metrics; }
     // Null when no route terminates TLS.
     const TlsContextStore::Ptr &tls() const { return m_tls; }
     const config::Timeouts &timeouts() const { return m_timeouts; }
@@ -65,6 +71,7 @@ private:
     config::Timeouts m_timeouts;
     std::vector<routing::IpPattern> m_acceptProxyProtocol;
     std::bitset<65536> m_sniffPorts;
+    MetricsRegistry::Ptr m_metrics;
 };
 
 }  // namespace gatehouse::proxy

@@ -21,8 +21,9 @@ std::vector<routing::IpPattern> compile(const QStringList &patterns)
 
 }  // namespace
 
-RouteRuntime::RouteRuntime(const config::Route &route)
-    : m_route(route), m_allow(compile(route.security.ipAllowList)), m_block(compile(route.security.ipBlockList))
+RouteRuntime::RouteRuntime(const config::Route &route, std::shared_ptr<RouteCounters> counters)
+    : m_route(route), m_allow(compile(route.security.ipAllowList)), m_block(compile(route.security.ipBlockList)),
+      m_counters(counters ? std::move(counters) : std::make_shared<RouteCounters>())
 {
     for (const config::Target &target : route.action.targets) {
         for (const QString &host : target.hosts) {

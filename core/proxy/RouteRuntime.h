@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/Route.h"
+#include "proxy/Metrics.h"
 #include "routing/IpPattern.h"
 
 #include <QHostAddress>
@@ -35,9 +36,13 @@ struct UpstreamEndpoint
 class RouteRuntime
 {
 public:
-    RouteRuntime(const config::Route &route);
+    // `counters`: the route name's traffic counters, carried over by the caller
+    // for a name it already had; null: new ones.
+    explicit RouteRuntime(const config::Route &route, std::shared_ptr<RouteCounters> counters = nullptr);
 
     const config::Route &route() const { return m_route; }
+    RouteCounters &counters() const { return *m_counters; }
+    const std::shared_ptr<RouteCounters> &sharedCounters() const { return m_counters; }
 
     // Allow and block lists of security, compiled.
     bool admits(const QHostAddress &client) const;
@@ -65,6 +70,7 @@ private:
     std::vector<std::unique_ptr<UpstreamEndpoint>> m_endpoints;
     std::atomic<int> m_active { 0 };
     std::atomic<unsigned> m_next { 0 };
+    std::shared_ptr<RouteCounters> m_counters;
 };
 
 }  // namespace gatehouse::proxy

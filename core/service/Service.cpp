@@ -77,10 +77,12 @@ Service::Service(Options options, QObject *parent)
 {
     connect(&m_ports, &net::PortManager::listenerChanged, this, [this](const net::ListenerStatus &status) {
         publish(QStringLiteral("listener.changed"), { { QStringLiteral("listener"), status.toJson() } });
+        updateMetrics();
     });
     connect(&m_ports, &net::PortManager::listenerReleased, this, [this](const net::ListenerKey &key) {
         publish(QStringLiteral("listener.released"),
                 { { QStringLiteral("address"), key.address }, { QStringLiteral("port"), int(key.port) } });
+        updateMetrics();
     });
     registerMethods();
 }
@@ -121,6 +123,7 @@ QString Service::start()
         });
     connect(m_certs.get(), &acme::CertManager::certificateChanged, this, [this](const acme::CertificateStatus &status) {
         publish(QStringLiteral("certificate.changed"), { { QStringLiteral("certificate"), status.toJson() } });
+        updateMetrics();
     });
     for (const QString &error : m_certs->load())
         publish(QStringLiteral("error"),
@@ -190,6 +193,7 @@ MethodResult Service::activate(const config::Config &config, bool strict, bool f
                          { QStringLiteral("ports"), portsJson(m_ports) } };
     publish(QStringLiteral("config.applied"), { { QStringLiteral("revision"), qint64(stored.revision) } });
     m_certs->configure(config);
+    updateMetrics();
     qCInfo(lcService).noquote() << QStringLiteral("revision %1: %2 routes, %3 bound, %4 kept, %5 released, %6 failed")
                                        .arg(stored.revision)
                                        .arg(config.routes.size())
@@ -247,6 +251,24 @@ QJsonObject Service::status() const
              { QStringLiteral("routes"), int(m_store.config().routes.size()) },
              { QStringLiteral("listeners"), states },
              { QStringLiteral("activeConnections"), m_proxy ? m_proxy->activeConnections() : 0 } };
+}
+
+void Service::updateMetrics()
+{
+    if (!m_proxy)
+        return;
+    const proxy::MetricsRegistry::Ptr &metrics = m_proxy->metrics();
+    metrics->setRevision(m_store.revision());
+    QList<proxy::MetricsRegistry::Listener> listeners;
+    for (const net::ListenerStatus &status : m_ports.status())
+        listeners.append({ status.key.address, status.key.port, net::stateName(status.state) });
+    metrics->setListeners(std::move(listeners));
+    QList<proxy::MetricsRegistry::Certificate> certificates;
+    if (m_certs) {
+        for (const acme::CertificateStatus &status : m_certs->status())
+            certificates.append({ status.domains, status.state, status.notAfter });
+    }
+    metrics->setCertificates(std::move(certificates));
 }
 
 void Service::registerMethods()

@@ -71,6 +71,8 @@ private:
     void registerMethods();
     void publish(const QString &type, QJsonObject fields);
     QJsonObject status() const;
+    // Copies listeners, certificates and the revision to what metrics routes answer from.
+    void updateMetrics();
 
     Options m_options;
     config::ConfigStore m_store;

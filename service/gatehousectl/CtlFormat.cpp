@@ -96,6 +96,8 @@ QString actionText(const QJsonObject &action)
     } else if (type == QStringLiteral("respond")) {
         text = CtlFormat::tr("respond %1")
                    .arg(action.value(QStringLiteral("respond")).toObject().value(QStringLiteral("status")).toInt());
+    } else if (type == QStringLiteral("metrics")) {
+        text = CtlFormat::tr("metrics (Prometheus)");
     } else {
         text = type;
     }

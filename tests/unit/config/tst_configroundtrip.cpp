@@ -85,6 +85,12 @@ void TestConfigRoundTrip::canonicalDocumentsAreStable_data()
         "type": "respond",
         "respond": { "status": 200, "headers": { "Content-Type": "text/plain" }, "body": "ok\n" }
       }
+    },
+    {
+      "name": "metrics",
+      "match": { "ports": 9100, "path": "/metrics" },
+      "action": { "type": "metrics" },
+      "security": { "ipAllowList": ["127.0.0.1"] }
     }
   ]
 }

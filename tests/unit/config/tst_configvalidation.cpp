@@ -42,6 +42,7 @@ private Q_SLOTS:
     void doesNotEchoReadErrors();
     void staticCertificateFilesAreChecked();
     void warnsAboutOverlaps();
+    void warnsAboutOpenMetrics();
 };
 
 void TestConfigValidation::rejectsBadInput_data()
@@ -383,6 +384,28 @@ void TestConfigValidation::rejectsBadInput_data()
     QTest::newRow("acme missing ca bundle")
         << withRoute(kGoodRoute, R"("acme": {"caBundle": "/nonexistent/roots.pem"},)") << "acme.caBundle"
         << "does not exist";
+    // The metrics action
+    QTest::newRow("metrics with targets") << withRoute(
+        R"({"name": "m", "match": {"ports": 9100}, "action": {"type": "metrics", "targets": [{"host": "b", "port": 1}]}})")
+                                          << "routes[0].action.targets"
+                                          << "only for type \"forward\"; this action is \"metrics\"";
+    QTest::newRow("metrics with respond") << withRoute(
+        R"({"name": "m", "match": {"ports": 9100}, "action": {"type": "metrics", "respond": {"status": 200}}})")
+                                          << "routes[0].action.respond"
+                                          << "only for type \"respond\"";
+    QTest::newRow("metrics passthrough") << withRoute(
+        R"({"name": "m", "match": {"ports": 9100}, "action": {"type": "metrics", "tls": {"mode": "passthrough"}}})")
+                                         << "routes[0].action.tls.mode"
+                                         << "needs action type \"forward\"";
+    QTest::newRow("metrics reencrypt") << withRoute(
+        R"({"name": "m", "match": {"ports": 9100, "domains": "a.com"}, "action": {"type": "metrics", "tls": {"mode": "terminate-and-reencrypt", "certificate": "auto"}}})",
+        R"("acme": {"email": "a@b.c"},)")
+                                       << "routes[0].action.tls.mode"
+                                       << "use terminate";
+    QTest::newRow("metrics misspelt") << withRoute(
+        R"({"name": "m", "match": {"ports": 9100}, "action": {"type": "metric"}})")
+                                      << "routes[0].action.type"
+                                      << "expected forward, redirect, respond or metrics";
     QTest::newRow("acme unknown field") << withRoute(kGoodRoute, R"("acme": {"mail": "a@b.c"},)") << "acme.mail"
                                         << "did you mean 'email'?";
 }
@@ -426,6 +449,11 @@ void TestConfigValidation::acceptsGoodInput_data()
         R"("acme": {"email": "ops@a.com", "challengePort": 8080, "fallbackPorts": [8081]},)");
     QTest::newRow("security") << withRoute(
         R"({"name": "a", "enabled": false, "priority": -3, "match": {"ports": 80}, "action": {"type": "respond"}, "security": {"ipAllowList": ["10.0.0.0/8"], "ipBlockList": ["10.0.0.1"], "maxConnections": 100}})");
+    QTest::newRow("metrics") << withRoute(
+        R"({"name": "m", "match": {"ports": 9100, "path": "/metrics"}, "action": {"type": "metrics"}, "security": {"ipAllowList": ["127.0.0.1", "10.0.0.0/8"]}})");
+    QTest::newRow("metrics over tls") << withRoute(
+        R"({"name": "m", "match": {"ports": 9443, "domains": "metrics.a.com"}, "action": {"type": "metrics", "tls": {"mode": "terminate", "certificate": "auto"}}, "security": {"ipAllowList": ["10.0.0.0/8"]}})",
+        R"("acme": {"email": "ops@a.com"},)");
     QTest::newRow("ipv6 bind") << withRoute(kGoodRoute, R"("bindAddress": "::", "workers": 4,)");
     QTest::newRow("proxy settings") << withRoute(
         R"({"name": "a", "match": {"ports": 443, "domains": "a.com"}, "action": {"type": "forward", "targets": [{"host": "b", "port": 1, "tls": {"verify": false, "serverName": "b.internal"}}], "loadBalancing": {"algorithm": "ip-hash", "maxFails": 5, "failTimeout": 30}, "sendProxyProtocol": "v2", "tls": {"mode": "terminate-and-reencrypt", "certificate": "auto"}}})",
@@ -517,6 +545,42 @@ void TestConfigValidation::warnsAboutOverlaps()
     QCOMPARE(warning.severity, Diagnostic::Severity::Warning);
     QVERIFY(warning.message.contains(QStringLiteral("first")));
     QVERIFY(warning.message.contains(QStringLiteral("second")));
+}
+
+void TestConfigValidation::warnsAboutOpenMetrics()
+{
+    const auto warningsOf = [](const char *route) {
+        const ConfigLoader::Result result = ConfigLoader::load(withRoute(route));
+        Diagnostics warnings;
+        for (const Diagnostic &d : result.diagnostics) {
+            if (d.severity == Diagnostic::Severity::Warning)
+                warnings << d;
+        }
+        return std::pair { result.ok(), warnings };
+    };
+
+    const auto [openOk, open] = warningsOf(R"({"name": "m", "match": {"ports": 9100}, "action": {"type": "metrics"}})");
+    QVERIFY(openOk);  // a warning, not an error
+    QCOMPARE(open.size(), 1);
+    QCOMPARE(open.first().path, QStringLiteral("routes[0].security.ipAllowList"));
+    QVERIFY2(open.first().message.contains(QStringLiteral("restrict it with security.ipAllowList")),
+             qPrintable(open.first().message));
+
+    const auto [allowedOk, allowed] = warningsOf(
+        R"({"name": "m", "match": {"ports": 9100}, "action": {"type": "metrics"}, "security": {"ipAllowList": ["127.0.0.1"]}})");
+    QVERIFY(allowedOk);
+    QVERIFY2(allowed.isEmpty(), qPrintable(describe(allowed)));
+
+    const auto [matchedOk, matched] = warningsOf(
+        R"({"name": "m", "match": {"ports": 9100, "clientIp": ["10.0.0.0/8"]}, "action": {"type": "metrics"}})");
+    QVERIFY(matchedOk);
+    QVERIFY2(matched.isEmpty(), qPrintable(describe(matched)));
+
+    // Other actions are not concerned.
+    const auto [respondOk, respond]
+        = warningsOf(R"({"name": "r", "match": {"ports": 9100}, "action": {"type": "respond"}})");
+    QVERIFY(respondOk);
+    QVERIFY(respond.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestConfigValidation)
