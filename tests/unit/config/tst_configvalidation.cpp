@@ -211,10 +211,9 @@ void TestConfigValidation::rejectsBadInput_data()
                                               << "-5 is outside 0..";
 
     // Actions
-    QTest::newRow("unknown action type") << withRoute(
-        R"({"name": "a", "match": {"ports": 80}, "action": {"type": "proxy"}})")
-                                         << "routes[0].action.type"
-                                         << "unknown action type 'proxy'; expected forward, redirect or respond";
+    QTest::newRow("unknown action type")
+        << withRoute(R"({"name": "a", "match": {"ports": 80}, "action": {"type": "proxy"}})") << "routes[0].action.type"
+        << "unknown action type 'proxy'; expected forward, redirect, respond or metrics";
     QTest::newRow("forward without targets")
         << withRoute(R"({"name": "a", "match": {"ports": 80}, "action": {"type": "forward"}})")
         << "routes[0].action.targets"
