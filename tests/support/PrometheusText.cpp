@@ -2,6 +2,8 @@
 
 #include <QSet>
 
+#include <limits>
+
 namespace gatehouse::test {
 
 namespace {
@@ -225,6 +227,15 @@ std::optional<double> PrometheusText::value(const QString &name, const QMap<QStr
     if (found.size() != 1)
         return std::nullopt;
     return found.first().value;
+}
+
+}  // namespace gatehouse::test
+
+namespace gatehouse::test {
+
+double PrometheusText::number(const QString &name, const QMap<QString, QString> &labels) const
+{
+    return value(name, labels).value_or(std::numeric_limits<double>::quiet_NaN());
 }
 
 }  // namespace gatehouse::test

@@ -34,6 +34,8 @@ struct PrometheusText
     // The value of the one sample named `name` whose labels include `labels`;
     // nullopt when there is none, or more than one.
     std::optional<double> value(const QString &name, const QMap<QString, QString> &labels = {}) const;
+    // value(), or NaN (which compares unequal to anything, and prints) when there is not exactly one.
+    double number(const QString &name, const QMap<QString, QString> &labels = {}) const;
     // Every sample named `name` whose labels include `labels`.
     QList<Sample> find(const QString &name, const QMap<QString, QString> &labels = {}) const;
 };

@@ -120,6 +120,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void countsWhatClientsSaw();
+    void tunnelsCountBytesAtClose();
     void answersOnlyGetAndHead();
     void allowListRefusesOthers();
     void showsListenerStates();
@@ -129,8 +130,16 @@ private:
     QByteArray configJson(bool withSite) const
     {
         QJsonArray routes;
-        if (withSite)
-            routes.append(route(QStringLiteral("site"), m_sitePort, forwardTo(m_backend.port())));
+        if (withSite) {
+            // With a path the route needs HTTP, so the port is served as HTTP (requests are counted).
+            QJsonObject site = route(QStringLiteral("site"), m_sitePort, forwardTo(m_backend.port()));
+            site.insert(QStringLiteral("match"),
+                        QJsonObject { { QStringLiteral("ports"), int(m_sitePort) },
+                                      { QStringLiteral("path"), QStringLiteral("/*") } });
+            routes.append(site);
+        }
+        // Port and client only: a TCP tunnel.
+        routes.append(route(QStringLiteral("tcp"), m_tcpPort, forwardTo(m_backend.port())));
         const QJsonObject metrics { { QStringLiteral("type"), QStringLiteral("metrics") } };
         QJsonObject scrape = route(
             QStringLiteral("scrape"), m_metricsPort, metrics,
@@ -182,6 +191,7 @@ private:
     QTcpServer m_holder;  // holds a port a route wants: another process, to gatehoused
     quint16 m_sitePort = 0;
     quint16 m_metricsPort = 0;
+    quint16 m_tcpPort = 0;
     std::unique_ptr<QProcess> m_process;
 };
 
@@ -191,9 +201,10 @@ void TestMetricsRoute::initTestCase()
     QVERIFY(m_dir->isValid());
     QVERIFY(m_backend.listen());
     QVERIFY(m_holder.listen(QHostAddress::LocalHost, 0));
-    const QList<quint16> ports = test::freePorts(2);
+    const QList<quint16> ports = test::freePorts(3);
     m_sitePort = ports[0];
     m_metricsPort = ports[1];
+    m_tcpPort = ports[2];
     m_configPath = m_dir->filePath(QStringLiteral("config.json"));
     QVERIFY(writeConfig(true));
     m_process = test::startGatehoused({ QStringLiteral("--config"), m_configPath, QStringLiteral("--state-dir"),
@@ -216,7 +227,7 @@ void TestMetricsRoute::countsWhatClientsSaw()
 {
     PrometheusText before = scrape();
     QVERIFY2(before.error.isEmpty(), qPrintable(before.error));
-    QCOMPARE(before.value(QStringLiteral("gatehouse_connections_total"), routeLabel("site")), 0.0);
+    QCOMPARE(before.number(QStringLiteral("gatehouse_connections_total"), routeLabel("site")), 0.0);
 
     // 3x 200 and 2x 404 through the forward route, one connection each.
     quint64 sent = 0;
@@ -251,20 +262,20 @@ void TestMetricsRoute::countsWhatClientsSaw()
     QTRY_VERIFY_WITH_TIMEOUT(
         (metrics = scrape()).value(QStringLiteral("gatehouse_connections_active"), routeLabel("site")) == 1.0, 10000);
     QVERIFY2(metrics.error.isEmpty(), qPrintable(metrics.error));
-    QCOMPARE(metrics.value(QStringLiteral("gatehouse_connections_total"), routeLabel("site")), 6.0);
+    QCOMPARE(metrics.number(QStringLiteral("gatehouse_connections_total"), routeLabel("site")), 6.0);
     const auto requests = [&metrics](const char *code) {
         QMap<QString, QString> labels = routeLabel("site");
         labels.insert(QStringLiteral("code"), QString::fromLatin1(code));
-        return metrics.value(QStringLiteral("gatehouse_requests_total"), labels);
+        return metrics.number(QStringLiteral("gatehouse_requests_total"), labels);
     };
     QCOMPARE(requests("2xx"), 4.0);
     QCOMPARE(requests("4xx"), 2.0);
     QCOMPARE(requests("3xx"), 0.0);
     QCOMPARE(requests("5xx"), 0.0);
     QVERIFY(sent > 0 && received > 0);
-    QCOMPARE(metrics.value(QStringLiteral("gatehouse_bytes_received_total"), routeLabel("site")), double(sent));
-    QCOMPARE(metrics.value(QStringLiteral("gatehouse_bytes_sent_total"), routeLabel("site")), double(received));
-    QCOMPARE(metrics.value(QStringLiteral("gatehouse_config_revision")), 1.0);
+    QCOMPARE(metrics.number(QStringLiteral("gatehouse_bytes_received_total"), routeLabel("site")), double(sent));
+    QCOMPARE(metrics.number(QStringLiteral("gatehouse_bytes_sent_total"), routeLabel("site")), double(received));
+    QCOMPARE(metrics.number(QStringLiteral("gatehouse_config_revision")), 1.0);
     QCOMPARE(metrics.find(QStringLiteral("gatehouse_build_info")).size(), 1);
 
     // The scrapes count on the metrics route itself.
@@ -278,6 +289,34 @@ void TestMetricsRoute::countsWhatClientsSaw()
     socket.disconnectFromHost();
     QTRY_VERIFY_WITH_TIMEOUT(scrape().value(QStringLiteral("gatehouse_connections_active"), routeLabel("site")) == 0.0,
                              10000);
+}
+
+void TestMetricsRoute::tunnelsCountBytesAtClose()
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_tcpPort);
+    QVERIFY(socket.waitForConnected(5000));
+    const QByteArray request = "GET /through HTTP/1.1\r\nHost: tunnel.test\r\n\r\n";
+    socket.write(request);
+    QByteArray response;
+    QTRY_VERIFY_WITH_TIMEOUT((response += socket.readAll()).endsWith("hello\n"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(scrape().number(QStringLiteral("gatehouse_connections_active"), routeLabel("tcp")), 1.0,
+                              10000);
+    socket.disconnectFromHost();
+
+    PrometheusText metrics;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (metrics = scrape()).value(QStringLiteral("gatehouse_connections_active"), routeLabel("tcp")) == 0.0, 10000);
+    QCOMPARE(metrics.number(QStringLiteral("gatehouse_connections_total"), routeLabel("tcp")), 1.0);
+    QCOMPARE(metrics.number(QStringLiteral("gatehouse_bytes_received_total"), routeLabel("tcp")),
+             double(request.size()));
+    QCOMPARE(metrics.number(QStringLiteral("gatehouse_bytes_sent_total"), routeLabel("tcp")), double(response.size()));
+    // A tunnel does not see requests.
+    for (const QString &code : { QStringLiteral("2xx"), QStringLiteral("4xx") })
+        QCOMPARE(
+            metrics.number(QStringLiteral("gatehouse_requests_total"),
+                           { { QStringLiteral("route"), QStringLiteral("tcp") }, { QStringLiteral("code"), code } }),
+            0.0);
 }
 
 void TestMetricsRoute::answersOnlyGetAndHead()
@@ -309,15 +348,16 @@ void TestMetricsRoute::showsListenerStates()
     const PrometheusText metrics = scrape();
     QVERIFY2(metrics.error.isEmpty(), qPrintable(metrics.error));
     const auto up = [&metrics](quint16 port, const char *state) {
-        return metrics.value(QStringLiteral("gatehouse_listener_up"),
-                             { { QStringLiteral("address"), QStringLiteral("127.0.0.1") },
-                               { QStringLiteral("port"), QString::number(port) },
-                               { QStringLiteral("state"), QString::fromLatin1(state) } });
+        return metrics.number(QStringLiteral("gatehouse_listener_up"),
+                              { { QStringLiteral("address"), QStringLiteral("127.0.0.1") },
+                                { QStringLiteral("port"), QString::number(port) },
+                                { QStringLiteral("state"), QString::fromLatin1(state) } });
     };
     QCOMPARE(up(m_sitePort, "bound"), 1.0);
     QCOMPARE(up(m_metricsPort, "bound"), 1.0);
+    QCOMPARE(up(m_tcpPort, "bound"), 1.0);
     QCOMPARE(up(m_holder.serverPort(), "conflict"), 0.0);
-    QCOMPARE(metrics.find(QStringLiteral("gatehouse_listener_up")).size(), 3);
+    QCOMPARE(metrics.find(QStringLiteral("gatehouse_listener_up")).size(), 4);
 }
 
 void TestMetricsRoute::removedRouteLeavesTheMetrics()
@@ -327,7 +367,7 @@ void TestMetricsRoute::removedRouteLeavesTheMetrics()
     PrometheusText metrics;
     QTRY_VERIFY_WITH_TIMEOUT((metrics = scrape()).value(QStringLiteral("gatehouse_config_revision")) == 2.0, 10000);
     QVERIFY(metrics.find(QStringLiteral("gatehouse_connections_total"), routeLabel("site")).isEmpty());
-    QCOMPARE(metrics.value(QStringLiteral("gatehouse_connections_total"), routeLabel("held")), 0.0);
+    QCOMPARE(metrics.number(QStringLiteral("gatehouse_connections_total"), routeLabel("held")), 0.0);
     // Its port is released with it.
     QVERIFY(
         metrics

@@ -118,26 +118,26 @@ void TestMetrics::rendersEveryFamily()
     QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error + u'\n' + QString::fromUtf8(text)));
 
     const QMap<QString, QString> siteLabel { { QStringLiteral("route"), QStringLiteral("site") } };
-    QCOMPARE(parsed.value(QStringLiteral("gatehouse_connections_total"), siteLabel), 2.0);
-    QCOMPARE(parsed.value(QStringLiteral("gatehouse_connections_active"), siteLabel), 1.0);
+    QCOMPARE(parsed.number(QStringLiteral("gatehouse_connections_total"), siteLabel), 2.0);
+    QCOMPARE(parsed.number(QStringLiteral("gatehouse_connections_active"), siteLabel), 1.0);
     const auto requests = [&](const char *code) {
-        return parsed.value(QStringLiteral("gatehouse_requests_total"),
-                            { { QStringLiteral("route"), QStringLiteral("site") },
-                              { QStringLiteral("code"), QString::fromLatin1(code) } });
+        return parsed.number(QStringLiteral("gatehouse_requests_total"),
+                             { { QStringLiteral("route"), QStringLiteral("site") },
+                               { QStringLiteral("code"), QString::fromLatin1(code) } });
     };
     QCOMPARE(requests("1xx"), 0.0);
     QCOMPARE(requests("2xx"), 2.0);
     QCOMPARE(requests("3xx"), 0.0);
     QCOMPARE(requests("4xx"), 1.0);
     QCOMPARE(requests("5xx"), 1.0);
-    QCOMPARE(parsed.value(QStringLiteral("gatehouse_bytes_received_total"), siteLabel), 118.0);
-    QCOMPARE(parsed.value(QStringLiteral("gatehouse_bytes_sent_total"), siteLabel), 1027.0);
-    QCOMPARE(parsed.value(QStringLiteral("gatehouse_connections_total"),
-                          { { QStringLiteral("route"), QStringLiteral("metrics") } }),
+    QCOMPARE(parsed.number(QStringLiteral("gatehouse_bytes_received_total"), siteLabel), 118.0);
+    QCOMPARE(parsed.number(QStringLiteral("gatehouse_bytes_sent_total"), siteLabel), 1027.0);
+    QCOMPARE(parsed.number(QStringLiteral("gatehouse_connections_total"),
+                           { { QStringLiteral("route"), QStringLiteral("metrics") } }),
              0.0);
-    QCOMPARE(parsed.value(QStringLiteral("gatehouse_config_revision")), 7.0);
-    QCOMPARE(parsed.value(QStringLiteral("gatehouse_build_info"),
-                          { { QStringLiteral("version"), QStringLiteral(GATEHOUSE_VERSION) } }),
+    QCOMPARE(parsed.number(QStringLiteral("gatehouse_config_revision")), 7.0);
+    QCOMPARE(parsed.number(QStringLiteral("gatehouse_build_info"),
+                           { { QStringLiteral("version"), QStringLiteral(GATEHOUSE_VERSION) } }),
              1.0);
     QCOMPARE(parsed.types.value(QStringLiteral("gatehouse_requests_total")), QStringLiteral("counter"));
     QCOMPARE(parsed.types.value(QStringLiteral("gatehouse_connections_active")), QStringLiteral("gauge"));
@@ -156,7 +156,7 @@ void TestMetrics::escapesLabelValues()
     const PrometheusText parsed
         = PrometheusText::parse(proxy::MetricsRegistry().render(*snapshot, QDateTime::currentDateTimeUtc()));
     QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
-    QCOMPARE(parsed.value(QStringLiteral("gatehouse_connections_total"), { { QStringLiteral("route"), name } }), 0.0);
+    QCOMPARE(parsed.number(QStringLiteral("gatehouse_connections_total"), { { QStringLiteral("route"), name } }), 0.0);
 }
 
 void TestMetrics::countersSurviveChangesByName()
@@ -182,11 +182,11 @@ void TestMetrics::countersSurviveChangesByName()
                 .find(QStringLiteral("gatehouse_connections_total"),
                       { { QStringLiteral("route"), QStringLiteral("metrics") } })
                 .isEmpty());
-    QCOMPARE(parsed.value(QStringLiteral("gatehouse_bytes_sent_total"),
-                          { { QStringLiteral("route"), QStringLiteral("other") } }),
+    QCOMPARE(parsed.number(QStringLiteral("gatehouse_bytes_sent_total"),
+                           { { QStringLiteral("route"), QStringLiteral("other") } }),
              0.0);
-    QCOMPARE(parsed.value(QStringLiteral("gatehouse_bytes_sent_total"),
-                          { { QStringLiteral("route"), QStringLiteral("site") } }),
+    QCOMPARE(parsed.number(QStringLiteral("gatehouse_bytes_sent_total"),
+                           { { QStringLiteral("route"), QStringLiteral("site") } }),
              6.0);
 }
 
@@ -205,31 +205,31 @@ void TestMetrics::serviceState()
     const PrometheusText parsed = PrometheusText::parse(registry->render(*snapshot, now));
     QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
 
-    QCOMPARE(parsed.value(QStringLiteral("gatehouse_listener_up"),
-                          { { QStringLiteral("port"), QStringLiteral("8080") },
-                            { QStringLiteral("address"), QStringLiteral("127.0.0.1") },
-                            { QStringLiteral("state"), QStringLiteral("bound") } }),
+    QCOMPARE(parsed.number(QStringLiteral("gatehouse_listener_up"),
+                           { { QStringLiteral("port"), QStringLiteral("8080") },
+                             { QStringLiteral("address"), QStringLiteral("127.0.0.1") },
+                             { QStringLiteral("state"), QStringLiteral("bound") } }),
              1.0);
-    QCOMPARE(parsed.value(QStringLiteral("gatehouse_listener_up"),
-                          { { QStringLiteral("port"), QStringLiteral("80") },
-                            { QStringLiteral("state"), QStringLiteral("conflict") } }),
+    QCOMPARE(parsed.number(QStringLiteral("gatehouse_listener_up"),
+                           { { QStringLiteral("port"), QStringLiteral("80") },
+                             { QStringLiteral("state"), QStringLiteral("conflict") } }),
              0.0);
     QCOMPARE(parsed.find(QStringLiteral("gatehouse_listener_up")).size(), 2);
 
-    QCOMPARE(parsed.value(QStringLiteral("gatehouse_certificate_expiry_seconds"),
-                          { { QStringLiteral("domains"), QStringLiteral("a.com,www.a.com") } }),
+    QCOMPARE(parsed.number(QStringLiteral("gatehouse_certificate_expiry_seconds"),
+                           { { QStringLiteral("domains"), QStringLiteral("a.com,www.a.com") } }),
              30.0 * 86400 + 5);
-    QCOMPARE(parsed.value(QStringLiteral("gatehouse_certificate_expiry_seconds"),
-                          { { QStringLiteral("domains"), QStringLiteral("old.com") } }),
+    QCOMPARE(parsed.number(QStringLiteral("gatehouse_certificate_expiry_seconds"),
+                           { { QStringLiteral("domains"), QStringLiteral("old.com") } }),
              -60.0);
     // No certificate yet: a state, no expiry.
     QVERIFY(parsed
                 .find(QStringLiteral("gatehouse_certificate_expiry_seconds"),
                       { { QStringLiteral("domains"), QStringLiteral("b.com") } })
                 .isEmpty());
-    QCOMPARE(parsed.value(QStringLiteral("gatehouse_certificate_state"),
-                          { { QStringLiteral("domains"), QStringLiteral("b.com") },
-                            { QStringLiteral("state"), QStringLiteral("pending") } }),
+    QCOMPARE(parsed.number(QStringLiteral("gatehouse_certificate_state"),
+                           { { QStringLiteral("domains"), QStringLiteral("b.com") },
+                             { QStringLiteral("state"), QStringLiteral("pending") } }),
              1.0);
     QCOMPARE(parsed.find(QStringLiteral("gatehouse_certificate_state")).size(), 3);
 
