@@ -4,14 +4,6 @@
 <context>
     <name>GuiText</name>
     <message>
-        <source>pid %1</source>
-        <translation>PID %1</translation>
-    </message>
-    <message>
-        <source>pid %1, %2</source>
-        <translation>PID %1, %2</translation>
-    </message>
-    <message>
         <source>ports below 1024 need privileges: run gatehoused as root or give it CAP_NET_BIND_SERVICE (AmbientCapabilities= in its unit), or use a port above 1023</source>
         <translation>Ports unter 1024 brauchen Rechte: gatehoused als root starten oder ihm CAP_NET_BIND_SERVICE geben (AmbientCapabilities= in seiner Unit), oder einen Port über 1023 verwenden</translation>
     </message>
@@ -295,14 +287,6 @@
     <message>
         <source>Connections</source>
         <translation>Verbindungen</translation>
-    </message>
-    <message>
-        <source>pid %1</source>
-        <translation>PID %1</translation>
-    </message>
-    <message>
-        <source>pid %1, %2</source>
-        <translation>PID %1, %2</translation>
     </message>
     <message>
         <source>No listeners: no enabled route wants a port.</source>
@@ -1675,6 +1659,17 @@ Dieses Fenster verwaltet den Dienst unter %2.</translation>
     <message>
         <source>Language of messages: de, en, es or fr (default: $GATEHOUSE_LANG, else the system&apos;s).</source>
         <translation>Sprache der Meldungen: de, en, es oder fr (Standard: $GATEHOUSE_LANG, sonst die des Systems).</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::net::ProcessInfo</name>
+    <message>
+        <source>pid %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>pid %1, %2</source>
+        <translation>PID %1, %2</translation>
     </message>
 </context>
 <context>

@@ -4,14 +4,6 @@
 <context>
     <name>GuiText</name>
     <message>
-        <source>pid %1</source>
-        <translation>pid %1</translation>
-    </message>
-    <message>
-        <source>pid %1, %2</source>
-        <translation>pid %1, %2</translation>
-    </message>
-    <message>
         <source>ports below 1024 need privileges: run gatehoused as root or give it CAP_NET_BIND_SERVICE (AmbientCapabilities= in its unit), or use a port above 1023</source>
         <translation>los puertos por debajo de 1024 requieren privilegios: ejecute gatehoused como root o dele CAP_NET_BIND_SERVICE (AmbientCapabilities= en su unidad), o use un puerto por encima de 1023</translation>
     </message>
@@ -295,14 +287,6 @@
     <message>
         <source>Connections</source>
         <translation>Conexiones</translation>
-    </message>
-    <message>
-        <source>pid %1</source>
-        <translation>pid %1</translation>
-    </message>
-    <message>
-        <source>pid %1, %2</source>
-        <translation>pid %1, %2</translation>
     </message>
     <message>
         <source>No listeners: no enabled route wants a port.</source>
@@ -1675,6 +1659,17 @@ Esta ventana gestiona el servicio en %2.</translation>
     <message>
         <source>Language of messages: de, en, es or fr (default: $GATEHOUSE_LANG, else the system&apos;s).</source>
         <translation>Idioma de los mensajes: de, en, es o fr (predeterminado: $GATEHOUSE_LANG, si no el del sistema).</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::net::ProcessInfo</name>
+    <message>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
+    </message>
+    <message>
+        <source>pid %1, %2</source>
+        <translation>pid %1, %2</translation>
     </message>
 </context>
 <context>

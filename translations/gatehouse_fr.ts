@@ -4,14 +4,6 @@
 <context>
     <name>GuiText</name>
     <message>
-        <source>pid %1</source>
-        <translation>pid %1</translation>
-    </message>
-    <message>
-        <source>pid %1, %2</source>
-        <translation>pid %1, %2</translation>
-    </message>
-    <message>
         <source>ports below 1024 need privileges: run gatehoused as root or give it CAP_NET_BIND_SERVICE (AmbientCapabilities= in its unit), or use a port above 1023</source>
         <translation>les ports sous 1024 exigent des privilèges : lancez gatehoused en root ou donnez-lui CAP_NET_BIND_SERVICE (AmbientCapabilities= dans son unité), ou utilisez un port au-dessus de 1023</translation>
     </message>
@@ -295,14 +287,6 @@
     <message>
         <source>Connections</source>
         <translation>Connexions</translation>
-    </message>
-    <message>
-        <source>pid %1</source>
-        <translation>pid %1</translation>
-    </message>
-    <message>
-        <source>pid %1, %2</source>
-        <translation>pid %1, %2</translation>
     </message>
     <message>
         <source>No listeners: no enabled route wants a port.</source>
@@ -1675,6 +1659,17 @@ Cette fenêtre gère le service sur %2.</translation>
     <message>
         <source>Language of messages: de, en, es or fr (default: $GATEHOUSE_LANG, else the system&apos;s).</source>
         <translation>Langue des messages : de, en, es ou fr (par défaut : $GATEHOUSE_LANG, sinon celle du système).</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::net::ProcessInfo</name>
+    <message>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
+    </message>
+    <message>
+        <source>pid %1, %2</source>
+        <translation>pid %1, %2</translation>
     </message>
 </context>
 <context>
