@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "Translations.h"
 #include "control/ControlEndpoint.h"
 
 #include <QApplication>
@@ -11,6 +12,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("gatehouse"));
     QCoreApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
     QApplication::setApplicationDisplayName(QStringLiteral("Gatehouse"));
+    gatehouse::i18n::installTranslators(gatehouse::i18n::requestedLanguage(QCoreApplication::arguments()));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -22,6 +24,8 @@ int main(int argc, char *argv[])
                                          .arg(gatehouse::control::ControlEndpoint::defaultEndpoint()),
                                      QCoreApplication::translate("main", "PATH"));
     parser.addOption(control);
+    parser.addOption({ QStringLiteral("lang"), gatehouse::i18n::languageOptionDescription(),
+                       QCoreApplication::translate("main", "LANG") });
     parser.process(app);
 
     gatehouse::gui::MainWindow::Options options;

@@ -3,6 +3,7 @@
 #   ./scripts/gatehouse.sh run    install what is missing, build, run the service on its default config
 #   ./scripts/gatehouse.sh test   install what is missing, build, run the whole test suite
 #   ./scripts/gatehouse.sh build  install what is missing and build only
+#   ./scripts/gatehouse.sh package  build, then make the Debian packages in build/packages/
 # PRESET (default: "default") picks a CMakePresets.json preset, e.g. PRESET=asan.
 set -euo pipefail
 
@@ -10,7 +11,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 preset=${PRESET:-default}
 
 usage() {
-    sed -n '2,6p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 build() {
@@ -43,6 +44,11 @@ case "$cmd" in
         ;;
     build)
         build build
+        ;;
+    package)
+        build build
+        cd "$(build_dir)"
+        cpack -G DEB
         ;;
     -h|--help|help)
         usage

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages a purpose needs, and only those missing.
 # Quiet and quick when everything is present.
-#   install-deps.sh build        compilers, Qt 6, OpenSSL, llhttp
-#   install-deps.sh build test   the same plus what the tests run against
+#   install-deps.sh build        compilers, Qt 6, OpenSSL, llhttp, help2man (man pages)
+#   install-deps.sh build test   the same plus what the tests run against (and the package checks)
 #   install-deps.sh build bench  the same plus nginx, HAProxy and wrk for bench/run.sh
 #   install-deps.sh build screenshots  the same plus Xvfb and Pebble for scripts/screenshots.sh
 set -euo pipefail
@@ -10,10 +10,11 @@ set -euo pipefail
 build_packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
-    libssl-dev openssl node-llhttp clang-format
+    libssl-dev openssl node-llhttp clang-format help2man
 )
 test_packages=(
     curl procps util-linux g++-mingw-w64-x86-64 pebble nginx-light
+    dpkg-dev systemd desktop-file-utils nsis
 )
 bench_packages=(
     nginx-light libnginx-mod-stream haproxy wrk

@@ -188,6 +188,16 @@ QDateTime CertManager::renewalDue(const Entry &entry) const
     return renewalTime(entry.stored.info, entry.ari, entry.jitter);
 }
 
+QDateTime CertManager::capLifts(const Entry &entry, const QDateTime &now) const
+{
+    QList<QDateTime> recent = entry.attemptTimes;
+    recent.removeIf([&now](const QDateTime &t) { return t.secsTo(now) >= 3600; });
+    if (recent.size() < m_options.attemptsPerHour)
+        return {};
+    // The oldest attempts leave the hour first; enough of them must go for one more.
+    return recent.at(recent.size() - m_options.attemptsPerHour).addSecs(3600);
+}
+
 void CertManager::check()
 {
     if (!m_configured)
@@ -205,7 +215,7 @@ void CertManager::check()
         if (!entry.forced && entry.stored.nextAttempt.isValid() && now < entry.stored.nextAttempt)
             continue;
         entry.attemptTimes.removeIf([&now](const QDateTime &t) { return t.secsTo(now) >= 3600; });
-        if (entry.attemptTimes.size() >= m_options.attemptsPerHour)
+        if (capLifts(entry, now).isValid())
             continue;
         entry.queued = true;
         m_queue << entry.stored.domains;
@@ -406,8 +416,8 @@ void CertManager::armTimer(const QDateTime &now)
         if (!entry.wanted || entry.running() || entry.queued)
             continue;
         QDateTime wake = std::max(renewalDue(entry), entry.stored.nextAttempt);
-        if (entry.attemptTimes.size() >= m_options.attemptsPerHour)
-            wake = std::max(wake, entry.attemptTimes.first().addSecs(3600));
+        if (const QDateTime lifts = capLifts(entry, now); lifts.isValid())
+            wake = std::max(wake, lifts);
         if (wake.isValid() && wake < next)
             next = wake;
         if (entry.hasCertificate() && entry.ariNext.isValid() && entry.ariNext < next)
@@ -436,6 +446,10 @@ CertificateStatus CertManager::statusOf(const Entry &entry) const
     s.notAfter = entry.stored.info.notAfter;
     s.nextRenewal = renewalDue(entry);
     s.nextAttempt = entry.stored.nextAttempt;
+    // Failing and capped: nothing starts before the cap lifts, whatever the backoff says.
+    if (const QDateTime lifts = capLifts(entry, now);
+        lifts.isValid() && entry.stored.failures > 0 && !entry.running() && !entry.queued)
+        s.nextAttempt = std::max(s.nextAttempt, lifts);
     s.lastAttempt = entry.stored.lastAttempt;
     s.lastError = entry.stored.lastError;
     s.attempts = entry.stored.failures;
@@ -488,10 +502,10 @@ Result<CertificateStatus, QString> CertManager::renew(const QString &domain)
             return statusOf(entry);
         const QDateTime now = m_options.clock();
         entry.attemptTimes.removeIf([&now](const QDateTime &t) { return t.secsTo(now) >= 3600; });
-        if (entry.attemptTimes.size() >= m_options.attemptsPerHour)
+        if (const QDateTime lifts = capLifts(entry, now); lifts.isValid())
             return R::failure(QStringLiteral("%1 attempts for %2 in the last hour already; the next is possible at %3")
                                   .arg(entry.attemptTimes.size())
-                                  .arg(name, entry.attemptTimes.first().addSecs(3600).toString(Qt::ISODate)));
+                                  .arg(name, lifts.toUTC().toString(Qt::ISODate)));
         entry.forced = true;
         check();
         return statusOf(entry);

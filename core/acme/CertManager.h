@@ -122,6 +122,8 @@ private:
     Entry &entryFor(const QStringList &domains);
     CertificateStatus statusOf(const Entry &entry) const;
     QDateTime renewalDue(const Entry &entry) const;
+    // When the hourly cap lets the next attempt start; null when it does not hold now.
+    QDateTime capLifts(const Entry &entry, const QDateTime &now) const;
     void startOrders();
     void startOrder(Entry &entry);
     void finished(const QStringList &domains, const Result<IssuedCertificate, AcmeProblem> &result);

@@ -12,15 +12,17 @@
 #include "proxy/TlsClientContext.h"
 #include "proxy/UpstreamConnector.h"
 #include "proxy/UpstreamPool.h"
+#include "routing/ClientAddress.h"
 #include "routing/DomainPattern.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
-#include <QPointer>
 #include <QTimer>
 
 #include <atomic>
+#include <chrono>
 #include <map>
+#include <utility>
 
 namespace gatehouse::proxy {
 
@@ -42,6 +44,27 @@ constexpr std::chrono::seconds kLinger { 2 };
 constexpr quint64 kMaxDrainedBody = 1024 * 1024;
 
 std::atomic<qint64> g_peakBuffered { 0 };
+
+// Latin-1 bytes into `out`, reusing its capacity.
+void assignLatin1(QString &out, QByteArrayView bytes)
+{
+    out.resize(bytes.size());
+    QChar *data = out.data();
+    for (qsizetype i = 0; i < bytes.size(); ++i)
+        data[i] = QLatin1Char(bytes[i]);
+}
+
+// UTF-8 bytes into `out`, reusing its capacity when they are all ASCII.
+void assignUtf8(QString &out, QByteArrayView bytes)
+{
+    for (const char c : bytes) {
+        if (uchar(c) >= 0x80) {
+            out = QString::fromUtf8(bytes);
+            return;
+        }
+    }
+    assignLatin1(out, bytes);
+}
 
 // Client TLS contexts by target settings, per worker thread (loading roots costs milliseconds).
 Result<TlsClientContext::Ptr, TlsError> tlsContextFor(const config::TargetTls &tls)
@@ -75,10 +98,16 @@ struct HttpConnection::Private
         Done,
     };
     enum class TimerKind { None, Idle, HeaderRead, Response, Activity, Linger };
+    using Clock = std::chrono::steady_clock;
 
     HttpConnection *q;
     std::unique_ptr<Stream> client;
     ConnectionInfo info;
+    // Derived from info.clientAddress once per connection: route queries, the
+    // allow and block lists, X-Forwarded-For and Forwarded.
+    routing::ClientAddress clientAddress;
+    QByteArray forwardedFor;  // HttpHeadRewriter::addressText(); null until the first forward
+    QByteArray forwardedNode;  // HttpHeadRewriter::forwardedNode()
     std::shared_ptr<const SnapshotSource> snapshots;
     std::shared_ptr<const acme::ChallengeRegistry> challenges;
     ProxySnapshot::Ptr firstSnapshot;  // for the first request only
@@ -87,10 +116,17 @@ struct HttpConnection::Private
     HttpRequestParser parser;
     QByteArray clientIn;
     Phase phase = Phase::ReadingHead;
+    // One timeout at a time, of kind timerKind, due at deadline. Requests move
+    // the deadline many times a second, so `timer` is not restarted for each:
+    // it stays due at timerDue and, when it fires before the deadline, is
+    // started again for the rest. Only a deadline earlier than timerDue restarts it.
     QTimer timer;
     TimerKind timerKind = TimerKind::None;
+    Clock::time_point deadline;
+    Clock::time_point timerDue;
     bool pumping = false;
     bool clientEof = false;
+    bool *destroyed = nullptr;  // set to true by the destructor (see streamData)
 
     // The current request.
     RouteRuntime *runtime = nullptr;
@@ -101,6 +137,10 @@ struct HttpConnection::Private
     int attemptsLeft = 0;
     QByteArray method;
     QByteArray target;
+    // The route query's host and path, reused from request to request.
+    QString queryHostLatin1;
+    QString queryHost;
+    QString queryPath;
     QByteArray headBytes;  // the rewritten head, sent to each upstream attempt
     HttpBodyFraming requestFraming = HttpBodyFraming::None;
     int clientMinor = 1;
@@ -122,6 +162,8 @@ struct HttpConnection::Private
     bool retriedStale = false;
     UpstreamConnector *connector = nullptr;
     std::unique_ptr<HttpResponseParser> response;
+    std::unique_ptr<HttpResponseParser> spareResponse;  // the previous request's, reused
+    QByteArray responseHeadBytes;  // the rewritten response head, reused
     QByteArray upstreamIn;
     bool responseStarted = false;  // a final response head arrived
     bool responseHeadSent = false;
@@ -169,6 +211,8 @@ struct HttpConnection::Private
 
     // Timers and accounting.
     void arm(TimerKind kind);
+    void setDeadline(std::chrono::milliseconds timeout);
+    void disarm();  // no timeout until the next arm()
     void onTimeout();
     void notePeak();
     void logAccess(const QString &note = QString());
@@ -183,7 +227,7 @@ void HttpConnection::Private::onClientData(QByteArrayView data)
     clientIn.append(data);
     notePeak();
     if (timerKind == TimerKind::Activity)
-        timer.start();
+        arm(TimerKind::Activity);
     pumpClient();
 }
 
@@ -276,8 +320,7 @@ void HttpConnection::Private::updateClientReading()
 void HttpConnection::Private::onRequestHead(qsizetype headSize)
 {
     requestClock.start();
-    timer.stop();
-    timerKind = TimerKind::None;
+    disarm();
     snapshot = firstSnapshot ? std::move(firstSnapshot) : (snapshots ? snapshots->current() : snapshot);
     firstSnapshot.reset();
 
@@ -301,23 +344,31 @@ void HttpConnection::Private::onRequestHead(qsizetype headSize)
     if (challenges && answerHttp01(head))
         return;
 
-    const QString host = routing::DomainPattern::normalizeHost(QString::fromLatin1(head.host));
-    if (info.tls && !info.serverName.isEmpty() && host != routing::DomainPattern::normalizeHost(info.serverName)) {
+    assignLatin1(queryHostLatin1, head.host);
+    routing::DomainPattern::normalizeHost(queryHostLatin1, queryHost);
+    if (info.tls && !info.serverName.isEmpty() && queryHost != routing::DomainPattern::normalizeHost(info.serverName)) {
         // The certificate was chosen for another name (RFC 9110 section 15.5.20).
         return answerError(421);
     }
     if (head.isConnect)
         return answerError(405);
-    const QString path = QString::fromUtf8(head.path());
+    assignUtf8(queryPath, head.path());
     routing::HeaderList headers;
-    headers.reserve(head.headers.size());
-    for (qsizetype i = 0; i < head.headers.size(); ++i)
-        headers.append({ head.headers.nameAt(i).toByteArray(), head.headers.valueAt(i).toByteArray() });
+    if (snapshot && snapshot->routes().matchesHeaders()) {
+        // Views of the parsed head, which outlives the lookup.
+        headers.reserve(head.headers.size());
+        for (qsizetype i = 0; i < head.headers.size(); ++i) {
+            const QByteArrayView name = head.headers.nameAt(i);
+            const QByteArrayView value = head.headers.valueAt(i);
+            headers.append({ QByteArray::fromRawData(name.data(), name.size()),
+                             QByteArray::fromRawData(value.data(), value.size()) });
+        }
+    }
     routing::RouteQuery query;
     query.port = info.listener.port;
-    query.host = host;
-    query.path = path;
-    query.client = routing::ClientAddress(info.clientAddress);
+    query.host = queryHost;
+    query.path = queryPath;
+    query.client = clientAddress;
     query.headers = &headers;
     const int index = snapshot ? snapshot->routes().selectIndex(query) : -1;
     if (index < 0)
@@ -331,7 +382,7 @@ void HttpConnection::Private::onRequestHead(qsizetype headSize)
         if (info.tls != terminates)
             return answerError(421);  // a plain route asked over TLS, or a TLS route over plain HTTP
     }
-    if (!runtime->admits(info.clientAddress))
+    if (!runtime->admits(clientAddress))
         return answerError(403);
     if (!runtime->tryOpen())
         return answerError(503);
@@ -491,7 +542,8 @@ void HttpConnection::Private::releaseRequest()
     }
     if (connector)
         connector->abort();
-    response.reset();
+    if (response)
+        spareResponse = std::move(response);
     responseStarted = responseHeadSent = interim = switching = false;
     retriedStale = false;
 }
@@ -531,12 +583,18 @@ void HttpConnection::Private::finish(const QString &why)
 
 void HttpConnection::Private::startForward()
 {
+    if (forwardedFor.isNull()) {
+        forwardedFor = HttpHeadRewriter::addressText(info.clientAddress);
+        forwardedNode = HttpHeadRewriter::forwardedNode(info.clientAddress);
+    }
     HttpHeadRewriter::RequestContext context;
-    context.clientAddress = info.clientAddress;
+    context.clientText = forwardedFor;
+    context.clientNode = forwardedNode;
     context.tls = info.tls;
     HttpRequestHead &head = parser.head();
     HttpHeadRewriter::rewriteRequest(head, context);
-    headBytes = head.serialized();
+    headBytes.resize(0);  // keeps the capacity of the previous request's head
+    head.serialize(headBytes);
     attemptsLeft = std::max(1, std::min(3, runtime->endpointCount()));
     phase = Phase::Connecting;
     acquireUpstream(true);
@@ -549,12 +607,7 @@ void HttpConnection::Private::acquireUpstream(bool allowPooled)
         return failRequest(502, QStringLiteral("route '%1' has no targets").arg(routeName));
     --attemptsLeft;
     const config::Route &route = runtime->route();
-    const bool reencrypt = route.action.tls.mode == config::TlsMode::TerminateAndReencrypt;
-    upstreamKey = endpoint->host + u':' + QString::number(endpoint->port);
-    if (reencrypt) {
-        upstreamKey += QStringLiteral(":tls:") + endpoint->tls.serverName + u':' + (endpoint->tls.verify ? u'v' : u'n')
-            + u':' + endpoint->tls.caBundle;
-    }
+    upstreamKey = endpoint->poolKey;
     // A connection that began with a PROXY header speaks for one client only.
     upstreamPoolable = route.action.sendProxyProtocol == config::ProxyProtocolVersion::None;
     if (upstreamPoolable && allowPooled) {
@@ -634,7 +687,12 @@ void HttpConnection::Private::attachUpstream(std::unique_ptr<Stream> stream, boo
         endpoint->active.fetch_add(1, std::memory_order_relaxed);
         endpointActive = true;
     }
-    response = std::make_unique<HttpResponseParser>();
+    if (spareResponse) {
+        response = std::move(spareResponse);
+        response->reset();
+    } else {
+        response = std::make_unique<HttpResponseParser>();
+    }
     response->expectResponseTo(method, requestUpgrade);
     upstream->write(headBytes);
     phase = Phase::Forwarding;
@@ -661,7 +719,7 @@ void HttpConnection::Private::onUpstreamData(QByteArrayView data)
     upstreamIn.append(data);
     notePeak();
     if (timerKind == TimerKind::Activity)
-        timer.start();
+        arm(TimerKind::Activity);
     pumpUpstream();
 }
 
@@ -744,9 +802,10 @@ void HttpConnection::Private::onResponseHead()
     status = head.status;
     if (plan.closeClient)
         closeAfterResponse = true;
-    const QByteArray bytes = head.serialized();
-    bytesOut += quint64(bytes.size());
-    client->write(bytes);
+    responseHeadBytes.resize(0);  // keeps the capacity of the previous response's head
+    head.serialize(responseHeadBytes);
+    bytesOut += quint64(responseHeadBytes.size());
+    client->write(responseHeadBytes);
     responseHeadSent = true;
 }
 
@@ -834,7 +893,7 @@ void HttpConnection::Private::onUpstreamError(const StreamError &error)
 void HttpConnection::Private::startTunnel(QByteArrayView upstreamRest)
 {
     timer.stop();
-    timerKind = TimerKind::None;
+    timerKind = TimerKind::None;  // the tunnel has its own idle timeout
     phase = Phase::Tunnel;
     logAccess();
     if (!upstreamRest.isEmpty())
@@ -865,29 +924,48 @@ void HttpConnection::Private::startTunnel(QByteArrayView upstreamRest)
 void HttpConnection::Private::arm(TimerKind kind)
 {
     timerKind = kind;
-    const config::Timeouts timeouts = snapshot ? snapshot->timeouts() : config::Timeouts();
+    static const config::Timeouts kDefaults;
+    const config::Timeouts &timeouts = snapshot ? snapshot->timeouts() : kDefaults;
     switch (kind) {
     case TimerKind::None:
-        timer.stop();
         return;
     case TimerKind::Idle:
     case TimerKind::Activity:
-        timer.start(std::chrono::seconds(timeouts.idle));
-        return;
+        return setDeadline(std::chrono::seconds(timeouts.idle));
     case TimerKind::HeaderRead:
-        timer.start(std::chrono::seconds(timeouts.headerRead));
-        return;
+        return setDeadline(std::chrono::seconds(timeouts.headerRead));
     case TimerKind::Response:
-        timer.start(std::chrono::seconds(timeouts.upstreamResponse));
-        return;
+        return setDeadline(std::chrono::seconds(timeouts.upstreamResponse));
     case TimerKind::Linger:
-        timer.start(kLinger);
-        return;
+        return setDeadline(kLinger);
     }
+}
+
+void HttpConnection::Private::setDeadline(std::chrono::milliseconds timeout)
+{
+    deadline = Clock::now() + timeout;
+    if (!timer.isActive() || deadline < timerDue) {
+        timer.start(timeout);
+        timerDue = deadline;
+    }
+}
+
+void HttpConnection::Private::disarm()
+{
+    // The timer may go on running: it finds no kind when it fires.
+    timerKind = TimerKind::None;
 }
 
 void HttpConnection::Private::onTimeout()
 {
+    if (timerKind == TimerKind::None)
+        return;
+    if (const Clock::time_point now = Clock::now(); now < deadline) {
+        // The deadline moved on since the timer was started: wait for the rest.
+        timer.start(std::chrono::ceil<std::chrono::milliseconds>(deadline - now));
+        timerDue = deadline;
+        return;
+    }
     switch (timerKind) {
     case TimerKind::None:
         return;
@@ -943,6 +1021,7 @@ HttpConnection::HttpConnection(std::unique_ptr<Stream> client, const ConnectionI
 {
     d->client = std::move(client);
     d->info = info;
+    d->clientAddress = routing::ClientAddress(info.clientAddress);
     d->snapshots = std::move(snapshots);
     d->challenges = std::move(challenges);
     d->firstSnapshot = first;
@@ -953,6 +1032,8 @@ HttpConnection::HttpConnection(std::unique_ptr<Stream> client, const ConnectionI
 
 HttpConnection::~HttpConnection()
 {
+    if (d->destroyed)
+        *d->destroyed = true;
     // Children whose signals reach into d go first.
     delete d->tunnel;
     d->tunnel = nullptr;
@@ -984,14 +1065,24 @@ void HttpConnection::streamData(Stream &stream, QByteArrayView data)
 {
     // What one delivery produces for the other side (a head and the body bytes
     // that came with it) leaves in one send(); the other side may go away meanwhile.
+    // Only deleting this connection deletes the other stream at once: an
+    // upstream that is let go is deleted later, or lives on in the pool or a tunnel.
     const bool fromClient = &stream == d->client.get();
-    QPointer<Stream> other = fromClient ? d->upstream.get() : d->client.get();
+    Stream *other = fromClient ? d->upstream.get() : d->client.get();
     if (other)
         other->cork();
+    bool destroyed = false;
+    bool *const outer = std::exchange(d->destroyed, &destroyed);
     if (fromClient)
         d->onClientData(data);
     else if (&stream == d->upstream.get())
         d->onUpstreamData(data);
+    if (destroyed) {
+        if (outer)
+            *outer = true;
+        return;
+    }
+    d->destroyed = outer;
     if (other)
         other->uncork();
 }

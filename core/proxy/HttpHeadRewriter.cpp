@@ -1,5 +1,10 @@
 #include "HttpHeadRewriter.h"
 
+#include <QVarLengthArray>
+
+#include <array>
+#include <charconv>
+
 namespace gatehouse::proxy {
 
 namespace {
@@ -30,6 +35,75 @@ bool isTokenChar(char c)
     }
 }
 
+constexpr QByteArrayView kFixedHopByHop[]
+    = { "Connection", "Keep-Alive", "Proxy-Connection", "TE", "Trailer", "Transfer-Encoding" };
+
+bool isFixedHopByHop(QByteArrayView name)
+{
+    for (const QByteArrayView hop : kFixedHopByHop) {
+        if (HttpHeaders::equalsIgnoreCase(name, hop))
+            return true;
+    }
+    return false;
+}
+
+// HttpHeadRewriter::removeHopByHop(), also removing the fields `alsoRemove`
+// accepts, all in one pass over the fields.
+template<typename F> qsizetype removeHopByHopAnd(HttpHeaders &headers, bool keepUpgrade, F alsoRemove)
+{
+    // The names Connection lists, as views: removing fields leaves the bytes in place.
+    QVarLengthArray<QByteArrayView, 8> named;
+    for (qsizetype i = headers.indexOf("Connection"); i >= 0; i = headers.indexOf("Connection", i + 1)) {
+        HttpHeaders::forEachElement(headers.valueAt(i), [&](QByteArrayView token) {
+            // "Connection: Host" would make the upstream pick its default virtual host.
+            if (HttpHeaders::equalsIgnoreCase(token, "Host"))
+                return true;
+            if (keepUpgrade && HttpHeaders::equalsIgnoreCase(token, "Upgrade"))
+                return true;
+            named.append(token);
+            return true;
+        });
+    }
+    return headers.removeIf([&](QByteArrayView name) {
+        if (isFixedHopByHop(name) || alsoRemove(name))
+            return true;
+        if (!keepUpgrade && HttpHeaders::equalsIgnoreCase(name, "Upgrade"))
+            return true;
+        for (const QByteArrayView token : named) {
+            if (HttpHeaders::equalsIgnoreCase(name, token))
+                return true;
+        }
+        return false;
+    });
+}
+
+// An RFC 7239 value: as is when it is a token, else a quoted-string.
+template<typename Out> void appendForwardedValue(Out &out, QByteArrayView value)
+{
+    bool token = !value.isEmpty();
+    for (const char c : value)
+        token = token && isTokenChar(c);
+    if (token) {
+        out.append(value.data(), value.size());
+        return;
+    }
+    out.reserve(out.size() + value.size() + 2);
+    out.append('"');
+    for (const char c : value) {
+        if (c == '"' || c == '\\')
+            out.append('\\');
+        out.append(c);
+    }
+    out.append('"');
+}
+
+// A decimal number as a view of `buffer`.
+QByteArrayView decimal(quint64 value, std::array<char, 24> &buffer)
+{
+    const auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value).ptr;
+    return QByteArrayView(buffer.data(), end - buffer.data());
+}
+
 void appendVia(HttpHeaders &headers, int receivedMinor, const QByteArray &via)
 {
     if (via.isEmpty())
@@ -46,30 +120,7 @@ void appendVia(HttpHeaders &headers, int receivedMinor, const QByteArray &via)
 
 qsizetype HttpHeadRewriter::removeHopByHop(HttpHeaders &headers, bool keepUpgrade)
 {
-    // Collect first: removing Connection invalidates nothing we read, but the
-    // names must be copied out of the buffer we are about to edit.
-    QList<QByteArray> named;
-    for (qsizetype i = headers.indexOf("Connection"); i >= 0; i = headers.indexOf("Connection", i + 1)) {
-        HttpHeaders::forEachElement(headers.valueAt(i), [&](QByteArrayView token) {
-            named.append(token.toByteArray());
-            return true;
-        });
-    }
-
-    qsizetype removed = 0;
-    for (const char *name : { "Connection", "Keep-Alive", "Proxy-Connection", "TE", "Trailer", "Transfer-Encoding" })
-        removed += headers.removeAll(name);
-    if (!keepUpgrade)
-        removed += headers.removeAll("Upgrade");
-    for (const QByteArray &name : named) {
-        // "Connection: Host" would make the upstream pick its default virtual host.
-        if (HttpHeaders::equalsIgnoreCase(name, "Host"))
-            continue;
-        if (keepUpgrade && HttpHeaders::equalsIgnoreCase(name, "Upgrade"))
-            continue;
-        removed += headers.removeAll(name);
-    }
-    return removed;
+    return removeHopByHopAnd(headers, keepUpgrade, [](QByteArrayView) { return false; });
 }
 
 QByteArray HttpHeadRewriter::addressText(const QHostAddress &address)
@@ -95,21 +146,9 @@ QByteArray HttpHeadRewriter::forwardedNode(const QHostAddress &address)
 
 QByteArray HttpHeadRewriter::forwardedValue(QByteArrayView value)
 {
-    bool token = !value.isEmpty();
-    for (const char c : value)
-        token = token && isTokenChar(c);
-    if (token)
-        return value.toByteArray();
-    QByteArray quoted;
-    quoted.reserve(value.size() + 2);
-    quoted += '"';
-    for (const char c : value) {
-        if (c == '"' || c == '\\')
-            quoted += '\\';
-        quoted += c;
-    }
-    quoted += '"';
-    return quoted;
+    QByteArray result;
+    appendForwardedValue(result, value);
+    return result;
 }
 
 void HttpHeadRewriter::rewriteRequest(HttpRequestHead &head, const RequestContext &context)
@@ -129,42 +168,60 @@ void HttpHeadRewriter::rewriteRequest(HttpRequestHead &head, const RequestContex
         headers.set("Host", host);
     }
 
+    // Hop-by-hop fields, and the framing field regenerated below, in one pass.
     const bool keepUpgrade = head.isUpgrade && context.tunnelUpgrade;
-    removeHopByHop(headers, keepUpgrade);
+    removeHopByHopAnd(headers, keepUpgrade,
+                      [](QByteArrayView name) { return HttpHeaders::equalsIgnoreCase(name, "Content-Length"); });
     if (keepUpgrade)
         headers.append("Connection", "Upgrade");
 
     // Framing fields come from what the parser decided, in one canonical form
     // (llhttp accepts "Content-Length: 007"; the upstream gets "7").
-    headers.removeAll("Content-Length");
+    std::array<char, 24> digits;
     if (head.framing == HttpBodyFraming::Chunked)
         headers.append("Transfer-Encoding", "chunked");
     else if (head.framing == HttpBodyFraming::ContentLength)
-        headers.append("Content-Length", QByteArray::number(head.contentLength));
+        headers.append("Content-Length", decimal(head.contentLength, digits));
 
+    // X-Forwarded-For, -Proto, -Host and Forwarded: replaced (removed, then
+    // appended in this order), or for a trusted proxy extended or kept.
     const bool trusted = context.clientIsTrustedProxy;
-    const QByteArray client = addressText(context.clientAddress);
+    const bool useText = !context.clientText.isNull();
+    const QByteArray client = useText ? context.clientText : addressText(context.clientAddress);
+    const QByteArray node = useText ? context.clientNode : forwardedNode(context.clientAddress);
+    QByteArray forwardedFor = client;
     if (trusted && headers.contains("X-Forwarded-For"))
-        headers.set("X-Forwarded-For", QByteArray(headers.combinedValue("X-Forwarded-For") + ", " + client));
-    else
-        headers.set("X-Forwarded-For", client);
-    if (!(trusted && headers.contains("X-Forwarded-Proto")))
-        headers.set("X-Forwarded-Proto", proto);
-    if (!(trusted && headers.contains("X-Forwarded-Host"))) {
-        if (host.isEmpty())
-            headers.removeAll("X-Forwarded-Host");
-        else
-            headers.set("X-Forwarded-Host", host);
-    }
+        forwardedFor = headers.combinedValue("X-Forwarded-For") + ", " + client;
+    const bool keepProto = trusted && headers.contains("X-Forwarded-Proto");
+    const bool keepHost = trusted && headers.contains("X-Forwarded-Host");
 
-    QByteArray element = "for=" + forwardedNode(context.clientAddress);
-    if (!host.isEmpty())
-        element += ";host=" + forwardedValue(host);
-    element += ";proto=" + proto.toByteArray();
-    if (trusted && headers.contains("Forwarded"))
-        headers.set("Forwarded", QByteArray(headers.combinedValue("Forwarded") + ", " + element));
-    else
-        headers.set("Forwarded", element);
+    QVarLengthArray<char, 256> forwarded;
+    const auto add = [&forwarded](QByteArrayView bytes) { forwarded.append(bytes.data(), bytes.size()); };
+    if (trusted && headers.contains("Forwarded")) {
+        add(headers.combinedValue("Forwarded"));
+        add(", ");
+    }
+    add("for=");
+    add(node);
+    if (!host.isEmpty()) {
+        add(";host=");
+        appendForwardedValue(forwarded, host);
+    }
+    add(";proto=");
+    add(proto);
+
+    headers.removeIf([&](QByteArrayView name) {
+        return HttpHeaders::equalsIgnoreCase(name, "X-Forwarded-For")
+            || HttpHeaders::equalsIgnoreCase(name, "Forwarded")
+            || (!keepProto && HttpHeaders::equalsIgnoreCase(name, "X-Forwarded-Proto"))
+            || (!keepHost && HttpHeaders::equalsIgnoreCase(name, "X-Forwarded-Host"));
+    });
+    headers.append("X-Forwarded-For", forwardedFor);
+    if (!keepProto)
+        headers.append("X-Forwarded-Proto", proto);
+    if (!keepHost && !host.isEmpty())
+        headers.append("X-Forwarded-Host", host);
+    headers.append("Forwarded", QByteArrayView(forwarded.constData(), forwarded.size()));
 
     appendVia(headers, head.versionMinor, context.via);
 }
@@ -174,18 +231,22 @@ HttpHeadRewriter::ResponsePlan HttpHeadRewriter::rewriteResponse(HttpResponseHea
     HttpHeaders &headers = head.headers;
     ResponsePlan plan;
     const bool http11Client = context.clientVersionMinor >= 1;
-    removeHopByHop(headers, head.isUpgrade);
+    // Content-Length goes with the hop-by-hop fields, in one pass, unless the
+    // response has no body and it describes the representation: HEAD and 304
+    // keep it; 1xx and 204 must not carry one (RFC 9110 section 8.6). With a
+    // body it is regenerated from the parsed framing.
+    const bool dropLength = head.framing != HttpBodyFraming::None || head.status < 200 || head.status == 204;
+    removeHopByHopAnd(headers, head.isUpgrade, [dropLength](QByteArrayView name) {
+        return dropLength && HttpHeaders::equalsIgnoreCase(name, "Content-Length");
+    });
 
+    std::array<char, 24> digits;
     switch (head.framing) {
     case HttpBodyFraming::None:
-        // HEAD and 304 keep Content-Length: it describes the representation.
-        // 1xx and 204 must not carry one (RFC 9110 section 8.6).
-        if (head.status < 200 || head.status == 204)
-            headers.removeAll("Content-Length");
         plan.framing = HttpBodyFraming::None;
         break;
     case HttpBodyFraming::ContentLength:
-        headers.set("Content-Length", QByteArray::number(head.contentLength));
+        headers.append("Content-Length", decimal(head.contentLength, digits));
         plan.framing = HttpBodyFraming::ContentLength;
         break;
     case HttpBodyFraming::Chunked:
@@ -193,7 +254,6 @@ HttpHeadRewriter::ResponsePlan HttpHeadRewriter::rewriteResponse(HttpResponseHea
         // An HTTP/1.1 client gets chunked either way, so an until-close upstream
         // does not cost the client its keep-alive connection; HTTP/1.0 clients
         // know no chunked and read until we close.
-        headers.removeAll("Content-Length");
         if (http11Client) {
             headers.append("Transfer-Encoding", "chunked");
             plan.framing = HttpBodyFraming::Chunked;

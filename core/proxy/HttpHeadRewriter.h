@@ -21,6 +21,11 @@ public:
     struct RequestContext
     {
         QHostAddress clientAddress;  // the peer of the client connection
+        // addressText() and forwardedNode() of clientAddress, when the caller
+        // keeps them (once per connection rather than per request); used
+        // instead of clientAddress when clientText is not null.
+        QByteArray clientText;
+        QByteArray clientNode;
         // The peer is a proxy we trust (a load balancer, a CDN): its
         // X-Forwarded-For and Forwarded are extended, its X-Forwarded-Proto and
         // -Host kept. For anyone else all four are replaced, since a client can

@@ -122,9 +122,7 @@ void HttpHeaders::removeAt(qsizetype index)
 
 qsizetype HttpHeaders::removeAll(QByteArrayView name)
 {
-    return m_fields.removeIf([&](const Field &field) {
-        return equalsIgnoreCase(QByteArrayView(m_bytes.constData() + field.nameOffset, field.nameLength), name);
-    });
+    return removeIf([&](QByteArrayView fieldName) { return equalsIgnoreCase(fieldName, name); });
 }
 
 void HttpHeaders::clear()

@@ -36,6 +36,9 @@ public:
     void set(QByteArrayView name, QByteArrayView value);
     void removeAt(qsizetype index);
     qsizetype removeAll(QByteArrayView name);
+    // Removes every field whose name `remove(name)` accepts, in one pass; the
+    // bytes stay in place, so views of the remaining fields stay valid.
+    template<typename F> qsizetype removeIf(F remove);
     void clear();  // keeps the capacity
 
     // "Name: value\r\n" per field, no final empty line.
@@ -66,6 +69,13 @@ private:
     QByteArray m_bytes;
     QList<Field> m_fields;
 };
+
+template<typename F> qsizetype HttpHeaders::removeIf(F remove)
+{
+    return m_fields.removeIf([&](const Field &field) {
+        return remove(QByteArrayView(m_bytes.constData() + field.nameOffset, field.nameLength));
+    });
+}
 
 template<typename F> void HttpHeaders::forEachElement(QByteArrayView list, F f)
 {

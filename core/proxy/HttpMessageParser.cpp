@@ -153,6 +153,24 @@ HttpMessageParser::HttpMessageParser(Mode mode, const Limits &limits, HttpHeader
 
 HttpMessageParser::~HttpMessageParser() = default;
 
+void HttpMessageParser::reset()
+{
+    llhttp_init(m_parser.get(), m_mode == Mode::Request ? HTTP_REQUEST : HTTP_RESPONSE,
+                HttpMessageParserCallbacks::settings());
+    m_parser->data = this;
+    m_headers.clear();
+    m_startLineText.resize(0);
+    m_trailers.clear();
+    m_state = State::Parsing;
+    m_pending = Pending::None;
+    m_paused = false;
+    m_continueAfterUpgrade = false;
+    m_finishing = false;
+    m_body = {};
+    m_error = HttpError();
+    resetMessage();
+}
+
 HttpParseStep HttpMessageParser::step(HttpParseStep::Event event, qsizetype consumed, QByteArrayView body) const
 {
     HttpParseStep result;

@@ -41,6 +41,9 @@ public:
     HttpParseStep finish();
     // Puts the parser in the error state (a check of the owning parser failed).
     HttpParseStep fail(int status, const QString &reason, qsizetype consumed = 0);
+    // Back to the state of a new parser (for a new connection), keeping the
+    // capacity of the buffers.
+    void reset();
 
     // Valid after a Head step, until the next message starts.
     QByteArrayView method() const;

@@ -8,8 +8,23 @@ HttpResponseParser::HttpResponseParser(const Limits &limits)
 
 void HttpResponseParser::expectResponseTo(QByteArrayView method, bool upgradeRequested)
 {
-    m_requestMethod = method.toByteArray();
+    m_requestIsHead = method == "HEAD";
+    m_requestIsConnect = method == "CONNECT";
     m_upgradeRequested = upgradeRequested;
+}
+
+void HttpResponseParser::reset()
+{
+    m_engine.reset();
+    const HttpResponseHead fresh;
+    m_head.versionMajor = fresh.versionMajor;
+    m_head.versionMinor = fresh.versionMinor;
+    m_head.status = fresh.status;
+    m_head.framing = fresh.framing;
+    m_head.contentLength = fresh.contentLength;
+    m_head.keepAlive = fresh.keepAlive;
+    m_head.isUpgrade = fresh.isUpgrade;
+    m_requestIsHead = m_requestIsConnect = m_upgradeRequested = false;
 }
 
 HttpParseStep HttpResponseParser::parse(QByteArrayView input)
@@ -30,8 +45,7 @@ HttpParseStep HttpResponseParser::afterStep(const HttpParseStep &step)
     case HttpParseStep::Event::MessageComplete:
         // Interim responses share their request with the final one.
         if (!m_head.isInterim()) {
-            m_requestMethod = QByteArrayLiteral("GET");
-            m_upgradeRequested = false;
+            m_requestIsHead = m_requestIsConnect = m_upgradeRequested = false;  // GET
         }
         return step;
     default:
@@ -75,7 +89,7 @@ HttpParseStep HttpResponseParser::completeHead(const HttpParseStep &step)
                                  step.consumed);
         }
         head.isUpgrade = true;
-    } else if (m_requestMethod == "CONNECT" && success) {
+    } else if (m_requestIsConnect && success) {
         head.isUpgrade = true;
     }
     m_engine.setUpgrade(head.isUpgrade);
@@ -83,7 +97,7 @@ HttpParseStep HttpResponseParser::completeHead(const HttpParseStep &step)
     // RFC 9112 section 6.3: these have no body whatever their fields say;
     // llhttp 8.1 would read a body for a 204 or 304 with Content-Length.
     const bool noBody
-        = head.isUpgrade || head.status < 200 || head.status == 204 || head.status == 304 || m_requestMethod == "HEAD";
+        = head.isUpgrade || head.status < 200 || head.status == 204 || head.status == 304 || m_requestIsHead;
     if (noBody) {
         m_engine.skipBody();
         head.framing = HttpBodyFraming::None;

@@ -27,6 +27,9 @@ public:
     // `method` of the request this response answers; `upgradeRequested` when the
     // request asked for Upgrade (only then is a 101 acceptable).
     void expectResponseTo(QByteArrayView method, bool upgradeRequested = false);
+    // Back to the state of a new parser, for the responses on another
+    // connection; keeps the capacity of the head's buffers.
+    void reset();
 
     // As HttpRequestParser::parse(): drop step.consumed bytes and call again.
     HttpParseStep parse(QByteArrayView input);
@@ -47,7 +50,9 @@ private:
 
     HttpResponseHead m_head;
     HttpMessageParser m_engine;
-    QByteArray m_requestMethod = QByteArrayLiteral("GET");
+    // What the request this response answers implies for its framing.
+    bool m_requestIsHead = false;
+    bool m_requestIsConnect = false;
     bool m_upgradeRequested = false;
 };
 

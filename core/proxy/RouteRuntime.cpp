@@ -30,6 +30,11 @@ RouteRuntime::RouteRuntime(const config::Route &route)
             endpoint->host = host;
             endpoint->port = target.port;
             endpoint->tls = target.tls;
+            endpoint->poolKey = host + u':' + QString::number(target.port);
+            if (route.action.tls.mode == config::TlsMode::TerminateAndReencrypt) {
+                endpoint->poolKey += QStringLiteral(":tls:") + target.tls.serverName + u':'
+                    + (target.tls.verify ? u'v' : u'n') + u':' + target.tls.caBundle;
+            }
             m_endpoints.push_back(std::move(endpoint));
         }
     }
@@ -37,7 +42,11 @@ RouteRuntime::RouteRuntime(const config::Route &route)
 
 bool RouteRuntime::admits(const QHostAddress &client) const
 {
-    const routing::ClientAddress address(client);
+    return admits(routing::ClientAddress(client));
+}
+
+bool RouteRuntime::admits(const routing::ClientAddress &address) const
+{
     for (const routing::IpPattern &pattern : m_block) {
         if (pattern.matches(address))
             return false;

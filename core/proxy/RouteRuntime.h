@@ -20,6 +20,9 @@ struct UpstreamEndpoint
     QString host;
     quint16 port = 0;
     config::TargetTls tls;
+    // Idle connections to this endpoint, with this route's TLS to it, are
+    // pooled under this key (UpstreamPool).
+    QString poolKey;
     std::atomic<int> active { 0 };
     std::atomic<int> consecutiveFailures { 0 };
     std::atomic<qint64> skipUntilMs { 0 };  // steady-clock ms; skipped by the balancer before then
@@ -38,6 +41,7 @@ public:
 
     // Allow and block lists of security, compiled.
     bool admits(const QHostAddress &client) const;
+    bool admits(const routing::ClientAddress &client) const;
     // Counts a connection against maxConnections; false (nothing counted) when full.
     bool tryOpen();
     void close();

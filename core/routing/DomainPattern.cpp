@@ -75,7 +75,10 @@ Result<DomainPattern, QString> DomainPattern::parse(const QString &text)
     return pattern;
 }
 
-QString DomainPattern::normalizeHost(QStringView host)
+namespace {
+
+// The part of a Host value that names the host: no port, no final dot.
+QStringView hostPart(QStringView host)
 {
     if (host.startsWith(u'[')) {
         const qsizetype close = host.indexOf(u']');
@@ -86,7 +89,29 @@ QString DomainPattern::normalizeHost(QStringView host)
     }
     if (host.endsWith(u'.'))
         host.chop(1);
-    return host.toString().toLower();
+    return host;
+}
+
+}  // namespace
+
+QString DomainPattern::normalizeHost(QStringView host)
+{
+    return hostPart(host).toString().toLower();
+}
+
+void DomainPattern::normalizeHost(QStringView host, QString &out)
+{
+    const QStringView part = hostPart(host);
+    out.resize(part.size());
+    QChar *data = out.data();
+    for (qsizetype i = 0; i < part.size(); ++i) {
+        const char16_t c = part[i].unicode();
+        if (c >= 0x80) {
+            out = part.toString().toLower();  // beyond ASCII: the full case mapping
+            return;
+        }
+        data[i] = QChar(c >= u'A' && c <= u'Z' ? char16_t(c + (u'a' - u'A')) : c);
+    }
 }
 
 bool DomainPattern::matches(const QString &normalizedHost) const

@@ -19,6 +19,9 @@ public:
 
     // Lower-cases and drops a trailing dot and a ":port" (IPv6 literals keep their brackets).
     static QString normalizeHost(QStringView host);
+    // The same into `out`, reusing its capacity (no allocation for a host that
+    // fits): for the per-request path.
+    static void normalizeHost(QStringView host, QString &out);
 
     Kind kind() const { return m_kind; }
     // Exact: the name; Wildcard: the suffix with its leading dot (".example.com"); Any: empty.

@@ -222,6 +222,8 @@ std::shared_ptr<const RouteTable> RouteTable::build(const config::Config &config
         if (!valid)
             continue;
         index.segments.add(int(index.compiled.size()), route.match.ports);
+        if (!compiled->headers.empty())
+            table->m_matchesHeaders = true;
         index.compiled.push_back(std::move(*compiled));
         domains.push_back(std::move(patterns));
     }

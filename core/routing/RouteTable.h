@@ -56,6 +56,9 @@ public:
     // Every route of the config, disabled ones included, so indexes match config.routes.
     const QList<config::Route> &routes() const { return m_routes; }
     int enabledRouteCount() const { return m_enabledCount; }
+    // Some enabled route matches on request headers. When none does, a query's
+    // headers cannot change the outcome and need not be gathered.
+    bool matchesHeaders() const { return m_matchesHeaders; }
 
     // The ports enabled routes listen on: sorted, overlapping and adjacent ranges merged.
     const QList<config::PortRange> &portRanges() const { return m_portRanges; }
@@ -72,6 +75,7 @@ private:
     QList<config::Route> m_routes;
     QList<config::PortRange> m_portRanges;
     int m_enabledCount = 0;
+    bool m_matchesHeaders = false;
     std::unique_ptr<Index> m_index;
 };
 

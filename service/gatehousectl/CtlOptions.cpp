@@ -1,5 +1,6 @@
 #include "CtlOptions.h"
 
+#include "Translations.h"
 #include "control/ControlEndpoint.h"
 
 #include <QCommandLineParser>
@@ -101,7 +102,11 @@ Result<CtlOptions, CtlOptions::Usage> CtlOptions::parse(const QStringList &argum
     const QCommandLineOption baseRevisionOption(QStringLiteral("base-revision"),
                                                 tr("apply: only if the running config is still at revision N."),
                                                 QStringLiteral("N"));
-    parser.addOptions({ helpOption, versionOption, controlOption, jsonOption, strictOption, baseRevisionOption });
+    // Read by main() before anything is printed (i18n::requestedLanguage); listed here for --help.
+    const QCommandLineOption langOption(QStringLiteral("lang"), i18n::languageOptionDescription(),
+                                        QStringLiteral("LANG"));
+    parser.addOptions(
+        { helpOption, versionOption, controlOption, jsonOption, strictOption, baseRevisionOption, langOption });
     parser.addPositionalArgument(QStringLiteral("command"), tr("What to do; see Commands below."),
                                  QStringLiteral("COMMAND [ARGUMENT]"));
 

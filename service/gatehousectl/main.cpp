@@ -1,5 +1,6 @@
 #include "Ctl.h"
 #include "CtlOptions.h"
+#include "Translations.h"
 #include "platform/SignalWatcher.h"
 
 #include <QCoreApplication>
@@ -15,6 +16,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("gatehousectl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
+    i18n::installTranslators(i18n::requestedLanguage(QCoreApplication::arguments()));
 
     auto parsed = ctl::CtlOptions::parse(QCoreApplication::arguments());
     if (!parsed) {

@@ -1,3 +1,4 @@
+#include "Translations.h"
 #include "config/ConfigLoader.h"
 #include "config/ConfigWriter.h"
 #include "config/DefaultConfig.h"
@@ -84,25 +85,25 @@ int check(QTextStream &out, QTextStream &err, const QString &path, const config:
             err << path << QStringLiteral(": ") << d.toString() << Qt::endl;
     }
     if (errors > 0) {
-        err << QStringLiteral("%1: %2 %3, config rejected")
-                   .arg(path)
-                   .arg(errors)
-                   .arg(errors == 1 ? QStringLiteral("error") : QStringLiteral("errors"))
+        err << (errors == 1
+                    ? QCoreApplication::translate("gatehoused", "%1: 1 error, config rejected").arg(path)
+                    : QCoreApplication::translate("gatehoused", "%1: %2 errors, config rejected").arg(path).arg(errors))
             << Qt::endl;
         return 1;
     }
     const config::Config &c = loaded.config;
     const auto enabled
         = std::count_if(c.routes.cbegin(), c.routes.cend(), [](const config::Route &r) { return r.enabled; });
-    QString summary = QStringLiteral("%1: ok: %2 routes").arg(path).arg(c.routes.size());
+    QString summary = QCoreApplication::translate("gatehoused", "%1: ok: %2 routes").arg(path).arg(c.routes.size());
     if (enabled != c.routes.size())
-        summary += QStringLiteral(" (%1 disabled)").arg(c.routes.size() - enabled);
+        summary += QCoreApplication::translate("gatehoused", " (%1 disabled)").arg(c.routes.size() - enabled);
     const QString ports = config::describePorts(config::listenPorts(c));
-    summary += ports.isEmpty() ? QStringLiteral(", no ports")
-                               : QStringLiteral(", ports %1 on %2").arg(ports, c.bindAddress);
+    summary += ports.isEmpty()
+        ? QCoreApplication::translate("gatehoused", ", no ports")
+        : QCoreApplication::translate("gatehoused", ", ports %1 on %2").arg(ports, c.bindAddress);
     if (warnings > 0)
-        summary += QStringLiteral(", %1 %2").arg(warnings).arg(warnings == 1 ? QStringLiteral("warning")
-                                                                             : QStringLiteral("warnings"));
+        summary += warnings == 1 ? QCoreApplication::translate("gatehoused", ", 1 warning")
+                                 : QCoreApplication::translate("gatehoused", ", %1 warnings").arg(warnings);
     out << summary << Qt::endl;
     return 0;
 }
@@ -131,29 +132,37 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("gatehoused"));
     QCoreApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
+    i18n::installTranslators(i18n::requestedLanguage(QCoreApplication::arguments()));
 
     const platform::ServicePaths paths = platform::ServicePaths::defaults();
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Gatehouse service: a reverse proxy with automatic HTTPS."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("gatehoused", "Gatehouse service: a reverse proxy with automatic HTTPS."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption configOption(QStringLiteral("config"),
-                                          QStringLiteral("Config file (default: %1).").arg(paths.configFile),
-                                          QStringLiteral("FILE"), paths.configFile);
+    const QCommandLineOption configOption(
+        QStringLiteral("config"),
+        QCoreApplication::translate("gatehoused", "Config file (default: %1).").arg(paths.configFile),
+        QStringLiteral("FILE"), paths.configFile);
     const QCommandLineOption checkOption(QStringLiteral("check"),
-                                         QStringLiteral("Validate the config file and exit: 0 when valid, 1 with the "
-                                                        "errors otherwise."));
+                                         QCoreApplication::translate("gatehoused",
+                                                                     "Validate the config file and exit: 0 when valid, "
+                                                                     "1 with the errors otherwise."));
     const QCommandLineOption stateDirOption(
         QStringLiteral("state-dir"),
-        QStringLiteral("Directory for certificates and ACME state (default: %1).").arg(paths.stateDir),
+        QCoreApplication::translate("gatehoused", "Directory for certificates and ACME state (default: %1).")
+            .arg(paths.stateDir),
         QStringLiteral("DIR"), paths.stateDir);
     const QString endpoint = control::ControlEndpoint::defaultEndpoint();
-    const QCommandLineOption controlOption(QStringLiteral("control"),
-                                           QStringLiteral("Control socket path (default: %1).").arg(endpoint),
-                                           QStringLiteral("PATH"), endpoint);
+    const QCommandLineOption controlOption(
+        QStringLiteral("control"),
+        QCoreApplication::translate("gatehoused", "Control socket path (default: %1).").arg(endpoint),
+        QStringLiteral("PATH"), endpoint);
     const QCommandLineOption logLevelOption(QStringLiteral("log-level"),
-                                            QStringLiteral("debug, info (default), warning or error; per area with "
-                                                           "QT_LOGGING_RULES, e.g. gatehouse.net.debug=true."),
+                                            QCoreApplication::translate("gatehoused",
+                                                                        "debug, info (default), warning or error; per "
+                                                                        "area with QT_LOGGING_RULES, e.g. "
+                                                                        "gatehouse.net.debug=true."),
                                             QStringLiteral("LEVEL"), QStringLiteral("info"));
     const QCommandLineOption serviceOption
         = windowsOnly({ QStringLiteral("service"),
@@ -180,14 +189,18 @@ int main(int argc, char *argv[])
     parser.addOption(serviceOption);
     parser.addOption(installOption);
     parser.addOption(uninstallOption);
+    parser.addOption({ QStringLiteral("lang"), i18n::languageOptionDescription(), QStringLiteral("LANG") });
     parser.process(app);
 
     QTextStream out(stdout);
     QTextStream err(stderr);
     const QString configPath = QFileInfo(parser.value(configOption)).absoluteFilePath();
     if (const QString rules = loggingRules(parser.value(logLevelOption)); rules.isEmpty()) {
-        err << "gatehoused: unknown --log-level '" << parser.value(logLevelOption)
-            << "'; expected debug, info, warning or error" << Qt::endl;
+        err << QCoreApplication::translate("gatehoused",
+                                           "gatehoused: unknown --log-level '%1'; expected debug, info, warning or "
+                                           "error")
+                   .arg(parser.value(logLevelOption))
+            << Qt::endl;
         return 2;
     } else {
         QLoggingCategory::setFilterRules(rules);
@@ -200,7 +213,8 @@ int main(int argc, char *argv[])
     }
     if (modes.size() > 1) {
         const QString last = modes.takeLast();
-        err << "gatehoused: " << modes.join(QStringLiteral(", ")) << " and " << last << " cannot be combined"
+        err << QCoreApplication::translate("gatehoused", "gatehoused: %1 and %2 cannot be combined")
+                   .arg(modes.join(QStringLiteral(", ")), last)
             << Qt::endl;
         return kUsageError;
     }

@@ -6,6 +6,7 @@
 #include "RouteEditor.h"
 #include "ServiceConnection.h"
 #include "TestSupport.h"
+#include "Translations.h"
 #include "config/ConfigReader.h"
 #include "models/EventsModel.h"
 #include "models/PortsModel.h"
@@ -27,6 +28,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -38,6 +40,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace gatehouse;
 using gatehouse::gui::MainWindow;
@@ -104,6 +107,7 @@ private Q_SLOTS:
     void strictApplyChangesNothing();
     void revisionConflictOffersReload();
     void windowRemembersItsLayout();
+    void speaksGermanWhenAsked();
 
 private:
     bool startService()
@@ -600,6 +604,29 @@ void TestGui::windowRemembersItsLayout()
     std::unique_ptr<MainWindow> window = openWindow();
     QCOMPARE(window->size(), QSize(900, 500));
     QCOMPARE(child<QTabWidget>(window.get(), QStringLiteral("viewTabs"))->currentIndex(), 2);
+}
+
+void TestGui::speaksGermanWhenAsked()
+{
+    // --lang de, as the programs read it, with the .qm embedded in the binary.
+    QCOMPARE(gatehouse::i18n::installTranslators(gatehouse::i18n::requestedLanguage(
+                 { QStringLiteral("gatehouse"), QStringLiteral("--lang"), QStringLiteral("de") })),
+             QStringLiteral("de"));
+    const auto cleanup = qScopeGuard([] {
+        const QList<QTranslator *> translators = QCoreApplication::instance()->findChildren<QTranslator *>();
+        for (QTranslator *translator : translators) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+    });
+    std::unique_ptr<MainWindow> window = openWindow();
+    auto *tabs = child<QTabWidget>(window.get(), QStringLiteral("viewTabs"));
+    QCOMPARE(tabs->tabText(0), QStringLiteral("Routen"));
+    QCOMPARE(tabs->tabText(2), QStringLiteral("Zertifikate"));
+    QCOMPARE(child<QAction>(window.get(), QStringLiteral("applyAction"))->text(), QStringLiteral("&Anwenden"));
+    auto *status = child<QLabel>(window.get(), QStringLiteral("connectionStatus"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        status->text().startsWith(QStringLiteral("Nicht verbunden: der Gatehouse-Dienst läuft nicht")), kWait);
 }
 
 QTEST_MAIN(TestGui)

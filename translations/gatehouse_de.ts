@@ -1,0 +1,1766 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>GuiText</name>
+    <message>
+        <source>pid %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>pid %1, %2</source>
+        <translation>PID %1, %2</translation>
+    </message>
+    <message>
+        <source>ports below 1024 need privileges: run gatehoused as root or give it CAP_NET_BIND_SERVICE (AmbientCapabilities= in its unit), or use a port above 1023</source>
+        <translation>Ports unter 1024 brauchen Rechte: gatehoused als root starten oder ihm CAP_NET_BIND_SERVICE geben (AmbientCapabilities= in seiner Unit), oder einen Port über 1023 verwenden</translation>
+    </message>
+    <message>
+        <source>; next retry %1 (%2)</source>
+        <translation>; nächster Versuch %1 (%2)</translation>
+    </message>
+    <message>
+        <source>in use by another process (the system does not say which)</source>
+        <translation>von einem anderen Prozess belegt (das System sagt nicht, von welchem)</translation>
+    </message>
+    <message>
+        <source>in use by %1</source>
+        <translation>belegt von %1</translation>
+    </message>
+    <message>
+        <source>listening</source>
+        <translation>lauscht</translation>
+    </message>
+    <message>
+        <source>listening since %1</source>
+        <translation>lauscht seit %1</translation>
+    </message>
+    <message>
+        <source>waiting to bind</source>
+        <translation>wartet auf Bindung</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 Sekunde</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 Sekunden</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 Minuten</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 Stunden</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>weiterleiten</translation>
+    </message>
+    <message>
+        <source>redirect %1 to %2</source>
+        <translation>%1 nach %2 umleiten</translation>
+    </message>
+    <message>
+        <source>respond %1</source>
+        <translation>mit %1 antworten</translation>
+    </message>
+    <message>
+        <source>%1 (automatic certificate)</source>
+        <translation>%1 (automatisches Zertifikat)</translation>
+    </message>
+    <message>
+        <source>%1 (certificate files)</source>
+        <translation>%1 (Zertifikatsdateien)</translation>
+    </message>
+    <message>
+        <source>config applied: revision %1</source>
+        <translation>Konfiguration angewendet: Revision %1</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 released</source>
+        <translation>%1 freigegeben</translation>
+    </message>
+    <message>
+        <source>certificate for %1: %2</source>
+        <translation>Zertifikat für %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RouteJson</name>
+    <message>
+        <source>expected one route: a JSON object with name, match and action</source>
+        <translation>eine Route erwartet: ein JSON-Objekt mit name, match und action</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ctl::Ctl</name>
+    <message>
+        <source>gatehousectl: interrupted before the service answered</source>
+        <translation>gatehousectl: unterbrochen, bevor der Dienst antwortete</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>error: cannot read it: %1</source>
+        <translation>Fehler: kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>expected a JSON object with the config</source>
+        <translation>ein JSON-Objekt mit der Konfiguration erwartet</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON config object</source>
+        <translation>%1 ist kein JSON-Konfigurationsobjekt</translation>
+    </message>
+    <message>
+        <source>%1: not sent to the service</source>
+        <translation>%1: nicht an den Dienst gesendet</translation>
+    </message>
+    <message>
+        <source>gatehousectl: the Gatehouse service at %1 did not answer %2 in time: it may be overloaded or hung (check &apos;systemctl status gatehoused&apos; or its log)</source>
+        <translation>gatehousectl: der Gatehouse-Dienst unter %1 hat %2 nicht rechtzeitig beantwortet: er ist vielleicht überlastet oder hängt (siehe &apos;systemctl status gatehoused&apos; oder sein Protokoll)</translation>
+    </message>
+    <message>
+        <source>gatehousectl: %1 failed: %2</source>
+        <translation>gatehousectl: %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>nothing is listening on %1 (a socket left behind by a service that stopped)</source>
+        <translation>auf %1 lauscht nichts (ein Socket, den ein beendeter Dienst zurückgelassen hat)</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the connection in time; the service may be overloaded or hung</source>
+        <translation>%1 hat die Verbindung nicht rechtzeitig angenommen; der Dienst ist vielleicht überlastet oder hängt</translation>
+    </message>
+    <message>
+        <source>the service closed the connection on %1</source>
+        <translation>der Dienst hat die Verbindung auf %1 geschlossen</translation>
+    </message>
+    <message>
+        <source>gatehousectl: cannot reach the Gatehouse service: %1.</source>
+        <translation>gatehousectl: der Gatehouse-Dienst ist nicht erreichbar: %1.</translation>
+    </message>
+    <message>
+        <source>Start it with &apos;systemctl start gatehoused&apos; (or run &apos;gatehoused&apos;), or pass --control with the socket it listens on.</source>
+        <translation>Starten Sie ihn mit &apos;systemctl start gatehoused&apos; (oder &apos;gatehoused&apos;), oder geben Sie mit --control den Socket an, auf dem er lauscht.</translation>
+    </message>
+    <message>
+        <source>gatehousectl: permission denied on %1: only Administrators (from an elevated prompt) and SYSTEM may use the Gatehouse control pipe.</source>
+        <translation>gatehousectl: Zugriff verweigert auf %1: nur Administratoren (aus einer Eingabeaufforderung mit erhöhten Rechten) und SYSTEM dürfen die Gatehouse-Steuerpipe benutzen.</translation>
+    </message>
+    <message>
+        <source>gatehousectl: permission denied on %1: only root, the service&apos;s own user and members of the &apos;%2&apos; group may use the Gatehouse control socket.</source>
+        <translation>gatehousectl: Zugriff verweigert auf %1: nur root, der eigene Benutzer des Dienstes und Mitglieder der Gruppe &apos;%2&apos; dürfen den Gatehouse-Steuersocket benutzen.</translation>
+    </message>
+    <message>
+        <source>Join the &apos;%1&apos; group (sudo usermod -aG %1 $USER, then log in again) or run as root.</source>
+        <translation>Treten Sie der Gruppe &apos;%1&apos; bei (sudo usermod -aG %1 $USER, dann neu anmelden) oder arbeiten Sie als root.</translation>
+    </message>
+    <message>
+        <source>%1: valid</source>
+        <translation>%1: gültig</translation>
+    </message>
+    <message>
+        <source>%1: applied, revision %2 (%3 bound, %4 kept, %5 released, %6 failed)</source>
+        <translation>%1: angewendet, Revision %2 (%3 gebunden, %4 behalten, %5 freigegeben, %6 fehlgeschlagen)</translation>
+    </message>
+    <message>
+        <source>%1: warning: not bound yet: %2; the service keeps retrying (see DETAIL above)</source>
+        <translation>%1: Warnung: noch nicht gebunden: %2; der Dienst versucht es weiter (siehe DETAIL oben)</translation>
+    </message>
+    <message>
+        <source>the running config is unchanged</source>
+        <translation>die laufende Konfiguration ist unverändert</translation>
+    </message>
+    <message>
+        <source>%1: error: revision conflict: the running config is at revision %2, not %3 (it changed since); nothing changed. Look at it again (&apos;gatehousectl routes&apos;) and apply with --base-revision %2.</source>
+        <translation>%1: Fehler: Revisionskonflikt: die laufende Konfiguration hat Revision %2, nicht %3 (sie hat sich inzwischen geändert); nichts wurde geändert. Sehen Sie sie erneut an (&apos;gatehousectl routes&apos;) und wenden Sie mit --base-revision %2 an.</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Ports (unchanged):</source>
+        <translation>Ports (unverändert):</translation>
+    </message>
+    <message>
+        <source>Renewal of the certificate for %1 started; follow it with &apos;gatehousectl events&apos;.</source>
+        <translation>Die Erneuerung des Zertifikats für %1 hat begonnen; verfolgen Sie sie mit &apos;gatehousectl events&apos;.</translation>
+    </message>
+    <message>
+        <source>Reloaded: revision %1</source>
+        <translation>Neu geladen: Revision %1</translation>
+    </message>
+    <message>
+        <source>reload</source>
+        <translation>neu laden</translation>
+    </message>
+    <message>
+        <source>reload: the config file is invalid; the running config is unchanged</source>
+        <translation>Neu laden: die Konfigurationsdatei ist ungültig; die laufende Konfiguration ist unverändert</translation>
+    </message>
+    <message>
+        <source>Following events from %1; Ctrl+C to stop.</source>
+        <translation>Ereignisse von %1; Strg+C beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ctl::CtlFormat</name>
+    <message>
+        <source>forward to %1</source>
+        <translation>weiterleiten an %1</translation>
+    </message>
+    <message>
+        <source>redirect %1 to %2</source>
+        <translation>%1 nach %2 umleiten</translation>
+    </message>
+    <message>
+        <source>respond %1</source>
+        <translation>mit %1 antworten</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>running, version %1</source>
+        <translation>läuft, Version %1</translation>
+    </message>
+    <message>
+        <source>Socket</source>
+        <translation>Socket</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>Routen</translation>
+    </message>
+    <message>
+        <source>Listeners</source>
+        <translation>Listener</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>pid %1, %2</source>
+        <translation>PID %1, %2</translation>
+    </message>
+    <message>
+        <source>No listeners: no enabled route wants a port.</source>
+        <translation>Keine Listener: keine aktive Route braucht einen Port.</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>ZUSTAND</translation>
+    </message>
+    <message>
+        <source>LISTENER</source>
+        <translation>LISTENER</translation>
+    </message>
+    <message>
+        <source>ROUTES</source>
+        <translation>ROUTEN</translation>
+    </message>
+    <message>
+        <source>DETAIL</source>
+        <translation>DETAIL</translation>
+    </message>
+    <message>
+        <source>; next retry %1</source>
+        <translation>; nächster Versuch %1</translation>
+    </message>
+    <message>
+        <source>in use by another process (the OS does not say which)</source>
+        <translation>von einem anderen Prozess belegt (das Betriebssystem sagt nicht, von welchem)</translation>
+    </message>
+    <message>
+        <source>in use by %1</source>
+        <translation>belegt von %1</translation>
+    </message>
+    <message>
+        <source>ports below 1024 need privileges: run gatehoused as root or give it CAP_NET_BIND_SERVICE (AmbientCapabilities= in its unit), or use a port above 1023</source>
+        <translation>Ports unter 1024 brauchen Rechte: gatehoused als root starten oder ihm CAP_NET_BIND_SERVICE geben (AmbientCapabilities= in seiner Unit), oder einen Port über 1023 verwenden</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>seit %1</translation>
+    </message>
+    <message>
+        <source>Revision %1, bind address %2</source>
+        <translation>Revision %1, Bindeadresse %2</translation>
+    </message>
+    <message>
+        <source>all interfaces</source>
+        <translation>alle Schnittstellen</translation>
+    </message>
+    <message>
+        <source>No routes.</source>
+        <translation>Keine Routen.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>PORTS</source>
+        <translation>PORTS</translation>
+    </message>
+    <message>
+        <source>DOMAINS</source>
+        <translation>DOMAINS</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PFAD</translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation>AKTION</translation>
+    </message>
+    <message>
+        <source>(disabled)</source>
+        <translation>(deaktiviert)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed attempt(s), last: %1</source>
+        <translation>
+            <numerusform>%n fehlgeschlagener Versuch, zuletzt: %1</numerusform>
+            <numerusform>%n fehlgeschlagene Versuche, zuletzt: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(next attempt %1)</source>
+        <translation>(nächster Versuch %1)</translation>
+    </message>
+    <message>
+        <source>serial %1, %2</source>
+        <translation>Seriennummer %1, %2</translation>
+    </message>
+    <message>
+        <source>No certificates.</source>
+        <translation>Keine Zertifikate.</translation>
+    </message>
+    <message>
+        <source>EXPIRES</source>
+        <translation>LÄUFT AB</translation>
+    </message>
+    <message>
+        <source>RENEWAL</source>
+        <translation>ERNEUERUNG</translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation>Revision %1</translation>
+    </message>
+    <message>
+        <source>(in use by %1)</source>
+        <translation>(belegt von %1)</translation>
+    </message>
+    <message>
+        <source>%1 released</source>
+        <translation>%1 freigegeben</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>%1: 1 error, config rejected</source>
+        <translation>%1: 1 Fehler, Konfiguration abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1: %2 errors, config rejected</source>
+        <translation>%1: %2 Fehler, Konfiguration abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ctl::CtlOptions</name>
+    <message>
+        <source>Show the service&apos;s version, revision and ports.</source>
+        <translation>Version, Revision und Ports des Dienstes anzeigen.</translation>
+    </message>
+    <message>
+        <source>Ask the service whether FILE is a valid config; changes nothing.</source>
+        <translation>Den Dienst fragen, ob FILE eine gültige Konfiguration ist; ändert nichts.</translation>
+    </message>
+    <message>
+        <source>Make FILE the running config and show the resulting ports.</source>
+        <translation>FILE zur laufenden Konfiguration machen und die sich ergebenden Ports zeigen.</translation>
+    </message>
+    <message>
+        <source>List the routes of the running config.</source>
+        <translation>Die Routen der laufenden Konfiguration auflisten.</translation>
+    </message>
+    <message>
+        <source>List the listeners: conflicts with their holder first, then denied, waiting and bound.</source>
+        <translation>Die Listener auflisten: Konflikte mit ihrem Halter zuerst, dann verweigerte, wartende und gebundene.</translation>
+    </message>
+    <message>
+        <source>List the certificates.</source>
+        <translation>Die Zertifikate auflisten.</translation>
+    </message>
+    <message>
+        <source>Renew the certificate for DOMAIN now.</source>
+        <translation>Das Zertifikat für DOMAIN jetzt erneuern.</translation>
+    </message>
+    <message>
+        <source>Re-read the config file (as SIGHUP does); an invalid file changes nothing.</source>
+        <translation>Die Konfigurationsdatei neu lesen (wie bei SIGHUP); eine ungültige Datei ändert nichts.</translation>
+    </message>
+    <message>
+        <source>Follow the service&apos;s events until interrupted (Ctrl+C).</source>
+        <translation>Den Ereignissen des Dienstes folgen, bis zur Unterbrechung (Strg+C).</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>apply takes --strict (every port binds, or nothing changes) and --base-revision N (refused when the running revision is no longer N).</source>
+        <translation>apply kennt --strict (jeder Port wird gebunden, oder nichts ändert sich) und --base-revision N (abgelehnt, wenn die laufende Revision nicht mehr N ist).</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 ok; 1 invalid config, conflict or failed request; 2 the service cannot be reached; 3 permission denied; 64 wrong command line.</source>
+        <translation>Exit-Codes: 0 ok; 1 ungültige Konfiguration, Konflikt oder fehlgeschlagene Anfrage; 2 der Dienst ist nicht erreichbar; 3 Zugriff verweigert; 64 falsche Befehlszeile.</translation>
+    </message>
+    <message>
+        <source>Run &apos;gatehousectl --help&apos; for the list of commands.</source>
+        <translation>&apos;gatehousectl --help&apos; zeigt die Liste der Befehle.</translation>
+    </message>
+    <message>
+        <source>Command-line client of the Gatehouse service&apos;s control socket.</source>
+        <translation>Befehlszeilen-Client für den Steuersocket des Gatehouse-Dienstes.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Die Version anzeigen.</translation>
+    </message>
+    <message>
+        <source>Control socket of the service (default: %1).</source>
+        <translation>Steuersocket des Dienstes (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>Print the service&apos;s answer as JSON (the result, or the error object).</source>
+        <translation>Die Antwort des Dienstes als JSON ausgeben (das Ergebnis oder das Fehlerobjekt).</translation>
+    </message>
+    <message>
+        <source>apply: all wanted ports must bind, or nothing changes.</source>
+        <translation>apply: alle gewünschten Ports müssen gebunden werden, sonst ändert sich nichts.</translation>
+    </message>
+    <message>
+        <source>apply: only if the running config is still at revision N.</source>
+        <translation>apply: nur, wenn die laufende Konfiguration noch Revision N hat.</translation>
+    </message>
+    <message>
+        <source>What to do; see Commands below.</source>
+        <translation>Was zu tun ist; siehe Befehle unten.</translation>
+    </message>
+    <message>
+        <source>no command given</source>
+        <translation>kein Befehl angegeben</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>unbekannter Befehl &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1 needs %2: gatehousectl %1 %2</source>
+        <translation>%1 braucht %2: gatehousectl %1 %2</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos; after %2</source>
+        <translation>unerwartetes Argument &apos;%1&apos; nach %2</translation>
+    </message>
+    <message>
+        <source>--control needs a socket path</source>
+        <translation>--control braucht einen Socket-Pfad</translation>
+    </message>
+    <message>
+        <source>--strict only applies to the apply command</source>
+        <translation>--strict gilt nur für den Befehl apply</translation>
+    </message>
+    <message>
+        <source>--base-revision only applies to the apply command</source>
+        <translation>--base-revision gilt nur für den Befehl apply</translation>
+    </message>
+    <message>
+        <source>--base-revision needs a revision number (1 or more), not &apos;%1&apos;</source>
+        <translation>--base-revision braucht eine Revisionsnummer (1 oder mehr), nicht &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::ApplyController</name>
+    <message>
+        <source>Checking the config with the service…</source>
+        <translation>Der Dienst prüft die Konfiguration…</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>The service could not check the config: %1</source>
+        <translation>Der Dienst konnte die Konfiguration nicht prüfen: %1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Config rejected</source>
+        <translation>Konfiguration abgelehnt</translation>
+    </message>
+    <message>
+        <source>The service rejects this config; nothing was applied.</source>
+        <translation>Der Dienst lehnt diese Konfiguration ab; nichts wurde angewendet.</translation>
+    </message>
+    <message>
+        <source>Not applied: the config has errors.</source>
+        <translation>Nicht angewendet: die Konfiguration hat Fehler.</translation>
+    </message>
+    <message>
+        <source>Apply with warnings?</source>
+        <translation>Trotz Warnungen anwenden?</translation>
+    </message>
+    <message>
+        <source>The config is valid, but some routes overlap or can never be selected:</source>
+        <translation>Die Konfiguration ist gültig, aber einige Routen überschneiden sich oder können nie gewählt werden:</translation>
+    </message>
+    <message>
+        <source>Apply &amp;anyway</source>
+        <translation>&amp;Trotzdem anwenden</translation>
+    </message>
+    <message>
+        <source>Apply cancelled.</source>
+        <translation>Anwenden abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Rolling back…</source>
+        <translation>Wird zurückgesetzt…</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Wird angewendet…</translation>
+    </message>
+    <message>
+        <source>(in use by %1)</source>
+        <translation>(belegt von %1)</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Abhilfe: %1</translation>
+    </message>
+    <message>
+        <source>Rolled back: revision %1 runs the previous config.</source>
+        <translation>Zurückgesetzt: Revision %1 führt die vorherige Konfiguration aus.</translation>
+    </message>
+    <message>
+        <source>Applied: revision %1.</source>
+        <translation>Angewendet: Revision %1.</translation>
+    </message>
+    <message>
+        <source>1 port could not be bound</source>
+        <translation>1 Port konnte nicht gebunden werden</translation>
+    </message>
+    <message>
+        <source>%1 ports could not be bound</source>
+        <translation>%1 Ports konnten nicht gebunden werden</translation>
+    </message>
+    <message>
+        <source>Applied revision %1; %2.</source>
+        <translation>Revision %1 angewendet; %2.</translation>
+    </message>
+    <message>
+        <source>Some ports could not be bound</source>
+        <translation>Einige Ports konnten nicht gebunden werden</translation>
+    </message>
+    <message>
+        <source>Revision %1 is running, but %2. The service retries them until they are free; routes on them do not answer meanwhile.</source>
+        <translation>Revision %1 läuft, aber %2. Der Dienst versucht es weiter, bis sie frei sind; Routen auf ihnen antworten solange nicht.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it (retry in the background)</source>
+        <translation>&amp;Behalten (im Hintergrund weiter versuchen)</translation>
+    </message>
+    <message>
+        <source>&amp;Roll back to revision %1 (all or nothing)</source>
+        <translation>Auf Revision %1 &amp;zurücksetzen (alles oder nichts)</translation>
+    </message>
+    <message>
+        <source>Not applied: the service&apos;s config changed meanwhile (revision %1).</source>
+        <translation>Nicht angewendet: die Konfiguration des Dienstes hat sich inzwischen geändert (Revision %1).</translation>
+    </message>
+    <message>
+        <source>The config changed meanwhile</source>
+        <translation>Die Konfiguration hat sich inzwischen geändert</translation>
+    </message>
+    <message>
+        <source>Someone else changed the service&apos;s config: it is at revision %1 now, and your edits started from revision %2. Nothing was applied.</source>
+        <translation>Jemand anderes hat die Konfiguration des Dienstes geändert: sie hat jetzt Revision %1, Ihre Änderungen gingen von Revision %2 aus. Nichts wurde angewendet.</translation>
+    </message>
+    <message>
+        <source>Reload the service&apos;s config and apply your changes on top of it?</source>
+        <translation>Die Konfiguration des Dienstes neu laden und Ihre Änderungen darauf anwenden?</translation>
+    </message>
+    <message>
+        <source>&amp;Reload and re-apply my changes</source>
+        <translation>&amp;Neu laden und meine Änderungen erneut anwenden</translation>
+    </message>
+    <message>
+        <source>Reload and &amp;discard my changes</source>
+        <translation>Neu laden und meine Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>Rollback failed: nothing changed.</source>
+        <translation>Zurücksetzen fehlgeschlagen: nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Not applied: nothing changed.</source>
+        <translation>Nicht angewendet: nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Ports could not be bound</source>
+        <translation>Ports konnten nicht gebunden werden</translation>
+    </message>
+    <message>
+        <source>The rollback needs ports that cannot be bound now, so nothing changed (all or nothing).</source>
+        <translation>Das Zurücksetzen braucht Ports, die jetzt nicht gebunden werden können, daher wurde nichts geändert (alles oder nichts).</translation>
+    </message>
+    <message>
+        <source>Some ports cannot be bound now, so nothing changed (all or nothing).</source>
+        <translation>Einige Ports können jetzt nicht gebunden werden, daher wurde nichts geändert (alles oder nichts).</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Nicht angewendet: %1</translation>
+    </message>
+    <message>
+        <source>Apply failed</source>
+        <translation>Anwenden fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The service did not apply the config: %1</source>
+        <translation>Der Dienst hat die Konfiguration nicht angewendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::CertificatesModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (attempt %2)</source>
+        <translation>%1 (Versuch %2)</translation>
+    </message>
+    <message>
+        <source>next attempt %1</source>
+        <translation>nächster Versuch %1</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>Domains</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Next renewal</source>
+        <translation>Nächste Erneuerung</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::CertificatesView</name>
+    <message>
+        <source>Re&amp;new now</source>
+        <translation>Jetzt er&amp;neuern</translation>
+    </message>
+    <message>
+        <source>Ask the service to renew the selected certificate now</source>
+        <translation>Den Dienst bitten, das gewählte Zertifikat jetzt zu erneuern</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::EventsModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::EventsView</name>
+    <message>
+        <source>All events</source>
+        <translation>Alle Ereignisse</translation>
+    </message>
+    <message>
+        <source>Filter events…</source>
+        <translation>Ereignisse filtern…</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Zeigen:</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::MainWindow</name>
+    <message>
+        <source>Routes</source>
+        <translation>Routen</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Zertifikate</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Add route…</source>
+        <translation>Route &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a route</source>
+        <translation>Eine Route hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit route…</source>
+        <translation>Route &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Edit the selected route</source>
+        <translation>Die gewählte Route bearbeiten</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate route</source>
+        <translation>Route d&amp;uplizieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>Copy the selected route</source>
+        <translation>Die gewählte Route kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete route</source>
+        <translation>Route &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected route</source>
+        <translation>Die gewählte Route löschen</translation>
+    </message>
+    <message>
+        <source>E&amp;nable or disable</source>
+        <translation>A&amp;ktivieren oder deaktivieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Switch the selected route on or off</source>
+        <translation>Die gewählte Route ein- oder ausschalten</translation>
+    </message>
+    <message>
+        <source>&amp;Raise priority</source>
+        <translation>Priorität &amp;erhöhen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Up</source>
+        <translation>Ctrl+Up</translation>
+    </message>
+    <message>
+        <source>Raise the selected route&apos;s priority by one</source>
+        <translation>Die Priorität der gewählten Route um eins erhöhen</translation>
+    </message>
+    <message>
+        <source>&amp;Lower priority</source>
+        <translation>Priorität &amp;senken</translation>
+    </message>
+    <message>
+        <source>Ctrl+Down</source>
+        <translation>Ctrl+Down</translation>
+    </message>
+    <message>
+        <source>Lower the selected route&apos;s priority by one</source>
+        <translation>Die Priorität der gewählten Route um eins senken</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <source>Check the local changes with the service and run them</source>
+        <translation>Die lokalen Änderungen vom Dienst prüfen lassen und ausführen</translation>
+    </message>
+    <message>
+        <source>Apply all or &amp;nothing</source>
+        <translation>Alles oder &amp;nichts anwenden</translation>
+    </message>
+    <message>
+        <source>Apply only if every port can be bound; otherwise change nothing</source>
+        <translation>Nur anwenden, wenn jeder Port gebunden werden kann; sonst nichts ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation>Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>Throw the local changes away and show what the service runs</source>
+        <translation>Die lokalen Änderungen verwerfen und zeigen, was der Dienst ausführt</translation>
+    </message>
+    <message>
+        <source>Re&amp;load the service&apos;s config file</source>
+        <translation>Konfigurationsdatei des Dienstes neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>Make the service read its config file again</source>
+        <translation>Den Dienst seine Konfigurationsdatei neu lesen lassen</translation>
+    </message>
+    <message>
+        <source>Re&amp;connect</source>
+        <translation>Neu &amp;verbinden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Connect to the service again now</source>
+        <translation>Jetzt neu mit dem Dienst verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Import config…</source>
+        <translation>Konfiguration &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Load a config file as local changes</source>
+        <translation>Eine Konfigurationsdatei als lokale Änderungen laden</translation>
+    </message>
+    <message>
+        <source>E&amp;xport config…</source>
+        <translation>Konfiguration e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>Save the local config to a file</source>
+        <translation>Die lokale Konfiguration in eine Datei speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Close Gatehouse</source>
+        <translation>Gatehouse schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Routes</source>
+        <translation>&amp;Routen</translation>
+    </message>
+    <message>
+        <source>&amp;Ports</source>
+        <translation>&amp;Ports</translation>
+    </message>
+    <message>
+        <source>&amp;Certificates</source>
+        <translation>&amp;Zertifikate</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>&amp;Ereignisse</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation>Ctrl+%1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Service</source>
+        <translation>&amp;Dienst</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Gatehouse</source>
+        <translation>&amp;Über Gatehouse</translation>
+    </message>
+    <message>
+        <source>About Gatehouse</source>
+        <translation>Über Gatehouse</translation>
+    </message>
+    <message>
+        <source>Gatehouse %1: a reverse proxy with automatic HTTPS.
+This window manages the service at %2.</source>
+        <translation>Gatehouse %1: ein Reverse-Proxy mit automatischem HTTPS.
+Dieses Fenster verwaltet den Dienst unter %2.</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>Double-click a finding to edit its route</source>
+        <translation>Doppelklick auf einen Befund bearbeitet seine Route</translation>
+    </message>
+    <message>
+        <source>Unapplied changes</source>
+        <translation>Nicht angewendete Änderungen</translation>
+    </message>
+    <message>
+        <source>Your changes to the routes are not applied. Quit and lose them?</source>
+        <translation>Ihre Änderungen an den Routen sind nicht angewendet. Beenden und sie verlieren?</translation>
+    </message>
+    <message>
+        <source>Could not read the service&apos;s config: %1</source>
+        <translation>Die Konfiguration des Dienstes konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The service&apos;s config could not be read here: %1</source>
+        <translation>Die Konfiguration des Dienstes konnte hier nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>This Gatehouse service does not manage certificates yet (it has no certs.list); automatic HTTPS comes with a newer version of the service.</source>
+        <translation>Dieser Gatehouse-Dienst verwaltet noch keine Zertifikate (er kennt certs.list nicht); automatisches HTTPS kommt mit einer neueren Version des Dienstes.</translation>
+    </message>
+    <message>
+        <source>The certificates could not be listed: %1</source>
+        <translation>Die Zertifikate konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>No certificates: no route terminates TLS with an automatic certificate (TLS tab: certificate Automatic).</source>
+        <translation>Keine Zertifikate: keine Route beendet TLS mit einem automatischen Zertifikat (Reiter TLS: Zertifikat Automatisch).</translation>
+    </message>
+    <message>
+        <source>Asking the service to renew the certificate for %1…</source>
+        <translation>Der Dienst wird gebeten, das Zertifikat für %1 zu erneuern…</translation>
+    </message>
+    <message>
+        <source>Renewal of the certificate for %1 started.</source>
+        <translation>Die Erneuerung des Zertifikats für %1 hat begonnen.</translation>
+    </message>
+    <message>
+        <source>Renew now</source>
+        <translation>Jetzt erneuern</translation>
+    </message>
+    <message>
+        <source>The certificate for %1 could not be renewed: %2</source>
+        <translation>Das Zertifikat für %1 konnte nicht erneuert werden: %2</translation>
+    </message>
+    <message>
+        <source>The service re-read its config file: revision %1.</source>
+        <translation>Der Dienst hat seine Konfigurationsdatei neu gelesen: Revision %1.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>The service kept its running config: %1</source>
+        <translation>Der Dienst hat seine laufende Konfiguration behalten: %1</translation>
+    </message>
+    <message>
+        <source>The service&apos;s config changed to revision %1 since your edits started from revision %2 (another client applied a change). Apply offers to reload it and re-apply your changes on top.</source>
+        <translation>Die Konfiguration des Dienstes hat sich auf Revision %1 geändert, Ihre Änderungen gingen von Revision %2 aus (ein anderer Client hat etwas angewendet). Anwenden bietet an, sie neu zu laden und Ihre Änderungen darauf erneut anzuwenden.</translation>
+    </message>
+    <message>
+        <source>Gatehouse — %1</source>
+        <translation>Gatehouse — %1</translation>
+    </message>
+    <message>
+        <source>revision %1, changes not applied</source>
+        <translation>Revision %1, Änderungen nicht angewendet</translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation>Revision %1</translation>
+    </message>
+    <message>
+        <source>Fix the errors listed under the routes first</source>
+        <translation>Zuerst die unter den Routen aufgeführten Fehler beheben</translation>
+    </message>
+    <message>
+        <source>Check the local changes with the service and run them (%1)</source>
+        <translation>Die lokalen Änderungen vom Dienst prüfen lassen und ausführen (%1)</translation>
+    </message>
+    <message>
+        <source>Disa&amp;ble route</source>
+        <translation>Route &amp;deaktivieren</translation>
+    </message>
+    <message>
+        <source>E&amp;nable route</source>
+        <translation>Route a&amp;ktivieren</translation>
+    </message>
+    <message>
+        <source>Deleted route %1 (Discard changes brings it back until you apply).</source>
+        <translation>Route %1 gelöscht (Änderungen verwerfen holt sie zurück, bis Sie anwenden).</translation>
+    </message>
+    <message>
+        <source>Reloaded revision %1; with your changes on top the config has errors, so it was not applied.</source>
+        <translation>Revision %1 neu geladen; mit Ihren Änderungen darauf hat die Konfiguration Fehler und wurde nicht angewendet.</translation>
+    </message>
+    <message>
+        <source>Import config</source>
+        <translation>Konfiguration importieren</translation>
+    </message>
+    <message>
+        <source>Gatehouse config (*.json);;All files (*)</source>
+        <translation>Gatehouse-Konfiguration (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export config</source>
+        <translation>Konfiguration exportieren</translation>
+    </message>
+    <message>
+        <source>cannot read it: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 was not imported:</source>
+        <translation>%1 wurde nicht importiert:</translation>
+    </message>
+    <message>
+        <source>Imported %1: 1 route, not applied yet.</source>
+        <translation>%1 importiert: 1 Route, noch nicht angewendet.</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 routes, not applied yet.</source>
+        <translation>%1 importiert: %2 Routen, noch nicht angewendet.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Exported the config to %1.</source>
+        <translation>Konfiguration nach %1 exportiert.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::PortsModel</name>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Listener</source>
+        <translation>Listener</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>Routen</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::PortsView</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>No listeners: no enabled route wants a port.</source>
+        <translation>Keine Listener: keine aktive Route braucht einen Port.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Listeners: %1</source>
+        <translation>Listener: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::RouteEditor</name>
+    <message>
+        <source>New route</source>
+        <translation>Neue Route</translation>
+    </message>
+    <message>
+        <source>Edit route %1</source>
+        <translation>Route %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Route</source>
+        <translation>&amp;Route</translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation>&amp;Aktion</translation>
+    </message>
+    <message>
+        <source>&amp;TLS</source>
+        <translation>&amp;TLS</translation>
+    </message>
+    <message>
+        <source>&amp;Security</source>
+        <translation>&amp;Sicherheit</translation>
+    </message>
+    <message>
+        <source>&amp;JSON</source>
+        <translation>&amp;JSON</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Verify TLS</source>
+        <translation>TLS prüfen</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>Regex</translation>
+    </message>
+    <message>
+        <source>Route is active</source>
+        <translation>Route ist aktiv</translation>
+    </message>
+    <message>
+        <source>When several routes match a request, the higher priority wins</source>
+        <translation>Passen mehrere Routen auf eine Anfrage, gewinnt die höhere Priorität</translation>
+    </message>
+    <message>
+        <source>80, 443, 8000-8010</source>
+        <translation>80, 443, 8000-8010</translation>
+    </message>
+    <message>
+        <source>example.com, *.example.com (empty: any)</source>
+        <translation>example.com, *.example.com (leer: alle)</translation>
+    </message>
+    <message>
+        <source>/api/* (empty: any)</source>
+        <translation>/api/* (leer: alle)</translation>
+    </message>
+    <message>
+        <source>10.0.0.0/8, 192.168.*.* (empty: any)</source>
+        <translation>10.0.0.0/8, 192.168.*.* (leer: alle)</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Priorität:</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Bedingungen</translation>
+    </message>
+    <message>
+        <source>P&amp;orts:</source>
+        <translation>P&amp;orts:</translation>
+    </message>
+    <message>
+        <source>&amp;Domains:</source>
+        <translation>&amp;Domains:</translation>
+    </message>
+    <message>
+        <source>Pat&amp;h:</source>
+        <translation>Pf&amp;ad:</translation>
+    </message>
+    <message>
+        <source>&amp;Client IPs:</source>
+        <translation>&amp;Client-IPs:</translation>
+    </message>
+    <message>
+        <source>&amp;Headers:</source>
+        <translation>&amp;Header:</translation>
+    </message>
+    <message>
+        <source>Forward to targets</source>
+        <translation>An Ziele weiterleiten</translation>
+    </message>
+    <message>
+        <source>Redirect</source>
+        <translation>Umleiten</translation>
+    </message>
+    <message>
+        <source>Respond with a fixed answer</source>
+        <translation>Mit einer festen Antwort antworten</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA-Bündel</translation>
+    </message>
+    <message>
+        <source>Server name</source>
+        <translation>Servername</translation>
+    </message>
+    <message>
+        <source>Several hosts for one port: separate them with commas. Verify TLS, CA bundle and server name apply to terminate-and-reencrypt only.</source>
+        <translation>Mehrere Hosts für einen Port: durch Kommas trennen. TLS prüfen, CA-Bündel und Servername gelten nur für terminate-and-reencrypt.</translation>
+    </message>
+    <message>
+        <source>Round robin</source>
+        <translation>Reihum</translation>
+    </message>
+    <message>
+        <source>Least connections</source>
+        <translation>Wenigste Verbindungen</translation>
+    </message>
+    <message>
+        <source>Client IP hash</source>
+        <translation>Hash der Client-IP</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Version 1 (text)</source>
+        <translation>Version 1 (Text)</translation>
+    </message>
+    <message>
+        <source>Version 2 (binary)</source>
+        <translation>Version 2 (binär)</translation>
+    </message>
+    <message>
+        <source>Tar&amp;gets:</source>
+        <translation>&amp;Ziele:</translation>
+    </message>
+    <message>
+        <source>skip a target after</source>
+        <translation>ein Ziel überspringen nach</translation>
+    </message>
+    <message>
+        <source>failures for</source>
+        <translation>Fehlern für</translation>
+    </message>
+    <message>
+        <source>&amp;Load balancing:</source>
+        <translation>&amp;Lastverteilung:</translation>
+    </message>
+    <message>
+        <source>Send PROXY &amp;protocol:</source>
+        <translation>PROXY-&amp;Protokoll senden:</translation>
+    </message>
+    <message>
+        <source>Placeholders: {host}, {path}, {query}, {port}</source>
+        <translation>Platzhalter: {host}, {path}, {query}, {port}</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Nach:</translation>
+    </message>
+    <message>
+        <source>St&amp;atus:</source>
+        <translation>St&amp;atus:</translation>
+    </message>
+    <message>
+        <source>&amp;Body:</source>
+        <translation>&amp;Inhalt:</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>T&amp;yp:</translation>
+    </message>
+    <message>
+        <source>None (plain TCP or HTTP)</source>
+        <translation>Keins (reines TCP oder HTTP)</translation>
+    </message>
+    <message>
+        <source>Passthrough (forward TLS untouched)</source>
+        <translation>Durchreichen (TLS unverändert weiterleiten)</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Terminate and re-encrypt to the targets</source>
+        <translation>Beenden und zu den Zielen neu verschlüsseln</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keins</translation>
+    </message>
+    <message>
+        <source>Automatic (ACME, Let&apos;s Encrypt)</source>
+        <translation>Automatisch (ACME, Let&apos;s Encrypt)</translation>
+    </message>
+    <message>
+        <source>Certificate and key files</source>
+        <translation>Zertifikats- und Schlüsseldateien</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.crt *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>C&amp;ertificate chain:</source>
+        <translation>Z&amp;ertifikatskette:</translation>
+    </message>
+    <message>
+        <source>Certificate chain (PEM)</source>
+        <translation>Zertifikatskette (PEM)</translation>
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation>Privater &amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Private key (PEM)</source>
+        <translation>Privater Schlüssel (PEM)</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Modus:</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate:</source>
+        <translation>&amp;Zertifikat:</translation>
+    </message>
+    <message>
+        <source>empty: everyone</source>
+        <translation>leer: alle</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>&amp;Allow only:</source>
+        <translation>&amp;Nur erlauben:</translation>
+    </message>
+    <message>
+        <source>&amp;Block:</source>
+        <translation>&amp;Sperren:</translation>
+    </message>
+    <message>
+        <source>&amp;Max. connections:</source>
+        <translation>&amp;Max. Verbindungen:</translation>
+    </message>
+    <message>
+        <source>The route as it appears in the config file; edits here show on the other tabs.</source>
+        <translation>Die Route, wie sie in der Konfigurationsdatei steht; Änderungen hier erscheinen auf den anderen Reitern.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a port (1..65535) or a range such as 8000-8010</source>
+        <translation>&apos;%1&apos; ist kein Port (1..65535) und kein Bereich wie 8000-8010</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a port number 1..65535</source>
+        <translation>&apos;%1&apos; ist keine Portnummer 1..65535</translation>
+    </message>
+    <message>
+        <source>missing; the path of the certificate chain (PEM)</source>
+        <translation>fehlt; der Pfad der Zertifikatskette (PEM)</translation>
+    </message>
+    <message>
+        <source>missing; the path of the private key (PEM)</source>
+        <translation>fehlt; der Pfad des privaten Schlüssels (PEM)</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::RoutesModel</name>
+    <message>
+        <source>invalid: %1</source>
+        <translation>ungültig: %1</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>not applied yet</source>
+        <translation>noch nicht angewendet</translation>
+    </message>
+    <message>
+        <source>port conflict: %1 in use by another process</source>
+        <translation>Portkonflikt: %1 von einem anderen Prozess belegt</translation>
+    </message>
+    <message>
+        <source>port conflict: %1 held by %2 (pid %3)</source>
+        <translation>Portkonflikt: %1 belegt von %2 (PID %3)</translation>
+    </message>
+    <message>
+        <source>port %1 denied: needs privileges</source>
+        <translation>Port %1 verweigert: braucht Rechte</translation>
+    </message>
+    <message>
+        <source>waiting for %1</source>
+        <translation>wartet auf %1</translation>
+    </message>
+    <message>
+        <source>certificate failed</source>
+        <translation>Zertifikat fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>certificate failed: %1</source>
+        <translation>Zertifikat fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>certificate %1</source>
+        <translation>Zertifikat %1</translation>
+    </message>
+    <message>
+        <source>serving</source>
+        <translation>in Betrieb</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>Domains</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::ServiceConnection</name>
+    <message>
+        <source>Connecting to the Gatehouse service at %1…</source>
+        <translation>Verbinde mit dem Gatehouse-Dienst unter %1…</translation>
+    </message>
+    <message>
+        <source>Connected to the Gatehouse service at %1.</source>
+        <translation>Mit dem Gatehouse-Dienst unter %1 verbunden.</translation>
+    </message>
+    <message>
+        <source>Retrying in 1 second.</source>
+        <translation>Neuer Versuch in 1 Sekunde.</translation>
+    </message>
+    <message>
+        <source>Retrying in %1 seconds.</source>
+        <translation>Neuer Versuch in %1 Sekunden.</translation>
+    </message>
+    <message>
+        <source>Only Administrators and SYSTEM may manage Gatehouse: run the GUI as administrator.</source>
+        <translation>Nur Administratoren und SYSTEM dürfen Gatehouse verwalten: starten Sie die GUI als Administrator.</translation>
+    </message>
+    <message>
+        <source>Only root, the service&apos;s own user and members of the &apos;%1&apos; group may manage Gatehouse: join the group (sudo usermod -aG %1 $USER), then log out and in again.</source>
+        <translation>Nur root, der eigene Benutzer des Dienstes und Mitglieder der Gruppe &apos;%1&apos; dürfen Gatehouse verwalten: treten Sie der Gruppe bei (sudo usermod -aG %1 $USER), dann ab- und wieder anmelden.</translation>
+    </message>
+    <message>
+        <source>Not connected: permission denied on %1. %2 %3</source>
+        <translation>Nicht verbunden: Zugriff verweigert auf %1. %2 %3</translation>
+    </message>
+    <message>
+        <source>the Gatehouse service is not running (nothing listens on %1)</source>
+        <translation>der Gatehouse-Dienst läuft nicht (auf %1 lauscht nichts)</translation>
+    </message>
+    <message>
+        <source>the Gatehouse service is not running (%1 does not exist)</source>
+        <translation>der Gatehouse-Dienst läuft nicht (%1 existiert nicht)</translation>
+    </message>
+    <message>
+        <source>the service at %1 did not answer in time</source>
+        <translation>der Dienst unter %1 hat nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <source>the connection to %1 was lost</source>
+        <translation>die Verbindung zu %1 ist abgerissen</translation>
+    </message>
+    <message>
+        <source>Not connected: %1. Start it with: %2. %3</source>
+        <translation>Nicht verbunden: %1. Starten Sie ihn mit: %2. %3</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::i18n</name>
+    <message>
+        <source>Language of messages: de, en, es or fr (default: $GATEHOUSE_LANG, else the system&apos;s).</source>
+        <translation>Sprache der Meldungen: de, en, es oder fr (Standard: $GATEHOUSE_LANG, sonst die des Systems).</translation>
+    </message>
+</context>
+<context>
+    <name>gatehoused</name>
+    <message>
+        <source>%1: 1 error, config rejected</source>
+        <translation>%1: 1 Fehler, Konfiguration abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1: %2 errors, config rejected</source>
+        <translation>%1: %2 Fehler, Konfiguration abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1: ok: %2 routes</source>
+        <translation>%1: ok: %2 Routen</translation>
+    </message>
+    <message>
+        <source> (%1 disabled)</source>
+        <translation> (%1 deaktiviert)</translation>
+    </message>
+    <message>
+        <source>, no ports</source>
+        <translation>, keine Ports</translation>
+    </message>
+    <message>
+        <source>, ports %1 on %2</source>
+        <translation>, Ports %1 auf %2</translation>
+    </message>
+    <message>
+        <source>, 1 warning</source>
+        <translation>, 1 Warnung</translation>
+    </message>
+    <message>
+        <source>, %1 warnings</source>
+        <translation>, %1 Warnungen</translation>
+    </message>
+    <message>
+        <source>Gatehouse service: a reverse proxy with automatic HTTPS.</source>
+        <translation>Gatehouse-Dienst: ein Reverse-Proxy mit automatischem HTTPS.</translation>
+    </message>
+    <message>
+        <source>Config file (default: %1).</source>
+        <translation>Konfigurationsdatei (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>Validate the config file and exit: 0 when valid, 1 with the errors otherwise.</source>
+        <translation>Die Konfigurationsdatei prüfen und beenden: 0 wenn gültig, sonst 1 mit den Fehlern.</translation>
+    </message>
+    <message>
+        <source>Directory for certificates and ACME state (default: %1).</source>
+        <translation>Verzeichnis für Zertifikate und ACME-Zustand (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>Control socket path (default: %1).</source>
+        <translation>Pfad des Steuersockets (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>debug, info (default), warning or error; per area with QT_LOGGING_RULES, e.g. gatehouse.net.debug=true.</source>
+        <translation>debug, info (Standard), warning oder error; je Bereich mit QT_LOGGING_RULES, z. B. gatehouse.net.debug=true.</translation>
+    </message>
+    <message>
+        <source>gatehoused: unknown --log-level &apos;%1&apos;; expected debug, info, warning or error</source>
+        <translation>gatehoused: unbekanntes --log-level &apos;%1&apos;; erwartet: debug, info, warning oder error</translation>
+    </message>
+    <message>
+        <source>gatehoused: %1 and %2 cannot be combined</source>
+        <translation>gatehoused: %1 und %2 können nicht kombiniert werden</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Gatehouse: manage the reverse proxy&apos;s routes, ports and certificates.</source>
+        <translation>Gatehouse: Routen, Ports und Zertifikate des Reverse-Proxys verwalten.</translation>
+    </message>
+    <message>
+        <source>The service&apos;s control socket (default: %1).</source>
+        <translation>Der Steuersocket des Dienstes (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PFAD</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>SPRACHE</translation>
+    </message>
+</context>
+</TS>

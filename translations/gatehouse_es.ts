@@ -1,0 +1,1766 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>GuiText</name>
+    <message>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
+    </message>
+    <message>
+        <source>pid %1, %2</source>
+        <translation>pid %1, %2</translation>
+    </message>
+    <message>
+        <source>ports below 1024 need privileges: run gatehoused as root or give it CAP_NET_BIND_SERVICE (AmbientCapabilities= in its unit), or use a port above 1023</source>
+        <translation>los puertos por debajo de 1024 requieren privilegios: ejecute gatehoused como root o dele CAP_NET_BIND_SERVICE (AmbientCapabilities= en su unidad), o use un puerto por encima de 1023</translation>
+    </message>
+    <message>
+        <source>; next retry %1 (%2)</source>
+        <translation>; próximo intento %1 (%2)</translation>
+    </message>
+    <message>
+        <source>in use by another process (the system does not say which)</source>
+        <translation>en uso por otro proceso (el sistema no dice cuál)</translation>
+    </message>
+    <message>
+        <source>in use by %1</source>
+        <translation>en uso por %1</translation>
+    </message>
+    <message>
+        <source>listening</source>
+        <translation>escuchando</translation>
+    </message>
+    <message>
+        <source>listening since %1</source>
+        <translation>escuchando desde %1</translation>
+    </message>
+    <message>
+        <source>waiting to bind</source>
+        <translation>esperando para enlazar</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>ahora</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 segundo</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 segundos</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 minutos</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hora</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 horas</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 día</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 días</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>en %1</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>hace %1</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>reenviar</translation>
+    </message>
+    <message>
+        <source>redirect %1 to %2</source>
+        <translation>redirigir %1 a %2</translation>
+    </message>
+    <message>
+        <source>respond %1</source>
+        <translation>responder %1</translation>
+    </message>
+    <message>
+        <source>%1 (automatic certificate)</source>
+        <translation>%1 (certificado automático)</translation>
+    </message>
+    <message>
+        <source>%1 (certificate files)</source>
+        <translation>%1 (archivos de certificado)</translation>
+    </message>
+    <message>
+        <source>config applied: revision %1</source>
+        <translation>configuración aplicada: revisión %1</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 released</source>
+        <translation>%1 liberado</translation>
+    </message>
+    <message>
+        <source>certificate for %1: %2</source>
+        <translation>certificado para %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RouteJson</name>
+    <message>
+        <source>expected one route: a JSON object with name, match and action</source>
+        <translation>se esperaba una ruta: un objeto JSON con name, match y action</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ctl::Ctl</name>
+    <message>
+        <source>gatehousectl: interrupted before the service answered</source>
+        <translation>gatehousectl: interrumpido antes de que el servicio respondiera</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>no se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>error: cannot read it: %1</source>
+        <translation>error: no se puede leer: %1</translation>
+    </message>
+    <message>
+        <source>expected a JSON object with the config</source>
+        <translation>se esperaba un objeto JSON con la configuración</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON config object</source>
+        <translation>%1 no es un objeto de configuración JSON</translation>
+    </message>
+    <message>
+        <source>%1: not sent to the service</source>
+        <translation>%1: no enviado al servicio</translation>
+    </message>
+    <message>
+        <source>gatehousectl: the Gatehouse service at %1 did not answer %2 in time: it may be overloaded or hung (check &apos;systemctl status gatehoused&apos; or its log)</source>
+        <translation>gatehousectl: el servicio Gatehouse en %1 no respondió a %2 a tiempo: puede estar sobrecargado o bloqueado (consulte &apos;systemctl status gatehoused&apos; o su registro)</translation>
+    </message>
+    <message>
+        <source>gatehousectl: %1 failed: %2</source>
+        <translation>gatehousectl: %1 falló: %2</translation>
+    </message>
+    <message>
+        <source>nothing is listening on %1 (a socket left behind by a service that stopped)</source>
+        <translation>nada escucha en %1 (un socket que dejó un servicio detenido)</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 no existe</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the connection in time; the service may be overloaded or hung</source>
+        <translation>%1 no aceptó la conexión a tiempo; el servicio puede estar sobrecargado o bloqueado</translation>
+    </message>
+    <message>
+        <source>the service closed the connection on %1</source>
+        <translation>el servicio cerró la conexión en %1</translation>
+    </message>
+    <message>
+        <source>gatehousectl: cannot reach the Gatehouse service: %1.</source>
+        <translation>gatehousectl: no se puede contactar con el servicio Gatehouse: %1.</translation>
+    </message>
+    <message>
+        <source>Start it with &apos;systemctl start gatehoused&apos; (or run &apos;gatehoused&apos;), or pass --control with the socket it listens on.</source>
+        <translation>Inícielo con &apos;systemctl start gatehoused&apos; (o ejecute &apos;gatehoused&apos;), o indique con --control el socket en el que escucha.</translation>
+    </message>
+    <message>
+        <source>gatehousectl: permission denied on %1: only Administrators (from an elevated prompt) and SYSTEM may use the Gatehouse control pipe.</source>
+        <translation>gatehousectl: permiso denegado en %1: solo los Administradores (desde un símbolo del sistema elevado) y SYSTEM pueden usar la tubería de control de Gatehouse.</translation>
+    </message>
+    <message>
+        <source>gatehousectl: permission denied on %1: only root, the service&apos;s own user and members of the &apos;%2&apos; group may use the Gatehouse control socket.</source>
+        <translation>gatehousectl: permiso denegado en %1: solo root, el usuario propio del servicio y los miembros del grupo &apos;%2&apos; pueden usar el socket de control de Gatehouse.</translation>
+    </message>
+    <message>
+        <source>Join the &apos;%1&apos; group (sudo usermod -aG %1 $USER, then log in again) or run as root.</source>
+        <translation>Únase al grupo &apos;%1&apos; (sudo usermod -aG %1 $USER, y vuelva a iniciar sesión) o trabaje como root.</translation>
+    </message>
+    <message>
+        <source>%1: valid</source>
+        <translation>%1: válida</translation>
+    </message>
+    <message>
+        <source>%1: applied, revision %2 (%3 bound, %4 kept, %5 released, %6 failed)</source>
+        <translation>%1: aplicada, revisión %2 (%3 enlazados, %4 conservados, %5 liberados, %6 fallidos)</translation>
+    </message>
+    <message>
+        <source>%1: warning: not bound yet: %2; the service keeps retrying (see DETAIL above)</source>
+        <translation>%1: aviso: aún sin enlazar: %2; el servicio sigue intentándolo (vea DETALLE arriba)</translation>
+    </message>
+    <message>
+        <source>the running config is unchanged</source>
+        <translation>la configuración en ejecución no ha cambiado</translation>
+    </message>
+    <message>
+        <source>%1: error: revision conflict: the running config is at revision %2, not %3 (it changed since); nothing changed. Look at it again (&apos;gatehousectl routes&apos;) and apply with --base-revision %2.</source>
+        <translation>%1: error: conflicto de revisión: la configuración en ejecución está en la revisión %2, no en la %3 (cambió entretanto); no se cambió nada. Revísela de nuevo (&apos;gatehousectl routes&apos;) y aplique con --base-revision %2.</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>error: %1</translation>
+    </message>
+    <message>
+        <source>Ports (unchanged):</source>
+        <translation>Puertos (sin cambios):</translation>
+    </message>
+    <message>
+        <source>Renewal of the certificate for %1 started; follow it with &apos;gatehousectl events&apos;.</source>
+        <translation>La renovación del certificado para %1 ha comenzado; sígala con &apos;gatehousectl events&apos;.</translation>
+    </message>
+    <message>
+        <source>Reloaded: revision %1</source>
+        <translation>Recargada: revisión %1</translation>
+    </message>
+    <message>
+        <source>reload</source>
+        <translation>recarga</translation>
+    </message>
+    <message>
+        <source>reload: the config file is invalid; the running config is unchanged</source>
+        <translation>recarga: el archivo de configuración no es válido; la configuración en ejecución no ha cambiado</translation>
+    </message>
+    <message>
+        <source>Following events from %1; Ctrl+C to stop.</source>
+        <translation>Siguiendo los eventos de %1; Ctrl+C para detener.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ctl::CtlFormat</name>
+    <message>
+        <source>forward to %1</source>
+        <translation>reenviar a %1</translation>
+    </message>
+    <message>
+        <source>redirect %1 to %2</source>
+        <translation>redirigir %1 a %2</translation>
+    </message>
+    <message>
+        <source>respond %1</source>
+        <translation>responder %1</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>running, version %1</source>
+        <translation>en ejecución, versión %1</translation>
+    </message>
+    <message>
+        <source>Socket</source>
+        <translation>Socket</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Iniciado</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>Rutas</translation>
+    </message>
+    <message>
+        <source>Listeners</source>
+        <translation>Escuchas</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Conexiones</translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
+    </message>
+    <message>
+        <source>pid %1, %2</source>
+        <translation>pid %1, %2</translation>
+    </message>
+    <message>
+        <source>No listeners: no enabled route wants a port.</source>
+        <translation>Sin escuchas: ninguna ruta activa necesita un puerto.</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>ESTADO</translation>
+    </message>
+    <message>
+        <source>LISTENER</source>
+        <translation>ESCUCHA</translation>
+    </message>
+    <message>
+        <source>ROUTES</source>
+        <translation>RUTAS</translation>
+    </message>
+    <message>
+        <source>DETAIL</source>
+        <translation>DETALLE</translation>
+    </message>
+    <message>
+        <source>; next retry %1</source>
+        <translation>; próximo intento %1</translation>
+    </message>
+    <message>
+        <source>in use by another process (the OS does not say which)</source>
+        <translation>en uso por otro proceso (el sistema operativo no dice cuál)</translation>
+    </message>
+    <message>
+        <source>in use by %1</source>
+        <translation>en uso por %1</translation>
+    </message>
+    <message>
+        <source>ports below 1024 need privileges: run gatehoused as root or give it CAP_NET_BIND_SERVICE (AmbientCapabilities= in its unit), or use a port above 1023</source>
+        <translation>los puertos por debajo de 1024 requieren privilegios: ejecute gatehoused como root o dele CAP_NET_BIND_SERVICE (AmbientCapabilities= en su unidad), o use un puerto por encima de 1023</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>esperando</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>desde %1</translation>
+    </message>
+    <message>
+        <source>Revision %1, bind address %2</source>
+        <translation>Revisión %1, dirección de enlace %2</translation>
+    </message>
+    <message>
+        <source>all interfaces</source>
+        <translation>todas las interfaces</translation>
+    </message>
+    <message>
+        <source>No routes.</source>
+        <translation>Sin rutas.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOMBRE</translation>
+    </message>
+    <message>
+        <source>PORTS</source>
+        <translation>PUERTOS</translation>
+    </message>
+    <message>
+        <source>DOMAINS</source>
+        <translation>DOMINIOS</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>RUTA</translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation>ACCIÓN</translation>
+    </message>
+    <message>
+        <source>(disabled)</source>
+        <translation>(desactivada)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed attempt(s), last: %1</source>
+        <translation>
+            <numerusform>%n intento fallido, último: %1</numerusform>
+            <numerusform>%n intentos fallidos, último: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(next attempt %1)</source>
+        <translation>(próximo intento %1)</translation>
+    </message>
+    <message>
+        <source>serial %1, %2</source>
+        <translation>número de serie %1, %2</translation>
+    </message>
+    <message>
+        <source>No certificates.</source>
+        <translation>Sin certificados.</translation>
+    </message>
+    <message>
+        <source>EXPIRES</source>
+        <translation>CADUCA</translation>
+    </message>
+    <message>
+        <source>RENEWAL</source>
+        <translation>RENOVACIÓN</translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation>revisión %1</translation>
+    </message>
+    <message>
+        <source>(in use by %1)</source>
+        <translation>(en uso por %1)</translation>
+    </message>
+    <message>
+        <source>%1 released</source>
+        <translation>%1 liberado</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>error: %1</translation>
+    </message>
+    <message>
+        <source>%1: 1 error, config rejected</source>
+        <translation>%1: 1 error, configuración rechazada</translation>
+    </message>
+    <message>
+        <source>%1: %2 errors, config rejected</source>
+        <translation>%1: %2 errores, configuración rechazada</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ctl::CtlOptions</name>
+    <message>
+        <source>Show the service&apos;s version, revision and ports.</source>
+        <translation>Mostrar la versión, la revisión y los puertos del servicio.</translation>
+    </message>
+    <message>
+        <source>Ask the service whether FILE is a valid config; changes nothing.</source>
+        <translation>Preguntar al servicio si FILE es una configuración válida; no cambia nada.</translation>
+    </message>
+    <message>
+        <source>Make FILE the running config and show the resulting ports.</source>
+        <translation>Convertir FILE en la configuración en ejecución y mostrar los puertos resultantes.</translation>
+    </message>
+    <message>
+        <source>List the routes of the running config.</source>
+        <translation>Listar las rutas de la configuración en ejecución.</translation>
+    </message>
+    <message>
+        <source>List the listeners: conflicts with their holder first, then denied, waiting and bound.</source>
+        <translation>Listar las escuchas: primero los conflictos con quien ocupa el puerto, luego las denegadas, en espera y enlazadas.</translation>
+    </message>
+    <message>
+        <source>List the certificates.</source>
+        <translation>Listar los certificados.</translation>
+    </message>
+    <message>
+        <source>Renew the certificate for DOMAIN now.</source>
+        <translation>Renovar ahora el certificado para DOMAIN.</translation>
+    </message>
+    <message>
+        <source>Re-read the config file (as SIGHUP does); an invalid file changes nothing.</source>
+        <translation>Volver a leer el archivo de configuración (como SIGHUP); un archivo no válido no cambia nada.</translation>
+    </message>
+    <message>
+        <source>Follow the service&apos;s events until interrupted (Ctrl+C).</source>
+        <translation>Seguir los eventos del servicio hasta interrumpir (Ctrl+C).</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Órdenes:</translation>
+    </message>
+    <message>
+        <source>apply takes --strict (every port binds, or nothing changes) and --base-revision N (refused when the running revision is no longer N).</source>
+        <translation>apply admite --strict (cada puerto se enlaza, o no cambia nada) y --base-revision N (rechazado si la revisión en ejecución ya no es N).</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 ok; 1 invalid config, conflict or failed request; 2 the service cannot be reached; 3 permission denied; 64 wrong command line.</source>
+        <translation>Códigos de salida: 0 ok; 1 configuración no válida, conflicto o petición fallida; 2 no se puede contactar con el servicio; 3 permiso denegado; 64 línea de órdenes incorrecta.</translation>
+    </message>
+    <message>
+        <source>Run &apos;gatehousectl --help&apos; for the list of commands.</source>
+        <translation>Ejecute &apos;gatehousectl --help&apos; para ver la lista de órdenes.</translation>
+    </message>
+    <message>
+        <source>Command-line client of the Gatehouse service&apos;s control socket.</source>
+        <translation>Cliente de línea de órdenes del socket de control del servicio Gatehouse.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Mostrar esta ayuda.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Mostrar la versión.</translation>
+    </message>
+    <message>
+        <source>Control socket of the service (default: %1).</source>
+        <translation>Socket de control del servicio (predeterminado: %1).</translation>
+    </message>
+    <message>
+        <source>Print the service&apos;s answer as JSON (the result, or the error object).</source>
+        <translation>Imprimir la respuesta del servicio como JSON (el resultado o el objeto de error).</translation>
+    </message>
+    <message>
+        <source>apply: all wanted ports must bind, or nothing changes.</source>
+        <translation>apply: todos los puertos deseados deben enlazarse, o no cambia nada.</translation>
+    </message>
+    <message>
+        <source>apply: only if the running config is still at revision N.</source>
+        <translation>apply: solo si la configuración en ejecución sigue en la revisión N.</translation>
+    </message>
+    <message>
+        <source>What to do; see Commands below.</source>
+        <translation>Qué hacer; vea Órdenes más abajo.</translation>
+    </message>
+    <message>
+        <source>no command given</source>
+        <translation>no se indicó ninguna orden</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>orden desconocida &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1 needs %2: gatehousectl %1 %2</source>
+        <translation>%1 necesita %2: gatehousectl %1 %2</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos; after %2</source>
+        <translation>argumento inesperado &apos;%1&apos; después de %2</translation>
+    </message>
+    <message>
+        <source>--control needs a socket path</source>
+        <translation>--control necesita la ruta de un socket</translation>
+    </message>
+    <message>
+        <source>--strict only applies to the apply command</source>
+        <translation>--strict solo se aplica a la orden apply</translation>
+    </message>
+    <message>
+        <source>--base-revision only applies to the apply command</source>
+        <translation>--base-revision solo se aplica a la orden apply</translation>
+    </message>
+    <message>
+        <source>--base-revision needs a revision number (1 or more), not &apos;%1&apos;</source>
+        <translation>--base-revision necesita un número de revisión (1 o más), no &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::ApplyController</name>
+    <message>
+        <source>Checking the config with the service…</source>
+        <translation>El servicio está comprobando la configuración…</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <source>The service could not check the config: %1</source>
+        <translation>El servicio no pudo comprobar la configuración: %1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>aviso: %1</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>error: %1</translation>
+    </message>
+    <message>
+        <source>Config rejected</source>
+        <translation>Configuración rechazada</translation>
+    </message>
+    <message>
+        <source>The service rejects this config; nothing was applied.</source>
+        <translation>El servicio rechaza esta configuración; no se aplicó nada.</translation>
+    </message>
+    <message>
+        <source>Not applied: the config has errors.</source>
+        <translation>No aplicada: la configuración tiene errores.</translation>
+    </message>
+    <message>
+        <source>Apply with warnings?</source>
+        <translation>¿Aplicar con avisos?</translation>
+    </message>
+    <message>
+        <source>The config is valid, but some routes overlap or can never be selected:</source>
+        <translation>La configuración es válida, pero algunas rutas se solapan o nunca pueden seleccionarse:</translation>
+    </message>
+    <message>
+        <source>Apply &amp;anyway</source>
+        <translation>Aplicar &amp;de todos modos</translation>
+    </message>
+    <message>
+        <source>Apply cancelled.</source>
+        <translation>Aplicación cancelada.</translation>
+    </message>
+    <message>
+        <source>Rolling back…</source>
+        <translation>Revirtiendo…</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Aplicando…</translation>
+    </message>
+    <message>
+        <source>(in use by %1)</source>
+        <translation>(en uso por %1)</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Solución: %1</translation>
+    </message>
+    <message>
+        <source>Rolled back: revision %1 runs the previous config.</source>
+        <translation>Revertido: la revisión %1 ejecuta la configuración anterior.</translation>
+    </message>
+    <message>
+        <source>Applied: revision %1.</source>
+        <translation>Aplicada: revisión %1.</translation>
+    </message>
+    <message>
+        <source>1 port could not be bound</source>
+        <translation>1 puerto no pudo enlazarse</translation>
+    </message>
+    <message>
+        <source>%1 ports could not be bound</source>
+        <translation>%1 puertos no pudieron enlazarse</translation>
+    </message>
+    <message>
+        <source>Applied revision %1; %2.</source>
+        <translation>Revisión %1 aplicada; %2.</translation>
+    </message>
+    <message>
+        <source>Some ports could not be bound</source>
+        <translation>Algunos puertos no pudieron enlazarse</translation>
+    </message>
+    <message>
+        <source>Revision %1 is running, but %2. The service retries them until they are free; routes on them do not answer meanwhile.</source>
+        <translation>La revisión %1 está en ejecución, pero %2. El servicio lo reintenta hasta que queden libres; mientras tanto las rutas en ellos no responden.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it (retry in the background)</source>
+        <translation>&amp;Conservarla (reintentar en segundo plano)</translation>
+    </message>
+    <message>
+        <source>&amp;Roll back to revision %1 (all or nothing)</source>
+        <translation>&amp;Revertir a la revisión %1 (todo o nada)</translation>
+    </message>
+    <message>
+        <source>Not applied: the service&apos;s config changed meanwhile (revision %1).</source>
+        <translation>No aplicada: la configuración del servicio cambió entretanto (revisión %1).</translation>
+    </message>
+    <message>
+        <source>The config changed meanwhile</source>
+        <translation>La configuración cambió entretanto</translation>
+    </message>
+    <message>
+        <source>Someone else changed the service&apos;s config: it is at revision %1 now, and your edits started from revision %2. Nothing was applied.</source>
+        <translation>Otra persona cambió la configuración del servicio: ahora está en la revisión %1, y sus cambios partían de la revisión %2. No se aplicó nada.</translation>
+    </message>
+    <message>
+        <source>Reload the service&apos;s config and apply your changes on top of it?</source>
+        <translation>¿Recargar la configuración del servicio y aplicar sus cambios encima?</translation>
+    </message>
+    <message>
+        <source>&amp;Reload and re-apply my changes</source>
+        <translation>&amp;Recargar y volver a aplicar mis cambios</translation>
+    </message>
+    <message>
+        <source>Reload and &amp;discard my changes</source>
+        <translation>Recargar y &amp;descartar mis cambios</translation>
+    </message>
+    <message>
+        <source>Rollback failed: nothing changed.</source>
+        <translation>La reversión falló: no cambió nada.</translation>
+    </message>
+    <message>
+        <source>Not applied: nothing changed.</source>
+        <translation>No aplicada: no cambió nada.</translation>
+    </message>
+    <message>
+        <source>Ports could not be bound</source>
+        <translation>No se pudieron enlazar puertos</translation>
+    </message>
+    <message>
+        <source>The rollback needs ports that cannot be bound now, so nothing changed (all or nothing).</source>
+        <translation>La reversión necesita puertos que ahora no pueden enlazarse, así que no cambió nada (todo o nada).</translation>
+    </message>
+    <message>
+        <source>Some ports cannot be bound now, so nothing changed (all or nothing).</source>
+        <translation>Algunos puertos no pueden enlazarse ahora, así que no cambió nada (todo o nada).</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>No aplicada: %1</translation>
+    </message>
+    <message>
+        <source>Apply failed</source>
+        <translation>La aplicación falló</translation>
+    </message>
+    <message>
+        <source>The service did not apply the config: %1</source>
+        <translation>El servicio no aplicó la configuración: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::CertificatesModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (attempt %2)</source>
+        <translation>%1 (intento %2)</translation>
+    </message>
+    <message>
+        <source>next attempt %1</source>
+        <translation>próximo intento %1</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>Dominios</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Caduca</translation>
+    </message>
+    <message>
+        <source>Next renewal</source>
+        <translation>Próxima renovación</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Último error</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::CertificatesView</name>
+    <message>
+        <source>Re&amp;new now</source>
+        <translation>Re&amp;novar ahora</translation>
+    </message>
+    <message>
+        <source>Ask the service to renew the selected certificate now</source>
+        <translation>Pedir al servicio que renueve ahora el certificado seleccionado</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::EventsModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::EventsView</name>
+    <message>
+        <source>All events</source>
+        <translation>Todos los eventos</translation>
+    </message>
+    <message>
+        <source>Filter events…</source>
+        <translation>Filtrar eventos…</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Borrar</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Mostrar:</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::MainWindow</name>
+    <message>
+        <source>Routes</source>
+        <translation>Rutas</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Puertos</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificados</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Add route…</source>
+        <translation>&amp;Añadir ruta…</translation>
+    </message>
+    <message>
+        <source>Add a route</source>
+        <translation>Añadir una ruta</translation>
+    </message>
+    <message>
+        <source>&amp;Edit route…</source>
+        <translation>&amp;Editar ruta…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Edit the selected route</source>
+        <translation>Editar la ruta seleccionada</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate route</source>
+        <translation>D&amp;uplicar ruta</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>Copy the selected route</source>
+        <translation>Copiar la ruta seleccionada</translation>
+    </message>
+    <message>
+        <source>&amp;Delete route</source>
+        <translation>E&amp;liminar ruta</translation>
+    </message>
+    <message>
+        <source>Delete the selected route</source>
+        <translation>Eliminar la ruta seleccionada</translation>
+    </message>
+    <message>
+        <source>E&amp;nable or disable</source>
+        <translation>Acti&amp;var o desactivar</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Switch the selected route on or off</source>
+        <translation>Activar o desactivar la ruta seleccionada</translation>
+    </message>
+    <message>
+        <source>&amp;Raise priority</source>
+        <translation>&amp;Subir prioridad</translation>
+    </message>
+    <message>
+        <source>Ctrl+Up</source>
+        <translation>Ctrl+Up</translation>
+    </message>
+    <message>
+        <source>Raise the selected route&apos;s priority by one</source>
+        <translation>Subir en uno la prioridad de la ruta seleccionada</translation>
+    </message>
+    <message>
+        <source>&amp;Lower priority</source>
+        <translation>&amp;Bajar prioridad</translation>
+    </message>
+    <message>
+        <source>Ctrl+Down</source>
+        <translation>Ctrl+Down</translation>
+    </message>
+    <message>
+        <source>Lower the selected route&apos;s priority by one</source>
+        <translation>Bajar en uno la prioridad de la ruta seleccionada</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>A&amp;plicar</translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <source>Check the local changes with the service and run them</source>
+        <translation>Hacer que el servicio compruebe los cambios locales y ejecutarlos</translation>
+    </message>
+    <message>
+        <source>Apply all or &amp;nothing</source>
+        <translation>Aplicar todo o &amp;nada</translation>
+    </message>
+    <message>
+        <source>Apply only if every port can be bound; otherwise change nothing</source>
+        <translation>Aplicar solo si todos los puertos pueden enlazarse; si no, no cambiar nada</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation>&amp;Descartar cambios</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>Throw the local changes away and show what the service runs</source>
+        <translation>Tirar los cambios locales y mostrar lo que ejecuta el servicio</translation>
+    </message>
+    <message>
+        <source>Re&amp;load the service&apos;s config file</source>
+        <translation>Re&amp;cargar el archivo de configuración del servicio</translation>
+    </message>
+    <message>
+        <source>Make the service read its config file again</source>
+        <translation>Hacer que el servicio vuelva a leer su archivo de configuración</translation>
+    </message>
+    <message>
+        <source>Re&amp;connect</source>
+        <translation>Re&amp;conectar</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Connect to the service again now</source>
+        <translation>Volver a conectar con el servicio ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Import config…</source>
+        <translation>&amp;Importar configuración…</translation>
+    </message>
+    <message>
+        <source>Load a config file as local changes</source>
+        <translation>Cargar un archivo de configuración como cambios locales</translation>
+    </message>
+    <message>
+        <source>E&amp;xport config…</source>
+        <translation>E&amp;xportar configuración…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>Save the local config to a file</source>
+        <translation>Guardar la configuración local en un archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Close Gatehouse</source>
+        <translation>Cerrar Gatehouse</translation>
+    </message>
+    <message>
+        <source>&amp;Routes</source>
+        <translation>&amp;Rutas</translation>
+    </message>
+    <message>
+        <source>&amp;Ports</source>
+        <translation>&amp;Puertos</translation>
+    </message>
+    <message>
+        <source>&amp;Certificates</source>
+        <translation>&amp;Certificados</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>&amp;Eventos</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation>Ctrl+%1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Service</source>
+        <translation>&amp;Servicio</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About Gatehouse</source>
+        <translation>&amp;Acerca de Gatehouse</translation>
+    </message>
+    <message>
+        <source>About Gatehouse</source>
+        <translation>Acerca de Gatehouse</translation>
+    </message>
+    <message>
+        <source>Gatehouse %1: a reverse proxy with automatic HTTPS.
+This window manages the service at %2.</source>
+        <translation>Gatehouse %1: un proxy inverso con HTTPS automático.
+Esta ventana gestiona el servicio en %2.</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Double-click a finding to edit its route</source>
+        <translation>Haga doble clic en un hallazgo para editar su ruta</translation>
+    </message>
+    <message>
+        <source>Unapplied changes</source>
+        <translation>Cambios sin aplicar</translation>
+    </message>
+    <message>
+        <source>Your changes to the routes are not applied. Quit and lose them?</source>
+        <translation>Sus cambios en las rutas no se han aplicado. ¿Salir y perderlos?</translation>
+    </message>
+    <message>
+        <source>Could not read the service&apos;s config: %1</source>
+        <translation>No se pudo leer la configuración del servicio: %1</translation>
+    </message>
+    <message>
+        <source>The service&apos;s config could not be read here: %1</source>
+        <translation>La configuración del servicio no pudo leerse aquí: %1</translation>
+    </message>
+    <message>
+        <source>This Gatehouse service does not manage certificates yet (it has no certs.list); automatic HTTPS comes with a newer version of the service.</source>
+        <translation>Este servicio Gatehouse aún no gestiona certificados (no tiene certs.list); el HTTPS automático llega con una versión más reciente del servicio.</translation>
+    </message>
+    <message>
+        <source>The certificates could not be listed: %1</source>
+        <translation>No se pudieron listar los certificados: %1</translation>
+    </message>
+    <message>
+        <source>No certificates: no route terminates TLS with an automatic certificate (TLS tab: certificate Automatic).</source>
+        <translation>Sin certificados: ninguna ruta termina TLS con un certificado automático (pestaña TLS: certificado Automático).</translation>
+    </message>
+    <message>
+        <source>Asking the service to renew the certificate for %1…</source>
+        <translation>Pidiendo al servicio que renueve el certificado para %1…</translation>
+    </message>
+    <message>
+        <source>Renewal of the certificate for %1 started.</source>
+        <translation>La renovación del certificado para %1 ha comenzado.</translation>
+    </message>
+    <message>
+        <source>Renew now</source>
+        <translation>Renovar ahora</translation>
+    </message>
+    <message>
+        <source>The certificate for %1 could not be renewed: %2</source>
+        <translation>No se pudo renovar el certificado para %1: %2</translation>
+    </message>
+    <message>
+        <source>The service re-read its config file: revision %1.</source>
+        <translation>El servicio volvió a leer su archivo de configuración: revisión %1.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Recargar</translation>
+    </message>
+    <message>
+        <source>The service kept its running config: %1</source>
+        <translation>El servicio mantuvo su configuración en ejecución: %1</translation>
+    </message>
+    <message>
+        <source>The service&apos;s config changed to revision %1 since your edits started from revision %2 (another client applied a change). Apply offers to reload it and re-apply your changes on top.</source>
+        <translation>La configuración del servicio pasó a la revisión %1 mientras sus cambios partían de la revisión %2 (otro cliente aplicó un cambio). Aplicar ofrece recargarla y volver a aplicar sus cambios encima.</translation>
+    </message>
+    <message>
+        <source>Gatehouse — %1</source>
+        <translation>Gatehouse — %1</translation>
+    </message>
+    <message>
+        <source>revision %1, changes not applied</source>
+        <translation>revisión %1, cambios sin aplicar</translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation>revisión %1</translation>
+    </message>
+    <message>
+        <source>Fix the errors listed under the routes first</source>
+        <translation>Corrija primero los errores listados bajo las rutas</translation>
+    </message>
+    <message>
+        <source>Check the local changes with the service and run them (%1)</source>
+        <translation>Hacer que el servicio compruebe los cambios locales y ejecutarlos (%1)</translation>
+    </message>
+    <message>
+        <source>Disa&amp;ble route</source>
+        <translation>Desacti&amp;var ruta</translation>
+    </message>
+    <message>
+        <source>E&amp;nable route</source>
+        <translation>Acti&amp;var ruta</translation>
+    </message>
+    <message>
+        <source>Deleted route %1 (Discard changes brings it back until you apply).</source>
+        <translation>Ruta %1 eliminada (Descartar cambios la recupera hasta que aplique).</translation>
+    </message>
+    <message>
+        <source>Reloaded revision %1; with your changes on top the config has errors, so it was not applied.</source>
+        <translation>Revisión %1 recargada; con sus cambios encima la configuración tiene errores, así que no se aplicó.</translation>
+    </message>
+    <message>
+        <source>Import config</source>
+        <translation>Importar configuración</translation>
+    </message>
+    <message>
+        <source>Gatehouse config (*.json);;All files (*)</source>
+        <translation>Configuración de Gatehouse (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Export config</source>
+        <translation>Exportar configuración</translation>
+    </message>
+    <message>
+        <source>cannot read it: %1</source>
+        <translation>no se puede leer: %1</translation>
+    </message>
+    <message>
+        <source>%1 was not imported:</source>
+        <translation>%1 no se importó:</translation>
+    </message>
+    <message>
+        <source>Imported %1: 1 route, not applied yet.</source>
+        <translation>%1 importado: 1 ruta, aún sin aplicar.</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 routes, not applied yet.</source>
+        <translation>%1 importado: %2 rutas, aún sin aplicar.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Exported the config to %1.</source>
+        <translation>Configuración exportada a %1.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::PortsModel</name>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Listener</source>
+        <translation>Escucha</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>Rutas</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::PortsView</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>No listeners: no enabled route wants a port.</source>
+        <translation>Sin escuchas: ninguna ruta activa necesita un puerto.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Listeners: %1</source>
+        <translation>Escuchas: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::RouteEditor</name>
+    <message>
+        <source>New route</source>
+        <translation>Nueva ruta</translation>
+    </message>
+    <message>
+        <source>Edit route %1</source>
+        <translation>Editar la ruta %1</translation>
+    </message>
+    <message>
+        <source>&amp;Route</source>
+        <translation>&amp;Ruta</translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation>&amp;Acción</translation>
+    </message>
+    <message>
+        <source>&amp;TLS</source>
+        <translation>&amp;TLS</translation>
+    </message>
+    <message>
+        <source>&amp;Security</source>
+        <translation>&amp;Seguridad</translation>
+    </message>
+    <message>
+        <source>&amp;JSON</source>
+        <translation>&amp;JSON</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Verify TLS</source>
+        <translation>Verificar TLS</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>Regex</translation>
+    </message>
+    <message>
+        <source>Route is active</source>
+        <translation>La ruta está activa</translation>
+    </message>
+    <message>
+        <source>When several routes match a request, the higher priority wins</source>
+        <translation>Cuando varias rutas coinciden con una petición, gana la de mayor prioridad</translation>
+    </message>
+    <message>
+        <source>80, 443, 8000-8010</source>
+        <translation>80, 443, 8000-8010</translation>
+    </message>
+    <message>
+        <source>example.com, *.example.com (empty: any)</source>
+        <translation>example.com, *.example.com (vacío: cualquiera)</translation>
+    </message>
+    <message>
+        <source>/api/* (empty: any)</source>
+        <translation>/api/* (vacío: cualquiera)</translation>
+    </message>
+    <message>
+        <source>10.0.0.0/8, 192.168.*.* (empty: any)</source>
+        <translation>10.0.0.0/8, 192.168.*.* (vacío: cualquiera)</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Cabecera</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Prioridad:</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Coincidencia</translation>
+    </message>
+    <message>
+        <source>P&amp;orts:</source>
+        <translation>P&amp;uertos:</translation>
+    </message>
+    <message>
+        <source>&amp;Domains:</source>
+        <translation>&amp;Dominios:</translation>
+    </message>
+    <message>
+        <source>Pat&amp;h:</source>
+        <translation>Ru&amp;ta:</translation>
+    </message>
+    <message>
+        <source>&amp;Client IPs:</source>
+        <translation>IP de &amp;clientes:</translation>
+    </message>
+    <message>
+        <source>&amp;Headers:</source>
+        <translation>Ca&amp;beceras:</translation>
+    </message>
+    <message>
+        <source>Forward to targets</source>
+        <translation>Reenviar a destinos</translation>
+    </message>
+    <message>
+        <source>Redirect</source>
+        <translation>Redirigir</translation>
+    </message>
+    <message>
+        <source>Respond with a fixed answer</source>
+        <translation>Responder con una respuesta fija</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>Paquete de CA</translation>
+    </message>
+    <message>
+        <source>Server name</source>
+        <translation>Nombre del servidor</translation>
+    </message>
+    <message>
+        <source>Several hosts for one port: separate them with commas. Verify TLS, CA bundle and server name apply to terminate-and-reencrypt only.</source>
+        <translation>Varios hosts para un puerto: sepárelos con comas. Verificar TLS, paquete de CA y nombre del servidor solo se aplican a terminate-and-reencrypt.</translation>
+    </message>
+    <message>
+        <source>Round robin</source>
+        <translation>Rotación</translation>
+    </message>
+    <message>
+        <source>Least connections</source>
+        <translation>Menos conexiones</translation>
+    </message>
+    <message>
+        <source>Client IP hash</source>
+        <translation>Hash de la IP del cliente</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Version 1 (text)</source>
+        <translation>Versión 1 (texto)</translation>
+    </message>
+    <message>
+        <source>Version 2 (binary)</source>
+        <translation>Versión 2 (binario)</translation>
+    </message>
+    <message>
+        <source>Tar&amp;gets:</source>
+        <translation>&amp;Destinos:</translation>
+    </message>
+    <message>
+        <source>skip a target after</source>
+        <translation>omitir un destino tras</translation>
+    </message>
+    <message>
+        <source>failures for</source>
+        <translation>fallos durante</translation>
+    </message>
+    <message>
+        <source>&amp;Load balancing:</source>
+        <translation>&amp;Balanceo de carga:</translation>
+    </message>
+    <message>
+        <source>Send PROXY &amp;protocol:</source>
+        <translation>Enviar &amp;protocolo PROXY:</translation>
+    </message>
+    <message>
+        <source>Placeholders: {host}, {path}, {query}, {port}</source>
+        <translation>Marcadores: {host}, {path}, {query}, {port}</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;A:</translation>
+    </message>
+    <message>
+        <source>St&amp;atus:</source>
+        <translation>Es&amp;tado:</translation>
+    </message>
+    <message>
+        <source>&amp;Body:</source>
+        <translation>&amp;Cuerpo:</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>T&amp;ipo:</translation>
+    </message>
+    <message>
+        <source>None (plain TCP or HTTP)</source>
+        <translation>Ninguno (TCP o HTTP simple)</translation>
+    </message>
+    <message>
+        <source>Passthrough (forward TLS untouched)</source>
+        <translation>Paso directo (reenviar TLS sin tocar)</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>Terminar</translation>
+    </message>
+    <message>
+        <source>Terminate and re-encrypt to the targets</source>
+        <translation>Terminar y volver a cifrar hacia los destinos</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>Automatic (ACME, Let&apos;s Encrypt)</source>
+        <translation>Automático (ACME, Let&apos;s Encrypt)</translation>
+    </message>
+    <message>
+        <source>Certificate and key files</source>
+        <translation>Archivos de certificado y clave</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>Archivos PEM (*.pem *.crt *.key);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>C&amp;ertificate chain:</source>
+        <translation>Cadena de c&amp;ertificados:</translation>
+    </message>
+    <message>
+        <source>Certificate chain (PEM)</source>
+        <translation>Cadena de certificados (PEM)</translation>
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation>Clave &amp;privada:</translation>
+    </message>
+    <message>
+        <source>Private key (PEM)</source>
+        <translation>Clave privada (PEM)</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Modo:</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate:</source>
+        <translation>&amp;Certificado:</translation>
+    </message>
+    <message>
+        <source>empty: everyone</source>
+        <translation>vacío: todos</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>ilimitado</translation>
+    </message>
+    <message>
+        <source>&amp;Allow only:</source>
+        <translation>&amp;Permitir solo:</translation>
+    </message>
+    <message>
+        <source>&amp;Block:</source>
+        <translation>&amp;Bloquear:</translation>
+    </message>
+    <message>
+        <source>&amp;Max. connections:</source>
+        <translation>Conexiones &amp;máx.:</translation>
+    </message>
+    <message>
+        <source>The route as it appears in the config file; edits here show on the other tabs.</source>
+        <translation>La ruta tal como aparece en el archivo de configuración; los cambios aquí se ven en las otras pestañas.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a port (1..65535) or a range such as 8000-8010</source>
+        <translation>&apos;%1&apos; no es un puerto (1..65535) ni un rango como 8000-8010</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a port number 1..65535</source>
+        <translation>&apos;%1&apos; no es un número de puerto 1..65535</translation>
+    </message>
+    <message>
+        <source>missing; the path of the certificate chain (PEM)</source>
+        <translation>falta; la ruta de la cadena de certificados (PEM)</translation>
+    </message>
+    <message>
+        <source>missing; the path of the private key (PEM)</source>
+        <translation>falta; la ruta de la clave privada (PEM)</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>aviso: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::RoutesModel</name>
+    <message>
+        <source>invalid: %1</source>
+        <translation>no válida: %1</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>desactivada</translation>
+    </message>
+    <message>
+        <source>not applied yet</source>
+        <translation>aún sin aplicar</translation>
+    </message>
+    <message>
+        <source>port conflict: %1 in use by another process</source>
+        <translation>conflicto de puerto: %1 en uso por otro proceso</translation>
+    </message>
+    <message>
+        <source>port conflict: %1 held by %2 (pid %3)</source>
+        <translation>conflicto de puerto: %1 ocupado por %2 (pid %3)</translation>
+    </message>
+    <message>
+        <source>port %1 denied: needs privileges</source>
+        <translation>puerto %1 denegado: requiere privilegios</translation>
+    </message>
+    <message>
+        <source>waiting for %1</source>
+        <translation>esperando %1</translation>
+    </message>
+    <message>
+        <source>certificate failed</source>
+        <translation>certificado fallido</translation>
+    </message>
+    <message>
+        <source>certificate failed: %1</source>
+        <translation>certificado fallido: %1</translation>
+    </message>
+    <message>
+        <source>certificate %1</source>
+        <translation>certificado %1</translation>
+    </message>
+    <message>
+        <source>serving</source>
+        <translation>en servicio</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>cualquiera</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Puertos</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>Dominios</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Ruta</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Destinos</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::ServiceConnection</name>
+    <message>
+        <source>Connecting to the Gatehouse service at %1…</source>
+        <translation>Conectando con el servicio Gatehouse en %1…</translation>
+    </message>
+    <message>
+        <source>Connected to the Gatehouse service at %1.</source>
+        <translation>Conectado con el servicio Gatehouse en %1.</translation>
+    </message>
+    <message>
+        <source>Retrying in 1 second.</source>
+        <translation>Nuevo intento en 1 segundo.</translation>
+    </message>
+    <message>
+        <source>Retrying in %1 seconds.</source>
+        <translation>Nuevo intento en %1 segundos.</translation>
+    </message>
+    <message>
+        <source>Only Administrators and SYSTEM may manage Gatehouse: run the GUI as administrator.</source>
+        <translation>Solo los Administradores y SYSTEM pueden gestionar Gatehouse: ejecute la interfaz como administrador.</translation>
+    </message>
+    <message>
+        <source>Only root, the service&apos;s own user and members of the &apos;%1&apos; group may manage Gatehouse: join the group (sudo usermod -aG %1 $USER), then log out and in again.</source>
+        <translation>Solo root, el usuario propio del servicio y los miembros del grupo &apos;%1&apos; pueden gestionar Gatehouse: únase al grupo (sudo usermod -aG %1 $USER) y vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Not connected: permission denied on %1. %2 %3</source>
+        <translation>Sin conexión: permiso denegado en %1. %2 %3</translation>
+    </message>
+    <message>
+        <source>the Gatehouse service is not running (nothing listens on %1)</source>
+        <translation>el servicio Gatehouse no está en ejecución (nada escucha en %1)</translation>
+    </message>
+    <message>
+        <source>the Gatehouse service is not running (%1 does not exist)</source>
+        <translation>el servicio Gatehouse no está en ejecución (%1 no existe)</translation>
+    </message>
+    <message>
+        <source>the service at %1 did not answer in time</source>
+        <translation>el servicio en %1 no respondió a tiempo</translation>
+    </message>
+    <message>
+        <source>the connection to %1 was lost</source>
+        <translation>se perdió la conexión con %1</translation>
+    </message>
+    <message>
+        <source>Not connected: %1. Start it with: %2. %3</source>
+        <translation>Sin conexión: %1. Inícielo con: %2. %3</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::i18n</name>
+    <message>
+        <source>Language of messages: de, en, es or fr (default: $GATEHOUSE_LANG, else the system&apos;s).</source>
+        <translation>Idioma de los mensajes: de, en, es o fr (predeterminado: $GATEHOUSE_LANG, si no el del sistema).</translation>
+    </message>
+</context>
+<context>
+    <name>gatehoused</name>
+    <message>
+        <source>%1: 1 error, config rejected</source>
+        <translation>%1: 1 error, configuración rechazada</translation>
+    </message>
+    <message>
+        <source>%1: %2 errors, config rejected</source>
+        <translation>%1: %2 errores, configuración rechazada</translation>
+    </message>
+    <message>
+        <source>%1: ok: %2 routes</source>
+        <translation>%1: ok: %2 rutas</translation>
+    </message>
+    <message>
+        <source> (%1 disabled)</source>
+        <translation> (%1 desactivadas)</translation>
+    </message>
+    <message>
+        <source>, no ports</source>
+        <translation>, sin puertos</translation>
+    </message>
+    <message>
+        <source>, ports %1 on %2</source>
+        <translation>, puertos %1 en %2</translation>
+    </message>
+    <message>
+        <source>, 1 warning</source>
+        <translation>, 1 aviso</translation>
+    </message>
+    <message>
+        <source>, %1 warnings</source>
+        <translation>, %1 avisos</translation>
+    </message>
+    <message>
+        <source>Gatehouse service: a reverse proxy with automatic HTTPS.</source>
+        <translation>Servicio Gatehouse: un proxy inverso con HTTPS automático.</translation>
+    </message>
+    <message>
+        <source>Config file (default: %1).</source>
+        <translation>Archivo de configuración (predeterminado: %1).</translation>
+    </message>
+    <message>
+        <source>Validate the config file and exit: 0 when valid, 1 with the errors otherwise.</source>
+        <translation>Validar el archivo de configuración y salir: 0 si es válido, 1 con los errores si no.</translation>
+    </message>
+    <message>
+        <source>Directory for certificates and ACME state (default: %1).</source>
+        <translation>Directorio de certificados y estado ACME (predeterminado: %1).</translation>
+    </message>
+    <message>
+        <source>Control socket path (default: %1).</source>
+        <translation>Ruta del socket de control (predeterminado: %1).</translation>
+    </message>
+    <message>
+        <source>debug, info (default), warning or error; per area with QT_LOGGING_RULES, e.g. gatehouse.net.debug=true.</source>
+        <translation>debug, info (predeterminado), warning o error; por área con QT_LOGGING_RULES, p. ej. gatehouse.net.debug=true.</translation>
+    </message>
+    <message>
+        <source>gatehoused: unknown --log-level &apos;%1&apos;; expected debug, info, warning or error</source>
+        <translation>gatehoused: --log-level &apos;%1&apos; desconocido; se esperaba debug, info, warning o error</translation>
+    </message>
+    <message>
+        <source>gatehoused: %1 and %2 cannot be combined</source>
+        <translation>gatehoused: %1 y %2 no pueden combinarse</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Gatehouse: manage the reverse proxy&apos;s routes, ports and certificates.</source>
+        <translation>Gatehouse: gestionar las rutas, puertos y certificados del proxy inverso.</translation>
+    </message>
+    <message>
+        <source>The service&apos;s control socket (default: %1).</source>
+        <translation>El socket de control del servicio (predeterminado: %1).</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>RUTA</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>IDIOMA</translation>
+    </message>
+</context>
+</TS>

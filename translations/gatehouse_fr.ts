@@ -1,0 +1,1766 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>GuiText</name>
+    <message>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
+    </message>
+    <message>
+        <source>pid %1, %2</source>
+        <translation>pid %1, %2</translation>
+    </message>
+    <message>
+        <source>ports below 1024 need privileges: run gatehoused as root or give it CAP_NET_BIND_SERVICE (AmbientCapabilities= in its unit), or use a port above 1023</source>
+        <translation>les ports sous 1024 exigent des privilèges : lancez gatehoused en root ou donnez-lui CAP_NET_BIND_SERVICE (AmbientCapabilities= dans son unité), ou utilisez un port au-dessus de 1023</translation>
+    </message>
+    <message>
+        <source>; next retry %1 (%2)</source>
+        <translation> ; prochain essai %1 (%2)</translation>
+    </message>
+    <message>
+        <source>in use by another process (the system does not say which)</source>
+        <translation>utilisé par un autre processus (le système ne dit pas lequel)</translation>
+    </message>
+    <message>
+        <source>in use by %1</source>
+        <translation>utilisé par %1</translation>
+    </message>
+    <message>
+        <source>listening</source>
+        <translation>à l&apos;écoute</translation>
+    </message>
+    <message>
+        <source>listening since %1</source>
+        <translation>à l&apos;écoute depuis %1</translation>
+    </message>
+    <message>
+        <source>waiting to bind</source>
+        <translation>en attente de liaison</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>maintenant</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 seconde</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 secondes</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 minutes</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 heure</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 heures</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 jour</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>dans %1</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>il y a %1</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>transférer</translation>
+    </message>
+    <message>
+        <source>redirect %1 to %2</source>
+        <translation>rediriger %1 vers %2</translation>
+    </message>
+    <message>
+        <source>respond %1</source>
+        <translation>répondre %1</translation>
+    </message>
+    <message>
+        <source>%1 (automatic certificate)</source>
+        <translation>%1 (certificat automatique)</translation>
+    </message>
+    <message>
+        <source>%1 (certificate files)</source>
+        <translation>%1 (fichiers de certificat)</translation>
+    </message>
+    <message>
+        <source>config applied: revision %1</source>
+        <translation>configuration appliquée : révision %1</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2 : %3</translation>
+    </message>
+    <message>
+        <source>%1 released</source>
+        <translation>%1 libéré</translation>
+    </message>
+    <message>
+        <source>certificate for %1: %2</source>
+        <translation>certificat pour %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>RouteJson</name>
+    <message>
+        <source>expected one route: a JSON object with name, match and action</source>
+        <translation>une route attendue : un objet JSON avec name, match et action</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ctl::Ctl</name>
+    <message>
+        <source>gatehousectl: interrupted before the service answered</source>
+        <translation>gatehousectl : interrompu avant la réponse du service</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>error: cannot read it: %1</source>
+        <translation>erreur : lecture impossible : %1</translation>
+    </message>
+    <message>
+        <source>expected a JSON object with the config</source>
+        <translation>un objet JSON contenant la configuration est attendu</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON config object</source>
+        <translation>%1 n&apos;est pas un objet de configuration JSON</translation>
+    </message>
+    <message>
+        <source>%1: not sent to the service</source>
+        <translation>%1 : non envoyé au service</translation>
+    </message>
+    <message>
+        <source>gatehousectl: the Gatehouse service at %1 did not answer %2 in time: it may be overloaded or hung (check &apos;systemctl status gatehoused&apos; or its log)</source>
+        <translation>gatehousectl : le service Gatehouse sur %1 n&apos;a pas répondu à %2 à temps : il est peut-être surchargé ou bloqué (voir &apos;systemctl status gatehoused&apos; ou son journal)</translation>
+    </message>
+    <message>
+        <source>gatehousectl: %1 failed: %2</source>
+        <translation>gatehousectl : échec de %1 : %2</translation>
+    </message>
+    <message>
+        <source>nothing is listening on %1 (a socket left behind by a service that stopped)</source>
+        <translation>rien n&apos;écoute sur %1 (un socket laissé par un service arrêté)</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the connection in time; the service may be overloaded or hung</source>
+        <translation>%1 n&apos;a pas accepté la connexion à temps ; le service est peut-être surchargé ou bloqué</translation>
+    </message>
+    <message>
+        <source>the service closed the connection on %1</source>
+        <translation>le service a fermé la connexion sur %1</translation>
+    </message>
+    <message>
+        <source>gatehousectl: cannot reach the Gatehouse service: %1.</source>
+        <translation>gatehousectl : impossible de joindre le service Gatehouse : %1.</translation>
+    </message>
+    <message>
+        <source>Start it with &apos;systemctl start gatehoused&apos; (or run &apos;gatehoused&apos;), or pass --control with the socket it listens on.</source>
+        <translation>Démarrez-le avec &apos;systemctl start gatehoused&apos; (ou lancez &apos;gatehoused&apos;), ou indiquez avec --control le socket sur lequel il écoute.</translation>
+    </message>
+    <message>
+        <source>gatehousectl: permission denied on %1: only Administrators (from an elevated prompt) and SYSTEM may use the Gatehouse control pipe.</source>
+        <translation>gatehousectl : accès refusé sur %1 : seuls les Administrateurs (depuis une invite élevée) et SYSTEM peuvent utiliser le canal de contrôle de Gatehouse.</translation>
+    </message>
+    <message>
+        <source>gatehousectl: permission denied on %1: only root, the service&apos;s own user and members of the &apos;%2&apos; group may use the Gatehouse control socket.</source>
+        <translation>gatehousectl : accès refusé sur %1 : seuls root, l&apos;utilisateur du service et les membres du groupe &apos;%2&apos; peuvent utiliser le socket de contrôle de Gatehouse.</translation>
+    </message>
+    <message>
+        <source>Join the &apos;%1&apos; group (sudo usermod -aG %1 $USER, then log in again) or run as root.</source>
+        <translation>Rejoignez le groupe &apos;%1&apos; (sudo usermod -aG %1 $USER, puis reconnectez-vous) ou travaillez en root.</translation>
+    </message>
+    <message>
+        <source>%1: valid</source>
+        <translation>%1 : valide</translation>
+    </message>
+    <message>
+        <source>%1: applied, revision %2 (%3 bound, %4 kept, %5 released, %6 failed)</source>
+        <translation>%1 : appliquée, révision %2 (%3 liés, %4 conservés, %5 libérés, %6 en échec)</translation>
+    </message>
+    <message>
+        <source>%1: warning: not bound yet: %2; the service keeps retrying (see DETAIL above)</source>
+        <translation>%1 : avertissement : pas encore lié : %2 ; le service continue d&apos;essayer (voir DETAIL ci-dessus)</translation>
+    </message>
+    <message>
+        <source>the running config is unchanged</source>
+        <translation>la configuration en cours est inchangée</translation>
+    </message>
+    <message>
+        <source>%1: error: revision conflict: the running config is at revision %2, not %3 (it changed since); nothing changed. Look at it again (&apos;gatehousectl routes&apos;) and apply with --base-revision %2.</source>
+        <translation>%1 : erreur : conflit de révision : la configuration en cours est à la révision %2, pas %3 (elle a changé entre-temps) ; rien n&apos;a changé. Relisez-la (&apos;gatehousectl routes&apos;) et appliquez avec --base-revision %2.</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>erreur : %1</translation>
+    </message>
+    <message>
+        <source>Ports (unchanged):</source>
+        <translation>Ports (inchangés) :</translation>
+    </message>
+    <message>
+        <source>Renewal of the certificate for %1 started; follow it with &apos;gatehousectl events&apos;.</source>
+        <translation>Le renouvellement du certificat pour %1 a commencé ; suivez-le avec &apos;gatehousectl events&apos;.</translation>
+    </message>
+    <message>
+        <source>Reloaded: revision %1</source>
+        <translation>Rechargée : révision %1</translation>
+    </message>
+    <message>
+        <source>reload</source>
+        <translation>rechargement</translation>
+    </message>
+    <message>
+        <source>reload: the config file is invalid; the running config is unchanged</source>
+        <translation>rechargement : le fichier de configuration est invalide ; la configuration en cours est inchangée</translation>
+    </message>
+    <message>
+        <source>Following events from %1; Ctrl+C to stop.</source>
+        <translation>Suivi des événements de %1 ; Ctrl+C pour arrêter.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ctl::CtlFormat</name>
+    <message>
+        <source>forward to %1</source>
+        <translation>transférer vers %1</translation>
+    </message>
+    <message>
+        <source>redirect %1 to %2</source>
+        <translation>rediriger %1 vers %2</translation>
+    </message>
+    <message>
+        <source>respond %1</source>
+        <translation>répondre %1</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>running, version %1</source>
+        <translation>en marche, version %1</translation>
+    </message>
+    <message>
+        <source>Socket</source>
+        <translation>Socket</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Configuration</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Révision</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Démarré</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>Routes</translation>
+    </message>
+    <message>
+        <source>Listeners</source>
+        <translation>Écouteurs</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Connexions</translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
+    </message>
+    <message>
+        <source>pid %1, %2</source>
+        <translation>pid %1, %2</translation>
+    </message>
+    <message>
+        <source>No listeners: no enabled route wants a port.</source>
+        <translation>Aucun écouteur : aucune route active ne demande de port.</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>ÉTAT</translation>
+    </message>
+    <message>
+        <source>LISTENER</source>
+        <translation>ÉCOUTEUR</translation>
+    </message>
+    <message>
+        <source>ROUTES</source>
+        <translation>ROUTES</translation>
+    </message>
+    <message>
+        <source>DETAIL</source>
+        <translation>DÉTAIL</translation>
+    </message>
+    <message>
+        <source>; next retry %1</source>
+        <translation> ; prochain essai %1</translation>
+    </message>
+    <message>
+        <source>in use by another process (the OS does not say which)</source>
+        <translation>utilisé par un autre processus (le système ne dit pas lequel)</translation>
+    </message>
+    <message>
+        <source>in use by %1</source>
+        <translation>utilisé par %1</translation>
+    </message>
+    <message>
+        <source>ports below 1024 need privileges: run gatehoused as root or give it CAP_NET_BIND_SERVICE (AmbientCapabilities= in its unit), or use a port above 1023</source>
+        <translation>les ports sous 1024 exigent des privilèges : lancez gatehoused en root ou donnez-lui CAP_NET_BIND_SERVICE (AmbientCapabilities= dans son unité), ou utilisez un port au-dessus de 1023</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>depuis %1</translation>
+    </message>
+    <message>
+        <source>Revision %1, bind address %2</source>
+        <translation>Révision %1, adresse de liaison %2</translation>
+    </message>
+    <message>
+        <source>all interfaces</source>
+        <translation>toutes les interfaces</translation>
+    </message>
+    <message>
+        <source>No routes.</source>
+        <translation>Aucune route.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOM</translation>
+    </message>
+    <message>
+        <source>PORTS</source>
+        <translation>PORTS</translation>
+    </message>
+    <message>
+        <source>DOMAINS</source>
+        <translation>DOMAINES</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>CHEMIN</translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation>ACTION</translation>
+    </message>
+    <message>
+        <source>(disabled)</source>
+        <translation>(désactivée)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed attempt(s), last: %1</source>
+        <translation>
+            <numerusform>%n tentative échouée, dernière : %1</numerusform>
+            <numerusform>%n tentatives échouées, dernière : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(next attempt %1)</source>
+        <translation>(prochaine tentative %1)</translation>
+    </message>
+    <message>
+        <source>serial %1, %2</source>
+        <translation>numéro de série %1, %2</translation>
+    </message>
+    <message>
+        <source>No certificates.</source>
+        <translation>Aucun certificat.</translation>
+    </message>
+    <message>
+        <source>EXPIRES</source>
+        <translation>EXPIRATION</translation>
+    </message>
+    <message>
+        <source>RENEWAL</source>
+        <translation>RENOUVELLEMENT</translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation>révision %1</translation>
+    </message>
+    <message>
+        <source>(in use by %1)</source>
+        <translation>(utilisé par %1)</translation>
+    </message>
+    <message>
+        <source>%1 released</source>
+        <translation>%1 libéré</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>erreur : %1</translation>
+    </message>
+    <message>
+        <source>%1: 1 error, config rejected</source>
+        <translation>%1 : 1 erreur, configuration refusée</translation>
+    </message>
+    <message>
+        <source>%1: %2 errors, config rejected</source>
+        <translation>%1 : %2 erreurs, configuration refusée</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ctl::CtlOptions</name>
+    <message>
+        <source>Show the service&apos;s version, revision and ports.</source>
+        <translation>Afficher la version, la révision et les ports du service.</translation>
+    </message>
+    <message>
+        <source>Ask the service whether FILE is a valid config; changes nothing.</source>
+        <translation>Demander au service si FILE est une configuration valide ; ne change rien.</translation>
+    </message>
+    <message>
+        <source>Make FILE the running config and show the resulting ports.</source>
+        <translation>Faire de FILE la configuration en cours et afficher les ports qui en résultent.</translation>
+    </message>
+    <message>
+        <source>List the routes of the running config.</source>
+        <translation>Lister les routes de la configuration en cours.</translation>
+    </message>
+    <message>
+        <source>List the listeners: conflicts with their holder first, then denied, waiting and bound.</source>
+        <translation>Lister les écouteurs : d&apos;abord les conflits avec leur détenteur, puis refusés, en attente et liés.</translation>
+    </message>
+    <message>
+        <source>List the certificates.</source>
+        <translation>Lister les certificats.</translation>
+    </message>
+    <message>
+        <source>Renew the certificate for DOMAIN now.</source>
+        <translation>Renouveler maintenant le certificat pour DOMAIN.</translation>
+    </message>
+    <message>
+        <source>Re-read the config file (as SIGHUP does); an invalid file changes nothing.</source>
+        <translation>Relire le fichier de configuration (comme SIGHUP) ; un fichier invalide ne change rien.</translation>
+    </message>
+    <message>
+        <source>Follow the service&apos;s events until interrupted (Ctrl+C).</source>
+        <translation>Suivre les événements du service jusqu&apos;à interruption (Ctrl+C).</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Commandes :</translation>
+    </message>
+    <message>
+        <source>apply takes --strict (every port binds, or nothing changes) and --base-revision N (refused when the running revision is no longer N).</source>
+        <translation>apply accepte --strict (chaque port est lié, ou rien ne change) et --base-revision N (refusé si la révision en cours n&apos;est plus N).</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 ok; 1 invalid config, conflict or failed request; 2 the service cannot be reached; 3 permission denied; 64 wrong command line.</source>
+        <translation>Codes de sortie : 0 ok ; 1 configuration invalide, conflit ou requête échouée ; 2 service injoignable ; 3 accès refusé ; 64 ligne de commande incorrecte.</translation>
+    </message>
+    <message>
+        <source>Run &apos;gatehousectl --help&apos; for the list of commands.</source>
+        <translation>Lancez &apos;gatehousectl --help&apos; pour la liste des commandes.</translation>
+    </message>
+    <message>
+        <source>Command-line client of the Gatehouse service&apos;s control socket.</source>
+        <translation>Client en ligne de commande du socket de contrôle du service Gatehouse.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Afficher cette aide.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Afficher la version.</translation>
+    </message>
+    <message>
+        <source>Control socket of the service (default: %1).</source>
+        <translation>Socket de contrôle du service (par défaut : %1).</translation>
+    </message>
+    <message>
+        <source>Print the service&apos;s answer as JSON (the result, or the error object).</source>
+        <translation>Afficher la réponse du service en JSON (le résultat, ou l&apos;objet d&apos;erreur).</translation>
+    </message>
+    <message>
+        <source>apply: all wanted ports must bind, or nothing changes.</source>
+        <translation>apply : tous les ports voulus doivent être liés, sinon rien ne change.</translation>
+    </message>
+    <message>
+        <source>apply: only if the running config is still at revision N.</source>
+        <translation>apply : seulement si la configuration en cours est toujours à la révision N.</translation>
+    </message>
+    <message>
+        <source>What to do; see Commands below.</source>
+        <translation>Que faire ; voir Commandes ci-dessous.</translation>
+    </message>
+    <message>
+        <source>no command given</source>
+        <translation>aucune commande donnée</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>commande inconnue &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1 needs %2: gatehousectl %1 %2</source>
+        <translation>%1 demande %2 : gatehousectl %1 %2</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos; after %2</source>
+        <translation>argument inattendu &apos;%1&apos; après %2</translation>
+    </message>
+    <message>
+        <source>--control needs a socket path</source>
+        <translation>--control demande le chemin d&apos;un socket</translation>
+    </message>
+    <message>
+        <source>--strict only applies to the apply command</source>
+        <translation>--strict ne s&apos;applique qu&apos;à la commande apply</translation>
+    </message>
+    <message>
+        <source>--base-revision only applies to the apply command</source>
+        <translation>--base-revision ne s&apos;applique qu&apos;à la commande apply</translation>
+    </message>
+    <message>
+        <source>--base-revision needs a revision number (1 or more), not &apos;%1&apos;</source>
+        <translation>--base-revision demande un numéro de révision (1 ou plus), pas &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::ApplyController</name>
+    <message>
+        <source>Checking the config with the service…</source>
+        <translation>Vérification de la configuration par le service…</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>The service could not check the config: %1</source>
+        <translation>Le service n&apos;a pas pu vérifier la configuration : %1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>avertissement : %1</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>erreur : %1</translation>
+    </message>
+    <message>
+        <source>Config rejected</source>
+        <translation>Configuration refusée</translation>
+    </message>
+    <message>
+        <source>The service rejects this config; nothing was applied.</source>
+        <translation>Le service refuse cette configuration ; rien n&apos;a été appliqué.</translation>
+    </message>
+    <message>
+        <source>Not applied: the config has errors.</source>
+        <translation>Non appliquée : la configuration contient des erreurs.</translation>
+    </message>
+    <message>
+        <source>Apply with warnings?</source>
+        <translation>Appliquer malgré les avertissements ?</translation>
+    </message>
+    <message>
+        <source>The config is valid, but some routes overlap or can never be selected:</source>
+        <translation>La configuration est valide, mais certaines routes se chevauchent ou ne peuvent jamais être choisies :</translation>
+    </message>
+    <message>
+        <source>Apply &amp;anyway</source>
+        <translation>Appliquer &amp;quand même</translation>
+    </message>
+    <message>
+        <source>Apply cancelled.</source>
+        <translation>Application annulée.</translation>
+    </message>
+    <message>
+        <source>Rolling back…</source>
+        <translation>Retour en arrière…</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Application…</translation>
+    </message>
+    <message>
+        <source>(in use by %1)</source>
+        <translation>(utilisé par %1)</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Correction : %1</translation>
+    </message>
+    <message>
+        <source>Rolled back: revision %1 runs the previous config.</source>
+        <translation>Retour en arrière effectué : la révision %1 exécute la configuration précédente.</translation>
+    </message>
+    <message>
+        <source>Applied: revision %1.</source>
+        <translation>Appliquée : révision %1.</translation>
+    </message>
+    <message>
+        <source>1 port could not be bound</source>
+        <translation>1 port n&apos;a pas pu être lié</translation>
+    </message>
+    <message>
+        <source>%1 ports could not be bound</source>
+        <translation>%1 ports n&apos;ont pas pu être liés</translation>
+    </message>
+    <message>
+        <source>Applied revision %1; %2.</source>
+        <translation>Révision %1 appliquée ; %2.</translation>
+    </message>
+    <message>
+        <source>Some ports could not be bound</source>
+        <translation>Certains ports n&apos;ont pas pu être liés</translation>
+    </message>
+    <message>
+        <source>Revision %1 is running, but %2. The service retries them until they are free; routes on them do not answer meanwhile.</source>
+        <translation>La révision %1 tourne, mais %2. Le service réessaie jusqu&apos;à ce qu&apos;ils soient libres ; les routes sur ces ports ne répondent pas entre-temps.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it (retry in the background)</source>
+        <translation>&amp;La garder (réessayer en arrière-plan)</translation>
+    </message>
+    <message>
+        <source>&amp;Roll back to revision %1 (all or nothing)</source>
+        <translation>&amp;Revenir à la révision %1 (tout ou rien)</translation>
+    </message>
+    <message>
+        <source>Not applied: the service&apos;s config changed meanwhile (revision %1).</source>
+        <translation>Non appliquée : la configuration du service a changé entre-temps (révision %1).</translation>
+    </message>
+    <message>
+        <source>The config changed meanwhile</source>
+        <translation>La configuration a changé entre-temps</translation>
+    </message>
+    <message>
+        <source>Someone else changed the service&apos;s config: it is at revision %1 now, and your edits started from revision %2. Nothing was applied.</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié la configuration du service : elle est maintenant à la révision %1, et vos modifications partaient de la révision %2. Rien n&apos;a été appliqué.</translation>
+    </message>
+    <message>
+        <source>Reload the service&apos;s config and apply your changes on top of it?</source>
+        <translation>Recharger la configuration du service et y appliquer vos modifications ?</translation>
+    </message>
+    <message>
+        <source>&amp;Reload and re-apply my changes</source>
+        <translation>&amp;Recharger et réappliquer mes modifications</translation>
+    </message>
+    <message>
+        <source>Reload and &amp;discard my changes</source>
+        <translation>Recharger et &amp;abandonner mes modifications</translation>
+    </message>
+    <message>
+        <source>Rollback failed: nothing changed.</source>
+        <translation>Échec du retour en arrière : rien n&apos;a changé.</translation>
+    </message>
+    <message>
+        <source>Not applied: nothing changed.</source>
+        <translation>Non appliquée : rien n&apos;a changé.</translation>
+    </message>
+    <message>
+        <source>Ports could not be bound</source>
+        <translation>Des ports n&apos;ont pas pu être liés</translation>
+    </message>
+    <message>
+        <source>The rollback needs ports that cannot be bound now, so nothing changed (all or nothing).</source>
+        <translation>Le retour en arrière demande des ports qui ne peuvent pas être liés maintenant, donc rien n&apos;a changé (tout ou rien).</translation>
+    </message>
+    <message>
+        <source>Some ports cannot be bound now, so nothing changed (all or nothing).</source>
+        <translation>Certains ports ne peuvent pas être liés maintenant, donc rien n&apos;a changé (tout ou rien).</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Non appliquée : %1</translation>
+    </message>
+    <message>
+        <source>Apply failed</source>
+        <translation>Échec de l&apos;application</translation>
+    </message>
+    <message>
+        <source>The service did not apply the config: %1</source>
+        <translation>Le service n&apos;a pas appliqué la configuration : %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::CertificatesModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (attempt %2)</source>
+        <translation>%1 (tentative %2)</translation>
+    </message>
+    <message>
+        <source>next attempt %1</source>
+        <translation>prochaine tentative %1</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>Domaines</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expire</translation>
+    </message>
+    <message>
+        <source>Next renewal</source>
+        <translation>Prochain renouvellement</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::CertificatesView</name>
+    <message>
+        <source>Re&amp;new now</source>
+        <translation>Re&amp;nouveler maintenant</translation>
+    </message>
+    <message>
+        <source>Ask the service to renew the selected certificate now</source>
+        <translation>Demander au service de renouveler maintenant le certificat sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::EventsModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::EventsView</name>
+    <message>
+        <source>All events</source>
+        <translation>Tous les événements</translation>
+    </message>
+    <message>
+        <source>Filter events…</source>
+        <translation>Filtrer les événements…</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Effacer</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Afficher :</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::MainWindow</name>
+    <message>
+        <source>Routes</source>
+        <translation>Routes</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificats</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Add route…</source>
+        <translation>&amp;Ajouter une route…</translation>
+    </message>
+    <message>
+        <source>Add a route</source>
+        <translation>Ajouter une route</translation>
+    </message>
+    <message>
+        <source>&amp;Edit route…</source>
+        <translation>&amp;Modifier la route…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Edit the selected route</source>
+        <translation>Modifier la route sélectionnée</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate route</source>
+        <translation>D&amp;upliquer la route</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>Copy the selected route</source>
+        <translation>Copier la route sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Delete route</source>
+        <translation>&amp;Supprimer la route</translation>
+    </message>
+    <message>
+        <source>Delete the selected route</source>
+        <translation>Supprimer la route sélectionnée</translation>
+    </message>
+    <message>
+        <source>E&amp;nable or disable</source>
+        <translation>Acti&amp;ver ou désactiver</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Switch the selected route on or off</source>
+        <translation>Activer ou désactiver la route sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Raise priority</source>
+        <translation>&amp;Augmenter la priorité</translation>
+    </message>
+    <message>
+        <source>Ctrl+Up</source>
+        <translation>Ctrl+Up</translation>
+    </message>
+    <message>
+        <source>Raise the selected route&apos;s priority by one</source>
+        <translation>Augmenter d&apos;un la priorité de la route sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Lower priority</source>
+        <translation>&amp;Baisser la priorité</translation>
+    </message>
+    <message>
+        <source>Ctrl+Down</source>
+        <translation>Ctrl+Down</translation>
+    </message>
+    <message>
+        <source>Lower the selected route&apos;s priority by one</source>
+        <translation>Baisser d&apos;un la priorité de la route sélectionnée</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>A&amp;ppliquer</translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <source>Check the local changes with the service and run them</source>
+        <translation>Faire vérifier les modifications locales par le service et les exécuter</translation>
+    </message>
+    <message>
+        <source>Apply all or &amp;nothing</source>
+        <translation>Appliquer tout ou &amp;rien</translation>
+    </message>
+    <message>
+        <source>Apply only if every port can be bound; otherwise change nothing</source>
+        <translation>Appliquer seulement si chaque port peut être lié ; sinon ne rien changer</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation>A&amp;bandonner les modifications</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>Throw the local changes away and show what the service runs</source>
+        <translation>Jeter les modifications locales et afficher ce que le service exécute</translation>
+    </message>
+    <message>
+        <source>Re&amp;load the service&apos;s config file</source>
+        <translation>Re&amp;charger le fichier de configuration du service</translation>
+    </message>
+    <message>
+        <source>Make the service read its config file again</source>
+        <translation>Faire relire au service son fichier de configuration</translation>
+    </message>
+    <message>
+        <source>Re&amp;connect</source>
+        <translation>Re&amp;connecter</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Connect to the service again now</source>
+        <translation>Se reconnecter au service maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Import config…</source>
+        <translation>&amp;Importer une configuration…</translation>
+    </message>
+    <message>
+        <source>Load a config file as local changes</source>
+        <translation>Charger un fichier de configuration comme modifications locales</translation>
+    </message>
+    <message>
+        <source>E&amp;xport config…</source>
+        <translation>E&amp;xporter la configuration…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>Save the local config to a file</source>
+        <translation>Enregistrer la configuration locale dans un fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Close Gatehouse</source>
+        <translation>Fermer Gatehouse</translation>
+    </message>
+    <message>
+        <source>&amp;Routes</source>
+        <translation>&amp;Routes</translation>
+    </message>
+    <message>
+        <source>&amp;Ports</source>
+        <translation>&amp;Ports</translation>
+    </message>
+    <message>
+        <source>&amp;Certificates</source>
+        <translation>&amp;Certificats</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>É&amp;vénements</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation>Ctrl+%1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Service</source>
+        <translation>&amp;Service</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About Gatehouse</source>
+        <translation>À &amp;propos de Gatehouse</translation>
+    </message>
+    <message>
+        <source>About Gatehouse</source>
+        <translation>À propos de Gatehouse</translation>
+    </message>
+    <message>
+        <source>Gatehouse %1: a reverse proxy with automatic HTTPS.
+This window manages the service at %2.</source>
+        <translation>Gatehouse %1 : un proxy inverse avec HTTPS automatique.
+Cette fenêtre gère le service sur %2.</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principale</translation>
+    </message>
+    <message>
+        <source>Double-click a finding to edit its route</source>
+        <translation>Double-cliquez sur un constat pour modifier sa route</translation>
+    </message>
+    <message>
+        <source>Unapplied changes</source>
+        <translation>Modifications non appliquées</translation>
+    </message>
+    <message>
+        <source>Your changes to the routes are not applied. Quit and lose them?</source>
+        <translation>Vos modifications des routes ne sont pas appliquées. Quitter et les perdre ?</translation>
+    </message>
+    <message>
+        <source>Could not read the service&apos;s config: %1</source>
+        <translation>Impossible de lire la configuration du service : %1</translation>
+    </message>
+    <message>
+        <source>The service&apos;s config could not be read here: %1</source>
+        <translation>La configuration du service n&apos;a pas pu être lue ici : %1</translation>
+    </message>
+    <message>
+        <source>This Gatehouse service does not manage certificates yet (it has no certs.list); automatic HTTPS comes with a newer version of the service.</source>
+        <translation>Ce service Gatehouse ne gère pas encore les certificats (il n&apos;a pas certs.list) ; le HTTPS automatique vient avec une version plus récente du service.</translation>
+    </message>
+    <message>
+        <source>The certificates could not be listed: %1</source>
+        <translation>Les certificats n&apos;ont pas pu être listés : %1</translation>
+    </message>
+    <message>
+        <source>No certificates: no route terminates TLS with an automatic certificate (TLS tab: certificate Automatic).</source>
+        <translation>Aucun certificat : aucune route ne termine TLS avec un certificat automatique (onglet TLS : certificat Automatique).</translation>
+    </message>
+    <message>
+        <source>Asking the service to renew the certificate for %1…</source>
+        <translation>Demande au service de renouveler le certificat pour %1…</translation>
+    </message>
+    <message>
+        <source>Renewal of the certificate for %1 started.</source>
+        <translation>Le renouvellement du certificat pour %1 a commencé.</translation>
+    </message>
+    <message>
+        <source>Renew now</source>
+        <translation>Renouveler maintenant</translation>
+    </message>
+    <message>
+        <source>The certificate for %1 could not be renewed: %2</source>
+        <translation>Le certificat pour %1 n&apos;a pas pu être renouvelé : %2</translation>
+    </message>
+    <message>
+        <source>The service re-read its config file: revision %1.</source>
+        <translation>Le service a relu son fichier de configuration : révision %1.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Recharger</translation>
+    </message>
+    <message>
+        <source>The service kept its running config: %1</source>
+        <translation>Le service a gardé sa configuration en cours : %1</translation>
+    </message>
+    <message>
+        <source>The service&apos;s config changed to revision %1 since your edits started from revision %2 (another client applied a change). Apply offers to reload it and re-apply your changes on top.</source>
+        <translation>La configuration du service est passée à la révision %1 alors que vos modifications partaient de la révision %2 (un autre client a appliqué un changement). Appliquer propose de la recharger et d&apos;y réappliquer vos modifications.</translation>
+    </message>
+    <message>
+        <source>Gatehouse — %1</source>
+        <translation>Gatehouse — %1</translation>
+    </message>
+    <message>
+        <source>revision %1, changes not applied</source>
+        <translation>révision %1, modifications non appliquées</translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation>révision %1</translation>
+    </message>
+    <message>
+        <source>Fix the errors listed under the routes first</source>
+        <translation>Corrigez d&apos;abord les erreurs listées sous les routes</translation>
+    </message>
+    <message>
+        <source>Check the local changes with the service and run them (%1)</source>
+        <translation>Faire vérifier les modifications locales par le service et les exécuter (%1)</translation>
+    </message>
+    <message>
+        <source>Disa&amp;ble route</source>
+        <translation>Désacti&amp;ver la route</translation>
+    </message>
+    <message>
+        <source>E&amp;nable route</source>
+        <translation>Acti&amp;ver la route</translation>
+    </message>
+    <message>
+        <source>Deleted route %1 (Discard changes brings it back until you apply).</source>
+        <translation>Route %1 supprimée (Abandonner les modifications la ramène jusqu&apos;à l&apos;application).</translation>
+    </message>
+    <message>
+        <source>Reloaded revision %1; with your changes on top the config has errors, so it was not applied.</source>
+        <translation>Révision %1 rechargée ; avec vos modifications par-dessus, la configuration contient des erreurs et n&apos;a donc pas été appliquée.</translation>
+    </message>
+    <message>
+        <source>Import config</source>
+        <translation>Importer une configuration</translation>
+    </message>
+    <message>
+        <source>Gatehouse config (*.json);;All files (*)</source>
+        <translation>Configuration Gatehouse (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Export config</source>
+        <translation>Exporter la configuration</translation>
+    </message>
+    <message>
+        <source>cannot read it: %1</source>
+        <translation>lecture impossible : %1</translation>
+    </message>
+    <message>
+        <source>%1 was not imported:</source>
+        <translation>%1 n&apos;a pas été importé :</translation>
+    </message>
+    <message>
+        <source>Imported %1: 1 route, not applied yet.</source>
+        <translation>%1 importé : 1 route, pas encore appliquée.</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 routes, not applied yet.</source>
+        <translation>%1 importé : %2 routes, pas encore appliquées.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 n&apos;a pas pu être écrit : %2</translation>
+    </message>
+    <message>
+        <source>Exported the config to %1.</source>
+        <translation>Configuration exportée vers %1.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::PortsModel</name>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Listener</source>
+        <translation>Écouteur</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>Routes</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::PortsView</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>No listeners: no enabled route wants a port.</source>
+        <translation>Aucun écouteur : aucune route active ne demande de port.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Listeners: %1</source>
+        <translation>Écouteurs : %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::RouteEditor</name>
+    <message>
+        <source>New route</source>
+        <translation>Nouvelle route</translation>
+    </message>
+    <message>
+        <source>Edit route %1</source>
+        <translation>Modifier la route %1</translation>
+    </message>
+    <message>
+        <source>&amp;Route</source>
+        <translation>&amp;Route</translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation>&amp;Action</translation>
+    </message>
+    <message>
+        <source>&amp;TLS</source>
+        <translation>&amp;TLS</translation>
+    </message>
+    <message>
+        <source>&amp;Security</source>
+        <translation>&amp;Sécurité</translation>
+    </message>
+    <message>
+        <source>&amp;JSON</source>
+        <translation>&amp;JSON</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Verify TLS</source>
+        <translation>Vérifier TLS</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>Regex</translation>
+    </message>
+    <message>
+        <source>Route is active</source>
+        <translation>La route est active</translation>
+    </message>
+    <message>
+        <source>When several routes match a request, the higher priority wins</source>
+        <translation>Quand plusieurs routes correspondent à une requête, la priorité la plus haute l&apos;emporte</translation>
+    </message>
+    <message>
+        <source>80, 443, 8000-8010</source>
+        <translation>80, 443, 8000-8010</translation>
+    </message>
+    <message>
+        <source>example.com, *.example.com (empty: any)</source>
+        <translation>example.com, *.example.com (vide : tous)</translation>
+    </message>
+    <message>
+        <source>/api/* (empty: any)</source>
+        <translation>/api/* (vide : tous)</translation>
+    </message>
+    <message>
+        <source>10.0.0.0/8, 192.168.*.* (empty: any)</source>
+        <translation>10.0.0.0/8, 192.168.*.* (vide : toutes)</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>En-tête</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Priorité :</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Correspondance</translation>
+    </message>
+    <message>
+        <source>P&amp;orts:</source>
+        <translation>P&amp;orts :</translation>
+    </message>
+    <message>
+        <source>&amp;Domains:</source>
+        <translation>&amp;Domaines :</translation>
+    </message>
+    <message>
+        <source>Pat&amp;h:</source>
+        <translation>C&amp;hemin :</translation>
+    </message>
+    <message>
+        <source>&amp;Client IPs:</source>
+        <translation>IP &amp;clientes :</translation>
+    </message>
+    <message>
+        <source>&amp;Headers:</source>
+        <translation>&amp;En-têtes :</translation>
+    </message>
+    <message>
+        <source>Forward to targets</source>
+        <translation>Transférer vers des cibles</translation>
+    </message>
+    <message>
+        <source>Redirect</source>
+        <translation>Rediriger</translation>
+    </message>
+    <message>
+        <source>Respond with a fixed answer</source>
+        <translation>Répondre avec une réponse fixe</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Hôte</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>Bundle CA</translation>
+    </message>
+    <message>
+        <source>Server name</source>
+        <translation>Nom du serveur</translation>
+    </message>
+    <message>
+        <source>Several hosts for one port: separate them with commas. Verify TLS, CA bundle and server name apply to terminate-and-reencrypt only.</source>
+        <translation>Plusieurs hôtes pour un port : séparez-les par des virgules. Vérifier TLS, bundle CA et nom du serveur ne s&apos;appliquent qu&apos;à terminate-and-reencrypt.</translation>
+    </message>
+    <message>
+        <source>Round robin</source>
+        <translation>Tourniquet</translation>
+    </message>
+    <message>
+        <source>Least connections</source>
+        <translation>Moins de connexions</translation>
+    </message>
+    <message>
+        <source>Client IP hash</source>
+        <translation>Hachage de l&apos;IP cliente</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Version 1 (text)</source>
+        <translation>Version 1 (texte)</translation>
+    </message>
+    <message>
+        <source>Version 2 (binary)</source>
+        <translation>Version 2 (binaire)</translation>
+    </message>
+    <message>
+        <source>Tar&amp;gets:</source>
+        <translation>Ci&amp;bles :</translation>
+    </message>
+    <message>
+        <source>skip a target after</source>
+        <translation>écarter une cible après</translation>
+    </message>
+    <message>
+        <source>failures for</source>
+        <translation>échecs pendant</translation>
+    </message>
+    <message>
+        <source>&amp;Load balancing:</source>
+        <translation>Répartition de &amp;charge :</translation>
+    </message>
+    <message>
+        <source>Send PROXY &amp;protocol:</source>
+        <translation>Envoyer le &amp;protocole PROXY :</translation>
+    </message>
+    <message>
+        <source>Placeholders: {host}, {path}, {query}, {port}</source>
+        <translation>Variables : {host}, {path}, {query}, {port}</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Vers :</translation>
+    </message>
+    <message>
+        <source>St&amp;atus:</source>
+        <translation>St&amp;atut :</translation>
+    </message>
+    <message>
+        <source>&amp;Body:</source>
+        <translation>&amp;Corps :</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>T&amp;ype :</translation>
+    </message>
+    <message>
+        <source>None (plain TCP or HTTP)</source>
+        <translation>Aucun (TCP ou HTTP simple)</translation>
+    </message>
+    <message>
+        <source>Passthrough (forward TLS untouched)</source>
+        <translation>Passthrough (TLS transmis tel quel)</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <source>Terminate and re-encrypt to the targets</source>
+        <translation>Terminer et rechiffrer vers les cibles</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Automatic (ACME, Let&apos;s Encrypt)</source>
+        <translation>Automatique (ACME, Let&apos;s Encrypt)</translation>
+    </message>
+    <message>
+        <source>Certificate and key files</source>
+        <translation>Fichiers de certificat et de clé</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>Fichiers PEM (*.pem *.crt *.key);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>C&amp;ertificate chain:</source>
+        <translation>Chaîne de c&amp;ertificats :</translation>
+    </message>
+    <message>
+        <source>Certificate chain (PEM)</source>
+        <translation>Chaîne de certificats (PEM)</translation>
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation>&amp;Clé privée :</translation>
+    </message>
+    <message>
+        <source>Private key (PEM)</source>
+        <translation>Clé privée (PEM)</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Mode :</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate:</source>
+        <translation>&amp;Certificat :</translation>
+    </message>
+    <message>
+        <source>empty: everyone</source>
+        <translation>vide : tout le monde</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>illimité</translation>
+    </message>
+    <message>
+        <source>&amp;Allow only:</source>
+        <translation>&amp;Autoriser seulement :</translation>
+    </message>
+    <message>
+        <source>&amp;Block:</source>
+        <translation>&amp;Bloquer :</translation>
+    </message>
+    <message>
+        <source>&amp;Max. connections:</source>
+        <translation>Connexions &amp;max. :</translation>
+    </message>
+    <message>
+        <source>The route as it appears in the config file; edits here show on the other tabs.</source>
+        <translation>La route telle qu&apos;elle apparaît dans le fichier de configuration ; les modifications ici se reflètent dans les autres onglets.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a port (1..65535) or a range such as 8000-8010</source>
+        <translation>&apos;%1&apos; n&apos;est pas un port (1..65535) ni une plage comme 8000-8010</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a port number 1..65535</source>
+        <translation>&apos;%1&apos; n&apos;est pas un numéro de port 1..65535</translation>
+    </message>
+    <message>
+        <source>missing; the path of the certificate chain (PEM)</source>
+        <translation>manquant ; le chemin de la chaîne de certificats (PEM)</translation>
+    </message>
+    <message>
+        <source>missing; the path of the private key (PEM)</source>
+        <translation>manquant ; le chemin de la clé privée (PEM)</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>avertissement : %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::RoutesModel</name>
+    <message>
+        <source>invalid: %1</source>
+        <translation>invalide : %1</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>désactivée</translation>
+    </message>
+    <message>
+        <source>not applied yet</source>
+        <translation>pas encore appliquée</translation>
+    </message>
+    <message>
+        <source>port conflict: %1 in use by another process</source>
+        <translation>conflit de port : %1 utilisé par un autre processus</translation>
+    </message>
+    <message>
+        <source>port conflict: %1 held by %2 (pid %3)</source>
+        <translation>conflit de port : %1 détenu par %2 (pid %3)</translation>
+    </message>
+    <message>
+        <source>port %1 denied: needs privileges</source>
+        <translation>port %1 refusé : privilèges nécessaires</translation>
+    </message>
+    <message>
+        <source>waiting for %1</source>
+        <translation>en attente de %1</translation>
+    </message>
+    <message>
+        <source>certificate failed</source>
+        <translation>échec du certificat</translation>
+    </message>
+    <message>
+        <source>certificate failed: %1</source>
+        <translation>échec du certificat : %1</translation>
+    </message>
+    <message>
+        <source>certificate %1</source>
+        <translation>certificat %1</translation>
+    </message>
+    <message>
+        <source>serving</source>
+        <translation>en service</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>Domaines</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Cibles</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gui::ServiceConnection</name>
+    <message>
+        <source>Connecting to the Gatehouse service at %1…</source>
+        <translation>Connexion au service Gatehouse sur %1…</translation>
+    </message>
+    <message>
+        <source>Connected to the Gatehouse service at %1.</source>
+        <translation>Connecté au service Gatehouse sur %1.</translation>
+    </message>
+    <message>
+        <source>Retrying in 1 second.</source>
+        <translation>Nouvel essai dans 1 seconde.</translation>
+    </message>
+    <message>
+        <source>Retrying in %1 seconds.</source>
+        <translation>Nouvel essai dans %1 secondes.</translation>
+    </message>
+    <message>
+        <source>Only Administrators and SYSTEM may manage Gatehouse: run the GUI as administrator.</source>
+        <translation>Seuls les Administrateurs et SYSTEM peuvent gérer Gatehouse : lancez l&apos;interface en tant qu&apos;administrateur.</translation>
+    </message>
+    <message>
+        <source>Only root, the service&apos;s own user and members of the &apos;%1&apos; group may manage Gatehouse: join the group (sudo usermod -aG %1 $USER), then log out and in again.</source>
+        <translation>Seuls root, l&apos;utilisateur du service et les membres du groupe &apos;%1&apos; peuvent gérer Gatehouse : rejoignez le groupe (sudo usermod -aG %1 $USER), puis déconnectez-vous et reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Not connected: permission denied on %1. %2 %3</source>
+        <translation>Non connecté : accès refusé sur %1. %2 %3</translation>
+    </message>
+    <message>
+        <source>the Gatehouse service is not running (nothing listens on %1)</source>
+        <translation>le service Gatehouse ne tourne pas (rien n&apos;écoute sur %1)</translation>
+    </message>
+    <message>
+        <source>the Gatehouse service is not running (%1 does not exist)</source>
+        <translation>le service Gatehouse ne tourne pas (%1 n&apos;existe pas)</translation>
+    </message>
+    <message>
+        <source>the service at %1 did not answer in time</source>
+        <translation>le service sur %1 n&apos;a pas répondu à temps</translation>
+    </message>
+    <message>
+        <source>the connection to %1 was lost</source>
+        <translation>la connexion à %1 a été perdue</translation>
+    </message>
+    <message>
+        <source>Not connected: %1. Start it with: %2. %3</source>
+        <translation>Non connecté : %1. Démarrez-le avec : %2. %3</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::i18n</name>
+    <message>
+        <source>Language of messages: de, en, es or fr (default: $GATEHOUSE_LANG, else the system&apos;s).</source>
+        <translation>Langue des messages : de, en, es ou fr (par défaut : $GATEHOUSE_LANG, sinon celle du système).</translation>
+    </message>
+</context>
+<context>
+    <name>gatehoused</name>
+    <message>
+        <source>%1: 1 error, config rejected</source>
+        <translation>%1 : 1 erreur, configuration refusée</translation>
+    </message>
+    <message>
+        <source>%1: %2 errors, config rejected</source>
+        <translation>%1 : %2 erreurs, configuration refusée</translation>
+    </message>
+    <message>
+        <source>%1: ok: %2 routes</source>
+        <translation>%1 : ok : %2 routes</translation>
+    </message>
+    <message>
+        <source> (%1 disabled)</source>
+        <translation> (%1 désactivées)</translation>
+    </message>
+    <message>
+        <source>, no ports</source>
+        <translation>, aucun port</translation>
+    </message>
+    <message>
+        <source>, ports %1 on %2</source>
+        <translation>, ports %1 sur %2</translation>
+    </message>
+    <message>
+        <source>, 1 warning</source>
+        <translation>, 1 avertissement</translation>
+    </message>
+    <message>
+        <source>, %1 warnings</source>
+        <translation>, %1 avertissements</translation>
+    </message>
+    <message>
+        <source>Gatehouse service: a reverse proxy with automatic HTTPS.</source>
+        <translation>Service Gatehouse : un proxy inverse avec HTTPS automatique.</translation>
+    </message>
+    <message>
+        <source>Config file (default: %1).</source>
+        <translation>Fichier de configuration (par défaut : %1).</translation>
+    </message>
+    <message>
+        <source>Validate the config file and exit: 0 when valid, 1 with the errors otherwise.</source>
+        <translation>Valider le fichier de configuration et quitter : 0 s&apos;il est valide, 1 avec les erreurs sinon.</translation>
+    </message>
+    <message>
+        <source>Directory for certificates and ACME state (default: %1).</source>
+        <translation>Répertoire des certificats et de l&apos;état ACME (par défaut : %1).</translation>
+    </message>
+    <message>
+        <source>Control socket path (default: %1).</source>
+        <translation>Chemin du socket de contrôle (par défaut : %1).</translation>
+    </message>
+    <message>
+        <source>debug, info (default), warning or error; per area with QT_LOGGING_RULES, e.g. gatehouse.net.debug=true.</source>
+        <translation>debug, info (par défaut), warning ou error ; par domaine avec QT_LOGGING_RULES, p. ex. gatehouse.net.debug=true.</translation>
+    </message>
+    <message>
+        <source>gatehoused: unknown --log-level &apos;%1&apos;; expected debug, info, warning or error</source>
+        <translation>gatehoused : --log-level &apos;%1&apos; inconnu ; attendu : debug, info, warning ou error</translation>
+    </message>
+    <message>
+        <source>gatehoused: %1 and %2 cannot be combined</source>
+        <translation>gatehoused : %1 et %2 ne peuvent pas être combinés</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Gatehouse: manage the reverse proxy&apos;s routes, ports and certificates.</source>
+        <translation>Gatehouse : gérer les routes, ports et certificats du proxy inverse.</translation>
+    </message>
+    <message>
+        <source>The service&apos;s control socket (default: %1).</source>
+        <translation>Le socket de contrôle du service (par défaut : %1).</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>CHEMIN</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>LANGUE</translation>
+    </message>
+</context>
+</TS>
