@@ -128,6 +128,36 @@ private:
         return QString::fromLatin1(socket.peerCertificate().serialNumber()).remove(u':').toLower();
     }
 
+    // The certificate for kDomain as `gatehousectl certs --json` lists it (the
+    // service's own word, over its own connection); empty when it is not listed.
+    QJsonObject listedByCtl()
+    {
+        QProcess ctl;
+        QSignalSpy finished(&ctl, &QProcess::finished);
+        ctl.start(test::binaryPath(QStringLiteral("gatehousectl")),
+                  { QStringLiteral("--control"), m_socketPath, QStringLiteral("certs"), QStringLiteral("--json") });
+        if (!finished.wait(kWait)) {
+            ctl.kill();
+            ctl.waitForFinished();
+            qWarning() << "gatehousectl certs --json did not finish";
+            return {};
+        }
+        const QByteArray out = ctl.readAllStandardOutput();
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(out, &error);
+        if (ctl.exitCode() != 0 || !document.isArray()) {
+            qWarning().noquote() << "gatehousectl certs --json:" << ctl.exitCode() << error.errorString()
+                                 << QString::fromUtf8(out + ctl.readAllStandardError());
+            return {};
+        }
+        for (const QJsonValue &cert : document.array()) {
+            if (cert[QStringLiteral("domains")].toArray().contains(kDomain))
+                return cert.toObject();
+        }
+        return {};
+    }
+
+    QString m_socketPath;
     std::unique_ptr<test::PebbleRig> m_pebble;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QProcess> m_service;
@@ -165,7 +195,8 @@ void TestGuiCertificates::cleanup()
 void TestGuiCertificates::issueShowAndRenewNow()
 {
     // The service starts without the automatic route, so the window sees it arrive.
-    const QString socketPath = m_dir->filePath(QStringLiteral("run/control.sock"));
+    m_socketPath = m_dir->filePath(QStringLiteral("run/control.sock"));
+    const QString &socketPath = m_socketPath;
     const QString configPath = writeFile(QStringLiteral("config.json"), configJson(false));
     m_service = test::startGatehoused({ QStringLiteral("--config"), configPath, QStringLiteral("--state-dir"),
                                         m_dir->filePath(QStringLiteral("state")), QStringLiteral("--control"),
@@ -232,6 +263,12 @@ void TestGuiCertificates::issueShowAndRenewNow()
     const QString firstSerial = certificates->index(0, CertificatesModel::Serial).data().toString();
     QVERIFY(!firstSerial.isEmpty());
     QCOMPARE(servedSerial(), firstSerial);
+    const QJsonObject listed = listedByCtl();
+    QCOMPARE(listed.value(QStringLiteral("serial")).toString(), firstSerial);
+    QCOMPARE(listed.value(QStringLiteral("state")).toString(), QStringLiteral("valid"));
+    QCOMPARE(certificates->index(0, CertificatesModel::Issuer).data().toString(),
+             listed.value(QStringLiteral("issuer")).toString());
+    QCOMPARE(issued.value(QStringLiteral("notAfter")).toString(), listed.value(QStringLiteral("notAfter")).toString());
     // It was never shown valid before it was issued.
     QVERIFY2(certificateLines.first().startsWith(QStringLiteral("pending"))
                  || certificateLines.first().startsWith(QStringLiteral("issuing")),
@@ -274,6 +311,7 @@ void TestGuiCertificates::issueShowAndRenewNow()
     const QString secondSerial = certificates->index(0, CertificatesModel::Serial).data().toString();
     QVERIFY(secondSerial != firstSerial);
     QTRY_COMPARE_WITH_TIMEOUT(servedSerial(), secondSerial, kWait);
+    QCOMPARE(listedByCtl().value(QStringLiteral("serial")).toString(), secondSerial);
     // Renewing kept the route serving all along.
     QCOMPARE(routeStatuses.last(), QStringLiteral("serving"));
     QCOMPARE(routes->statusText(row), QStringLiteral("serving"));
