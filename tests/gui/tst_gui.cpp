@@ -8,6 +8,7 @@
 #include "TestSupport.h"
 #include "Translations.h"
 #include "config/ConfigReader.h"
+#include "models/CertificatesModel.h"
 #include "models/EventsModel.h"
 #include "models/PortsModel.h"
 #include "models/RoutesModel.h"
