@@ -4,7 +4,7 @@
 #   install-deps.sh build        compilers, Qt 6, OpenSSL, llhttp, help2man (man pages)
 #   install-deps.sh build test   the same plus what the tests run against (and the package checks)
 #   install-deps.sh build bench  the same plus nginx, HAProxy and wrk for bench/run.sh
-#   install-deps.sh build screenshots  the same plus Xvfb for scripts/screenshots.sh
+#   install-deps.sh build screenshots  the same plus Xvfb and Pebble for scripts/screenshots.sh
 set -euo pipefail
 
 build_packages=(
@@ -20,7 +20,7 @@ bench_packages=(
     nginx-light libnginx-mod-stream haproxy wrk
 )
 screenshots_packages=(
-    xvfb
+    xvfb pebble curl openssl
 )
 
 wanted=()

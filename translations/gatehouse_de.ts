@@ -740,6 +740,14 @@
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Aussteller</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Seriennummer</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::gui::CertificatesView</name>
@@ -1041,10 +1049,6 @@ Dieses Fenster verwaltet den Dienst unter %2.</translation>
     <message>
         <source>The service&apos;s config could not be read here: %1</source>
         <translation>Die Konfiguration des Dienstes konnte hier nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>This Gatehouse service does not manage certificates yet (it has no certs.list); automatic HTTPS comes with a newer version of the service.</source>
-        <translation>Dieser Gatehouse-Dienst verwaltet noch keine Zertifikate (er kennt certs.list nicht); automatisches HTTPS kommt mit einer neueren Version des Dienstes.</translation>
     </message>
     <message>
         <source>The certificates could not be listed: %1</source>
@@ -1601,6 +1605,10 @@ Dieses Fenster verwaltet den Dienst unter %2.</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
     </message>
 </context>
 <context>

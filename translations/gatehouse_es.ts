@@ -740,6 +740,14 @@
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Emisor</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Número de serie</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::gui::CertificatesView</name>
@@ -1041,10 +1049,6 @@ Esta ventana gestiona el servicio en %2.</translation>
     <message>
         <source>The service&apos;s config could not be read here: %1</source>
         <translation>La configuración del servicio no pudo leerse aquí: %1</translation>
-    </message>
-    <message>
-        <source>This Gatehouse service does not manage certificates yet (it has no certs.list); automatic HTTPS comes with a newer version of the service.</source>
-        <translation>Este servicio Gatehouse aún no gestiona certificados (no tiene certs.list); el HTTPS automático llega con una versión más reciente del servicio.</translation>
     </message>
     <message>
         <source>The certificates could not be listed: %1</source>
@@ -1601,6 +1605,10 @@ Esta ventana gestiona el servicio en %2.</translation>
     <message>
         <source>Status</source>
         <translation>Estado</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pendiente</translation>
     </message>
 </context>
 <context>

@@ -740,6 +740,14 @@
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Émetteur</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Numéro de série</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::gui::CertificatesView</name>
@@ -1041,10 +1049,6 @@ Cette fenêtre gère le service sur %2.</translation>
     <message>
         <source>The service&apos;s config could not be read here: %1</source>
         <translation>La configuration du service n&apos;a pas pu être lue ici : %1</translation>
-    </message>
-    <message>
-        <source>This Gatehouse service does not manage certificates yet (it has no certs.list); automatic HTTPS comes with a newer version of the service.</source>
-        <translation>Ce service Gatehouse ne gère pas encore les certificats (il n&apos;a pas certs.list) ; le HTTPS automatique vient avec une version plus récente du service.</translation>
     </message>
     <message>
         <source>The certificates could not be listed: %1</source>
@@ -1601,6 +1605,10 @@ Cette fenêtre gère le service sur %2.</translation>
     <message>
         <source>Status</source>
         <translation>Statut</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>en attente</translation>
     </message>
 </context>
 <context>

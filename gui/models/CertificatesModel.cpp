@@ -106,6 +106,10 @@ QVariant CertificatesModel::data(const QModelIndex &index, int role) const
         }
         case LastError:
             return cert.value(QStringLiteral("lastError")).toString();
+        case Issuer:
+            return cert.value(QStringLiteral("issuer")).toString();
+        case Serial:
+            return cert.value(QStringLiteral("serial")).toString();
         case Progress: {
             const QJsonValue progress = cert.value(QStringLiteral("progress"));
             if (progress.isDouble())
@@ -149,6 +153,10 @@ QVariant CertificatesModel::headerData(int section, Qt::Orientation orientation,
         return tr("Next renewal");
     case LastError:
         return tr("Last error");
+    case Issuer:
+        return tr("Issuer");
+    case Serial:
+        return tr("Serial");
     case Progress:
         return tr("Progress");
     case ColumnCount:
