@@ -6,9 +6,11 @@
 #   scripts/fuzz.sh [--seconds N] [--merge] [target...]
 #     --seconds N  run time per target (default 10)
 #     --merge      afterwards, add the new inputs that reach new code to fuzz/corpus/<target>/
+#                  (libFuzzer -merge=1: only inputs that add coverage; review, then commit)
 #     target       clienthello http_request http_response proxy_protocol config control (default: all)
 # Environment: FUZZ_BUILD_DIR (default build-fuzz), FUZZ_WORK_DIR (default
-# $FUZZ_BUILD_DIR/fuzz-runs), FUZZ_JOBS (build parallelism, default 2).
+# $FUZZ_BUILD_DIR/fuzz-runs), FUZZ_JOBS (build parallelism, default 2),
+# FUZZ_PARALLEL (targets fuzzed at once, default 2).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,7 +23,7 @@ while [ $# -gt 0 ]; do
         --seconds) seconds=${2:?--seconds needs a number}; shift 2 ;;
         --seconds=*) seconds=${1#--seconds=}; shift ;;
         --merge) merge=1; shift ;;
-        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "fuzz.sh: unknown option $1" >&2; exit 64 ;;
         *)
             if [[ ! " ${all_targets[*]} " =~ " $1 " ]]; then
@@ -55,28 +57,52 @@ fi
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
-failed=()
-for target in "${targets[@]}"; do
-    dir="$work/$target"
+# One target: fuzz a copy of its corpus; the report goes to $dir/report, the verdict to $dir/ok.
+fuzz_one() {
+    local target=$1 dir="$work/$1" dict
     rm -rf "$dir"
     mkdir -p "$dir/corpus" "$dir/artifacts"
     cp "$root/fuzz/corpus/$target/"* "$dir/corpus/"
-    options=(-max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048
-             -artifact_prefix="$dir/artifacts/" -print_final_stats=1)
-    [ -f "$root/fuzz/$target.dict" ] && options+=(-dict="$root/fuzz/$target.dict")
-    echo "== $target: ${seconds}s, $(ls "$dir/corpus" | wc -l) seeds"
-    if "$build/bin/fuzz_$target" "${options[@]}" "$dir/corpus" >"$dir/log" 2>&1; then
-        grep -E '^stat::(number_of_executed_units|new_units_added)' "$dir/log" | tr '\n' ' ' || true
-        echo
-    else
+    local options=(-max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048
+                   -artifact_prefix="$dir/artifacts/" -print_final_stats=1)
+    case "$target" in http_*) dict=http ;; *) dict=$target ;; esac
+    [ -f "$root/fuzz/dict/$dict.dict" ] && options+=(-dict="$root/fuzz/dict/$dict.dict")
+    {
+        echo "== $target: ${seconds}s from $(ls "$dir/corpus" | wc -l) seeds"
+        if "$build/bin/fuzz_$target" "${options[@]}" "$dir/corpus" >"$dir/log" 2>&1; then
+            grep -E '^stat::(number_of_executed_units|new_units_added)' "$dir/log" | sed 's/^stat::/   /' || true
+            touch "$dir/ok"
+        else
+            grep -E -A30 'FUZZ_CHECK|ERROR: |runtime error|SUMMARY' "$dir/log" | head -60 || tail -40 "$dir/log"
+            for artifact in "$dir"/artifacts/*; do
+                [ -e "$artifact" ] || continue
+                echo "fuzz.sh: $target failed; the input is saved in $artifact"
+                echo "  reproduce: $build/bin/fuzz_$target $artifact"
+            done
+            echo "  full log: $dir/log"
+        fi
+    } >"$dir/report" 2>&1
+}
+
+# FUZZ_PARALLEL targets at a time (default 2, one per core of the CI machine).
+lanes=${FUZZ_PARALLEL:-2}
+running=0
+for target in "${targets[@]}"; do
+    fuzz_one "$target" &
+    running=$((running + 1))
+    if [ "$running" -ge "$lanes" ]; then
+        wait -n || true
+        running=$((running - 1))
+    fi
+done
+wait
+
+failed=()
+for target in "${targets[@]}"; do
+    dir="$work/$target"
+    cat "$dir/report"
+    if [ ! -e "$dir/ok" ]; then
         failed+=("$target")
-        grep -E -A30 'FUZZ_CHECK|ERROR: |runtime error|SUMMARY' "$dir/log" | head -60 >&2 || tail -40 "$dir/log" >&2
-        for artifact in "$dir"/artifacts/*; do
-            [ -e "$artifact" ] || continue
-            echo "fuzz.sh: $target failed; the input is saved in $artifact" >&2
-            echo "  reproduce: $build/bin/fuzz_$target $artifact" >&2
-        done
-        echo "  full log: $dir/log" >&2
         continue
     fi
     if [ "$merge" = 1 ]; then
