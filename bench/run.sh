@@ -29,13 +29,14 @@
 #   --certs N          certificates in the acme part (default 50; --quick 5)
 #   --out DIR          where the JSON results go (default bench/results)
 #   --bin DIR          use the programs in DIR instead of building build/bin
+#   --keep             keep the temporary directory (configs, logs) and print its path
 # Prints a table per part and writes DIR/<part>.json with machine and date.
 # Any part that cannot measure what it should stops the run with an error.
 set -eEuo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 all_parts="proxy tls bulk memory routes acme"
-usage() { sed -n '2,35p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,34p' "$0" | sed 's/^# \{0,1\}//'; }
 
 quick=0
 for arg in "$@"; do [ "$arg" = --quick ] && quick=1; done
@@ -46,7 +47,7 @@ else
     duration=10 idle=4000 workers_list="1 $(nproc)" bulk_mb=1024 bulk_rounds=3 connections=10000 route_count=10000
     cert_count=50 out="$root/bench/results"
 fi
-parts=$all_parts modes="http tcp" bin=""
+parts=$all_parts modes="http tcp" bin="" keep=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) shift ;;
@@ -62,6 +63,7 @@ while [ $# -gt 0 ]; do
         --certs) cert_count=$2; shift 2 ;;
         --out) out=$2; shift 2 ;;
         --bin) bin=$2; shift 2 ;;
+        --keep) keep=1; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "bench/run.sh: unknown option '$1'" >&2; usage >&2; exit 64 ;;
     esac
@@ -89,7 +91,7 @@ part_pids=()
 cleanup() {
     for pid in "${part_pids[@]}" $backend_pid; do kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
-    rm -rf "$work"
+    if [ $keep = 1 ]; then echo "kept $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
@@ -530,13 +532,13 @@ CONF
     local limit=$((t0 + 60000 + cert_count * 10000))
     while [ "$(now_ms)" -lt $limit ]; do
         ctl --json certs > "$work/certs.json" 2>&1 || true
-        valid=$(grep -o '"state": *"valid"' "$work/certs.json" | wc -l)
+        valid=$( (grep -o '"state": *"valid"' "$work/certs.json" || true) | wc -l)
         [ "$valid" -ge "$cert_count" ] && break
         sleep 0.2
     done
     elapsed_ms=$(($(now_ms) - t0))
     if [ "$valid" -lt "$cert_count" ]; then
-        states=$(grep -o '"state": *"[a-z-]*"' "$work/certs.json" | sort | uniq -c | paste -sd' ')
+        states=$( (grep -o '"state": *"[a-z-]*"' "$work/certs.json" || true) | sort | uniq -c | paste -sd' ')
         tail -20 "$work/gatehouse.log" >&2
         fail "only $valid of $cert_count certificates valid after $((elapsed_ms / 1000)) s ($states)"
     fi
