@@ -342,24 +342,38 @@ part_proxy() {
 }
 
 # ---------------------------------------------------------------------------
+# cpu_ticks PROXY: user + system CPU time of the proxy's processes, in clock ticks.
+cpu_ticks() {
+    local total=0 pid
+    for pid in $(proxy_pids "$1"); do total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat"))); done
+    echo $total
+}
+
 part_tls() {
-    local results=() proxy base rps p50 p99 failed protocol
+    local results=() proxy base rps p50 p99 failed protocol ticks count cpu
     start_proxies 1 https
-    declare -A row=() negotiated=()
+    declare -A row=() negotiated=() cpu_ms=()
     for proxy in nginx haproxy gatehouse; do
         # What was negotiated, to show the three run the same handshake.
         protocol=$( (openssl s_client -connect "127.0.0.1:$(proxy_port $proxy)" -servername localhost </dev/null 2>/dev/null || true) \
             | awk '/^New, / { print $2, $5 } /Server Temp Key/ { sub(/.*Key: /, ""); key = $0 } END { if (key) print key }' | paste -sd' ')
         case "$protocol" in ""|*NONE*) fail "no TLS handshake with $proxy (openssl s_client)" ;; esac
         negotiated[$proxy]=$protocol
+        ticks=$(cpu_ticks $proxy)
         row[$proxy]=$(measure "https://127.0.0.1:$(proxy_port $proxy)/" -H 'Connection: close')
+        # CPU time per connection: steadier than the rate when the machine is shared.
+        count=$(awk '/requests in/ { print $1 }' "$work/wrk.out")
+        cpu_ms[$proxy]=$(awk -v t="$(($(cpu_ticks $proxy) - ticks))" -v hz="$(getconf CLK_TCK)" -v n="$count" \
+            'BEGIN { printf "%.3f", (n > 0 ? t * 1000 / hz / n : 0) }')
     done
     base=${row[nginx]%% *}
-    printf '%-10s %14s %9s %9s %7s %8s  %s\n' proxy "handshakes/s" "p50 ms" "p99 ms" failed "vs nginx" negotiated
+    printf '%-10s %13s %8s %8s %6s %8s %12s %8s  %s\n' proxy "handshakes/s" "p50 ms" "p99 ms" failed "vs nginx" "CPU ms/conn" "vs nginx" negotiated
     for proxy in gatehouse haproxy nginx; do
         read -r rps p50 p99 failed <<<"${row[$proxy]}"
-        printf '%-10s %14s %9s %9s %7s %7sx  %s\n' "$proxy" "$rps" "$p50" "$p99" "$failed" "$(ratio "$rps" "$base")" "${negotiated[$proxy]}"
-        results+=("{\"proxy\":\"$proxy\",\"workers\":1,\"connections_per_s\":$rps,\"p50_ms\":$p50,\"p99_ms\":$p99,\"failed\":$failed,\"ratio_to_nginx\":$(ratio "$rps" "$base"),\"negotiated\":\"${negotiated[$proxy]}\"}")
+        cpu=${cpu_ms[$proxy]}
+        printf '%-10s %13s %8s %8s %6s %7sx %12s %7sx  %s\n' "$proxy" "$rps" "$p50" "$p99" "$failed" "$(ratio "$rps" "$base")" \
+            "$cpu" "$(ratio "$cpu" "${cpu_ms[nginx]}")" "${negotiated[$proxy]}"
+        results+=("{\"proxy\":\"$proxy\",\"workers\":1,\"connections_per_s\":$rps,\"p50_ms\":$p50,\"p99_ms\":$p99,\"failed\":$failed,\"ratio_to_nginx\":$(ratio "$rps" "$base"),\"cpu_ms_per_connection\":$cpu,\"cpu_ratio_to_nginx\":$(ratio "$cpu" "${cpu_ms[nginx]}"),\"negotiated\":\"${negotiated[$proxy]}\"}")
     done
     stop_part
     write_json tls "\"duration_s\":$duration,\"certificate\":\"RSA-2048 self-signed\",\"load\":\"wrk -t1 -c50 over https, Connection: close\"" "${results[@]}"
@@ -554,6 +568,14 @@ CONF
 }
 
 # ---------------------------------------------------------------------------
+current_part=setup
+for port in $backend_port $gatehouse_port $haproxy_port $nginx_port $pebble_port $pebble_mgmt_port $dns_port \
+    $dns_mgmt_port $challenge_port $acme_tls_port; do
+    # Something else answering there would be measured instead.
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        fail "127.0.0.1:$port is in use ($(ss -ltnpH "sport = :$port" 2>/dev/null | grep -o 'users:.*' || echo 'by another process'))"
+    fi
+done
 current_part=backend
 start_backend
 for part in $parts; do
