@@ -228,6 +228,8 @@ start_proxies() {
 global
     nbthread $workers
     maxconn $haproxy_maxconn
+    # It reserves two descriptors per connection; the idle clients need one each.
+    no strict-limits
     tune.ssl.default-dh-param 2048
 defaults
     mode $haproxy_mode
