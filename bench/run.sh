@@ -475,8 +475,14 @@ ctl() { "$bin/gatehousectl" --control "$work/control.sock" "$@"; }
 # now_ms: milliseconds since the epoch.
 now_ms() { date +%s%3N; }
 
+# main_cpu_ms: CPU time of gatehoused's main thread (where configs are applied; the
+# workers serve wrk meanwhile), in milliseconds.
+main_cpu_ms() {
+    awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$gatehouse_pid/task/$gatehouse_pid/stat"
+}
+
 part_routes() {
-    local small big t0 apply_ms remove_ms wrk_pid line rps p50 p99 failed
+    local small t0 c0 apply_ms remove_ms apply_cpu remove_cpu wrk_pid line rps p50 p99 failed
     small=$(gatehouse_forward_config 1 "\"ports\": $gatehouse_port, \"path\": \"/*\"")
     start_gatehouse "$small"
     wait_port $gatehouse_port "$gatehouse_pid" gatehouse
@@ -494,26 +500,27 @@ part_routes() {
     wrk -t1 -c50 -d3600s --latency "http://127.0.0.1:$gatehouse_port/" > "$work/wrk-routes.out" 2>&1 &
     wrk_pid=$!
     sleep 1
-    t0=$(now_ms)
+    t0=$(now_ms) c0=$(main_cpu_ms)
     ctl apply "$work/routes-n.json" > "$work/apply.log" 2>&1 || { kill "$wrk_pid"; cat "$work/apply.log" >&2; fail "apply of $route_count routes failed"; }
-    apply_ms=$(($(now_ms) - t0))
+    apply_ms=$(($(now_ms) - t0)) apply_cpu=$(($(main_cpu_ms) - c0))
     [ "$(ctl --json routes | grep -o '"name"' | wc -l)" -eq $((route_count + 1)) ] \
         || { kill "$wrk_pid"; fail "the service does not list $((route_count + 1)) routes after apply"; }
     sleep 1
-    t0=$(now_ms)
+    t0=$(now_ms) c0=$(main_cpu_ms)
     ctl apply "$work/routes-1.json" > "$work/apply.log" 2>&1 || { kill "$wrk_pid"; cat "$work/apply.log" >&2; fail "apply back to one route failed"; }
-    remove_ms=$(($(now_ms) - t0))
+    remove_ms=$(($(now_ms) - t0)) remove_cpu=$(($(main_cpu_ms) - c0))
     sleep 1
     kill -INT "$wrk_pid"
     wait "$wrk_pid" || true
     line=$(parse_wrk "$work/wrk-routes.out")
     read -r rps p50 p99 failed <<<"$line"
     [ "$rps" -gt 0 ] || fail "wrk got no answer during the applies"
-    printf '%-28s %10s\n' "apply $route_count routes ms" "$apply_ms" "apply back to 1 route ms" "$remove_ms" \
+    printf '%-34s %10s\n' "apply $route_count routes ms" "$apply_ms" "  main thread CPU ms" "$apply_cpu" \
+        "apply back to 1 route ms" "$remove_ms" "  main thread CPU ms" "$remove_cpu" \
         "wrk req/s meanwhile" "$rps" "wrk p99 ms" "$p99" "failed requests" "$failed"
     stop_part
     write_json routes "\"routes\":$route_count" \
-        "{\"proxy\":\"gatehouse\",\"apply_ms\":$apply_ms,\"remove_ms\":$remove_ms,\"rps_meanwhile\":$rps,\"p99_ms\":$p99,\"failed_requests\":$failed}"
+        "{\"proxy\":\"gatehouse\",\"apply_ms\":$apply_ms,\"apply_main_thread_cpu_ms\":$apply_cpu,\"remove_ms\":$remove_ms,\"remove_main_thread_cpu_ms\":$remove_cpu,\"rps_meanwhile\":$rps,\"p99_ms\":$p99,\"failed_requests\":$failed}"
 }
 
 # ---------------------------------------------------------------------------
