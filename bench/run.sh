@@ -50,6 +50,10 @@ fi
 parts=$all_parts modes="http tcp" bin="" keep=0
 while [ $# -gt 0 ]; do
     case "$1" in
+        --quick|--keep|-h|--help) ;;
+        -*) [ $# -ge 2 ] || { echo "bench/run.sh: $1 needs a value" >&2; exit 64; } ;;
+    esac
+    case "$1" in
         --quick) shift ;;
         --parts) parts=$2; shift 2 ;;
         --duration) duration=$2; shift 2 ;;
@@ -67,6 +71,9 @@ while [ $# -gt 0 ]; do
         -h|--help) usage; exit 0 ;;
         *) echo "bench/run.sh: unknown option '$1'" >&2; usage >&2; exit 64 ;;
     esac
+done
+for value in "$duration" "$idle" "$bulk_mb" "$bulk_rounds" "$connections" "$route_count" "$cert_count" $workers_list; do
+    [[ "$value" =~ ^[1-9][0-9]*$ ]] || { echo "bench/run.sh: '$value' is not a positive whole number" >&2; exit 64; }
 done
 for part in $parts; do
     case " $all_parts " in *" $part "*) ;; *) echo "bench/run.sh: unknown part '$part' (expected some of: $all_parts)" >&2; exit 64 ;; esac
@@ -109,9 +116,10 @@ pebble_port=18410 pebble_mgmt_port=18411 dns_port=18412 dns_mgmt_port=18413 chal
 haproxy_maxconn=9000
 
 machine_json() {
-    printf '"machine":"%s, %s cores, %s MB","date":"%s","quick":%s' "$(uname -srm)" "$(nproc)" \
+    printf '"machine":"%s, %s, %s cores, %s MB","date":"%s","load_average":"%s","quick":%s' "$(uname -srm)" \
+        "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)" "$(nproc)" \
         "$(awk '/MemTotal/ { printf "%d", $2 / 1024 }' /proc/meminfo)" "$(date -u +%FT%TZ)" \
-        "$([ $quick = 1 ] && echo true || echo false)"
+        "$(cut -d' ' -f1-3 /proc/loadavg)" "$([ $quick = 1 ] && echo true || echo false)"
 }
 
 # write_json PART EXTRA_FIELDS RESULT...
@@ -585,6 +593,10 @@ for port in $backend_port $gatehouse_port $haproxy_port $nginx_port $pebble_port
         fail "127.0.0.1:$port is in use ($(ss -ltnpH "sport = :$port" 2>/dev/null | grep -o 'users:.*' || echo 'by another process'))"
     fi
 done
+# Figures from a busy machine say little; the JSON records the load of each part.
+if awk -v n="$(nproc)" '{ exit !($1 > n / 2) }' /proc/loadavg; then
+    echo "bench/run.sh: warning: load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; figures will move with it" >&2
+fi
 current_part=backend
 start_backend
 for part in $parts; do
