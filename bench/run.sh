@@ -431,7 +431,7 @@ proxy_pids() {
     case $1 in
         gatehouse) echo "$gatehouse_pid" ;;
         haproxy) echo "$haproxy_pid" ;;
-        nginx) echo "$nginx_pid" $(pgrep -P "$nginx_pid" || true) ;;
+        nginx) echo "$nginx_pid" "$(pgrep -P "$nginx_pid" | paste -sd' ' || true)" ;;
     esac
 }
 rss_kb() {
