@@ -3,7 +3,7 @@
 # Quiet and quick when everything is present.
 #   install-deps.sh build        compilers, Qt 6, OpenSSL, llhttp, help2man (man pages)
 #   install-deps.sh build test   the same plus what the tests run against (and the package checks)
-#   install-deps.sh build bench  the same plus nginx, HAProxy, wrk, h2load and Pebble for bench/run.sh
+#   install-deps.sh build bench  the same plus nginx, HAProxy, wrk, Pebble and curl for bench/run.sh
 #   install-deps.sh build screenshots  the same plus Xvfb for scripts/screenshots.sh
 set -euo pipefail
 
@@ -17,7 +17,7 @@ test_packages=(
     dpkg-dev systemd desktop-file-utils nsis
 )
 bench_packages=(
-    nginx-light libnginx-mod-stream haproxy wrk nghttp2-client pebble curl procps
+    nginx-light libnginx-mod-stream haproxy wrk pebble curl procps iproute2
 )
 screenshots_packages=(
     xvfb
