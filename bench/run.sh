@@ -226,7 +226,7 @@ start_proxies() {
     if [ "$mode" = https ]; then
         make_certificate
         tls=", \"tls\": { \"mode\": \"terminate\", \"certificate\": { \"cert\": \"$work/tls.crt\", \"key\": \"$work/tls.key\" } }"
-        bind_tls=" ssl crt $work/tls.pem"
+        bind_tls=" ssl crt $work/tls.pem ssl-min-ver TLSv1.2"
         haproxy_mode=http
         listen_tls=" ssl"
     fi
