@@ -4,7 +4,7 @@
 #   install-deps.sh build        compilers, Qt 6, OpenSSL, llhttp, help2man (man pages)
 #   install-deps.sh build test   the same plus what the tests run against (and the package checks,
 #                                clang for the libFuzzer targets)
-#   install-deps.sh build bench  the same plus nginx, HAProxy and wrk for bench/run.sh
+#   install-deps.sh build bench  the same plus nginx, HAProxy, wrk, Pebble and curl for bench/run.sh
 #   install-deps.sh build screenshots  the same plus Xvfb and Pebble for scripts/screenshots.sh
 set -euo pipefail
 
@@ -18,7 +18,7 @@ test_packages=(
     dpkg-dev systemd desktop-file-utils nsis
 )
 bench_packages=(
-    nginx-light libnginx-mod-stream haproxy wrk
+    nginx-light libnginx-mod-stream haproxy wrk pebble curl procps iproute2
 )
 screenshots_packages=(
     xvfb pebble curl openssl
