@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # The README's two commands, and the helpers behind them.
 #   ./scripts/gatehouse.sh run    install what is missing, build, run the service on its default config
-#   ./scripts/gatehouse.sh test   install what is missing, build, run the whole test suite
+#   ./scripts/gatehouse.sh test   install what is missing, build, run the whole test suite,
+#                                 then the sanitizer suites (what `sanitize` runs)
+#   ./scripts/gatehouse.sh sanitize  the whole suite under ASan+UBSan (build-asan/), then the
+#                                 proxy, worker and port tests under TSan (build-tsan/)
 #   ./scripts/gatehouse.sh build  install what is missing and build only
 #   ./scripts/gatehouse.sh package  build, then make the Debian packages in build/packages/
-# PRESET (default: "default") picks a CMakePresets.json preset, e.g. PRESET=asan.
+# PRESET (default: "default") picks a CMakePresets.json preset, e.g. PRESET=asan; `test` with
+# a PRESET other than default, or with ctest arguments, runs that one suite only.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 preset=${PRESET:-default}
 
 usage() {
-    sed -n '2,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 build() {
@@ -30,6 +34,19 @@ build_dir() {
     esac
 }
 
+# The sanitizer suites: every test of the asan build (AddressSanitizer, LeakSanitizer,
+# UBSan), then the tests with threads in them (proxy workers, dispatcher, ports) under
+# ThreadSanitizer. Suppressions (tests/sanitizers/) are for code outside the project only.
+sanitize() {
+    local status=0 preset
+    for preset in asan tsan; do
+        build build test
+        cd "$root"
+        ctest --preset "$preset" || status=1
+    done
+    return $status
+}
+
 cmd=${1:-}
 [ $# -gt 0 ] && shift
 case "$cmd" in
@@ -41,6 +58,12 @@ case "$cmd" in
         build build test
         cd "$root"
         ctest --preset "$preset" "$@"
+        if [ "$preset" = default ] && [ $# -eq 0 ]; then
+            sanitize
+        fi
+        ;;
+    sanitize)
+        sanitize
         ;;
     build)
         build build
