@@ -8,14 +8,15 @@
 #   ./scripts/gatehouse.sh build  install what is missing and build only
 #   ./scripts/gatehouse.sh package  build, then make the Debian packages in build/packages/
 # PRESET (default: "default") picks a CMakePresets.json preset, e.g. PRESET=asan; `test` with
-# a PRESET other than default, or with ctest arguments, runs that one suite only.
+# a PRESET other than default, or with ctest arguments, runs that one suite only; SANITIZE=0
+# leaves the sanitizer suites out of `test`.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 preset=${PRESET:-default}
 
 usage() {
-    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 build() {
@@ -58,7 +59,7 @@ case "$cmd" in
         build build test
         cd "$root"
         ctest --preset "$preset" "$@"
-        if [ "$preset" = default ] && [ $# -eq 0 ]; then
+        if [ "$preset" = default ] && [ $# -eq 0 ] && [ "${SANITIZE:-1}" != 0 ]; then
             sanitize
         fi
         ;;
