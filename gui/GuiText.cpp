@@ -22,6 +22,23 @@ QString GuiText::holder(const QJsonValue &holder)
     return process ? process->describe() : QString();
 }
 
+QString GuiText::certificateState(const QString &state)
+{
+    if (state == u"valid")
+        return tr("valid");
+    if (state == u"pending")
+        return tr("pending");
+    if (state == u"issuing")
+        return tr("issuing");
+    if (state == u"renewing")
+        return tr("renewing");
+    if (state == u"failed")
+        return tr("failed");
+    if (state == u"expired")
+        return tr("expired");
+    return state;
+}
+
 QString GuiText::deniedFix()
 {
     return tr("ports below 1024 need privileges: run gatehoused as root or give it CAP_NET_BIND_SERVICE "

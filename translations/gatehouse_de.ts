@@ -107,6 +107,30 @@
         <source>certificate for %1: %2</source>
         <translation>Zertifikat für %1: %2</translation>
     </message>
+    <message>
+        <source>valid</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>issuing</source>
+        <translation>wird ausgestellt</translation>
+    </message>
+    <message>
+        <source>renewing</source>
+        <translation>wird erneuert</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
 </context>
 <context>
     <name>RouteJson</name>
@@ -1605,10 +1629,6 @@ Dieses Fenster verwaltet den Dienst unter %2.</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
-    </message>
-    <message>
-        <source>pending</source>
-        <translation>ausstehend</translation>
     </message>
 </context>
 <context>

@@ -107,6 +107,30 @@
         <source>certificate for %1: %2</source>
         <translation>certificado para %1: %2</translation>
     </message>
+    <message>
+        <source>valid</source>
+        <translation>válido</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>issuing</source>
+        <translation>emitiéndose</translation>
+    </message>
+    <message>
+        <source>renewing</source>
+        <translation>renovándose</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>caducado</translation>
+    </message>
 </context>
 <context>
     <name>RouteJson</name>
@@ -1605,10 +1629,6 @@ Esta ventana gestiona el servicio en %2.</translation>
     <message>
         <source>Status</source>
         <translation>Estado</translation>
-    </message>
-    <message>
-        <source>pending</source>
-        <translation>pendiente</translation>
     </message>
 </context>
 <context>

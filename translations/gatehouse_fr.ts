@@ -107,6 +107,30 @@
         <source>certificate for %1: %2</source>
         <translation>certificat pour %1 : %2</translation>
     </message>
+    <message>
+        <source>valid</source>
+        <translation>valide</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>issuing</source>
+        <translation>en cours d’émission</translation>
+    </message>
+    <message>
+        <source>renewing</source>
+        <translation>en cours de renouvellement</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échoué</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expiré</translation>
+    </message>
 </context>
 <context>
     <name>RouteJson</name>
@@ -1605,10 +1629,6 @@ Cette fenêtre gère le service sur %2.</translation>
     <message>
         <source>Status</source>
         <translation>Statut</translation>
-    </message>
-    <message>
-        <source>pending</source>
-        <translation>en attente</translation>
     </message>
 </context>
 <context>

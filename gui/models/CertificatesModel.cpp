@@ -92,8 +92,8 @@ QVariant CertificatesModel::data(const QModelIndex &index, int role) const
         case State: {
             const int attempts = cert.value(QStringLiteral("attempts")).toInt();
             if (attempts > 1 && state != QStringLiteral("valid"))
-                return tr("%1 (attempt %2)").arg(state).arg(attempts);
-            return state;
+                return tr("%1 (attempt %2)").arg(GuiText::certificateState(state)).arg(attempts);
+            return GuiText::certificateState(state);
         }
         case Expires:
             return timeText(cert.value(QStringLiteral("notAfter")));

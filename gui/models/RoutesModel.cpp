@@ -235,7 +235,9 @@ QString RoutesModel::statusText(int row) const
     }
     case Health::CertificatePending: {
         const std::optional<QJsonObject> cert = certificateOf(route);
-        return tr("certificate %1").arg(cert ? cert->value(QStringLiteral("state")).toString() : tr("pending"));
+        return tr("certificate %1")
+            .arg(GuiText::certificateState(cert ? cert->value(QStringLiteral("state")).toString()
+                                                : QStringLiteral("pending")));
     }
     case Health::Serving:
         break;
