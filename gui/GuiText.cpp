@@ -1,6 +1,7 @@
 #include "GuiText.h"
 
 #include "config/Config.h"
+#include "net/BindError.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,14 +18,25 @@ QString GuiText::listener(const QJsonObject &port)
 
 QString GuiText::holder(const QJsonValue &holder)
 {
-    if (!holder.isObject())
-        return {};
-    const QJsonObject object = holder.toObject();
-    const qint64 pid = object.value(QStringLiteral("pid")).toInteger();
-    const QString name = object.value(QStringLiteral("name")).toString();
-    const QString exe = object.value(QStringLiteral("exe")).toString();
-    const QString details = exe.isEmpty() ? tr("pid %1").arg(pid) : tr("pid %1, %2").arg(pid).arg(exe);
-    return name.isEmpty() ? details : QStringLiteral("%1 (%2)").arg(name, details);
+    const std::optional<net::ProcessInfo> process = net::ProcessInfo::fromJson(holder);
+    return process ? process->describe() : QString();
+}
+
+QString GuiText::certificateState(const QString &state)
+{
+    if (state == u"valid")
+        return tr("valid");
+    if (state == u"pending")
+        return tr("pending");
+    if (state == u"issuing")
+        return tr("issuing");
+    if (state == u"renewing")
+        return tr("renewing");
+    if (state == u"failed")
+        return tr("failed");
+    if (state == u"expired")
+        return tr("expired");
+    return state;
 }
 
 QString GuiText::deniedFix()

@@ -25,6 +25,9 @@ public:
     static QString portDetail(const QJsonObject &port, const QDateTime &now = QDateTime::currentDateTimeUtc());
     // The fix for a port below 1024 that the service may not bind.
     static QString deniedFix();
+    // A certificate state as certs.list names it (valid, pending, issuing, renewing,
+    // failed, expired), in the user's language; an unknown word as it came.
+    static QString certificateState(const QString &state);
     // An ISO 8601 time from the service, as local time; empty when not a time.
     static QString localTime(const QJsonValue &iso);
     // "in 3 days", "5 minutes ago", "now"

@@ -7,7 +7,6 @@
 #include "config/ConfigReader.h"
 #include "config/ConfigValidator.h"
 #include "config/ConfigWriter.h"
-#include "control/ErrorCodes.h"
 #include "models/CertificatesModel.h"
 #include "models/EventsModel.h"
 #include "models/PortsModel.h"
@@ -46,8 +45,6 @@ namespace gatehouse::gui {
 
 namespace {
 
-namespace ErrorCode = control::ErrorCode;
-
 constexpr int kStatusMessageMs = 8000;
 
 config::Diagnostics validateLocally(const config::Config &config)
@@ -66,11 +63,6 @@ std::optional<int> routeIndexOf(const QString &path)
     bool ok = false;
     const int index = path.mid(7, close - 7).toInt(&ok);
     return ok ? std::optional<int>(index) : std::nullopt;
-}
-
-QJsonArray certificateList(const QJsonValue &result)
-{
-    return result.isArray() ? result.toArray() : result[QStringLiteral("certificates")].toArray();
 }
 
 }  // namespace
@@ -444,15 +436,11 @@ void MainWindow::refreshCertificates()
             if (!reply.ok()) {
                 m_certificates->setCertificates({});
                 m_routes->setCertificates({});
-                m_certificatesView->setNote(
-                    reply.error().code == ErrorCode::MethodNotFound
-                        ? tr("This Gatehouse service does not manage certificates yet (it has no certs.list); "
-                             "automatic HTTPS comes with a newer version of the service.")
-                        : tr("The certificates could not be listed: %1").arg(reply.error().message));
+                m_certificatesView->setNote(tr("The certificates could not be listed: %1").arg(reply.error().message));
                 Q_EMIT certificatesLoaded();
                 return;
             }
-            const QJsonArray list = certificateList(reply.value());
+            const QJsonArray list = reply.value().toArray();
             m_certificates->setCertificates(list);
             m_routes->setCertificates(list);
             m_certificatesView->setNote(list.isEmpty() ? tr("No certificates: no route terminates TLS with an "

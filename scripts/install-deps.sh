@@ -2,9 +2,10 @@
 # Installs the Debian 12 packages a purpose needs, and only those missing.
 # Quiet and quick when everything is present.
 #   install-deps.sh build        compilers, Qt 6, OpenSSL, llhttp, help2man (man pages)
-#   install-deps.sh build test   the same plus what the tests run against (and the package checks)
-#   install-deps.sh build bench  the same plus nginx, HAProxy and wrk for bench/run.sh
-#   install-deps.sh build screenshots  the same plus Xvfb for scripts/screenshots.sh
+#   install-deps.sh build test   the same plus what the tests run against (and the package checks,
+#                                clang for the libFuzzer targets)
+#   install-deps.sh build bench  the same plus nginx, HAProxy, wrk, Pebble and curl for bench/run.sh
+#   install-deps.sh build screenshots  the same plus Xvfb and Pebble for scripts/screenshots.sh
 set -euo pipefail
 
 build_packages=(
@@ -13,14 +14,14 @@ build_packages=(
     libssl-dev openssl node-llhttp clang-format help2man
 )
 test_packages=(
-    curl procps util-linux g++-mingw-w64-x86-64 pebble nginx-light
+    curl procps util-linux g++-mingw-w64-x86-64 pebble nginx-light clang
     dpkg-dev systemd desktop-file-utils nsis
 )
 bench_packages=(
-    nginx-light libnginx-mod-stream haproxy wrk
+    nginx-light libnginx-mod-stream haproxy wrk pebble curl procps iproute2
 )
 screenshots_packages=(
-    xvfb
+    xvfb pebble curl openssl
 )
 
 wanted=()

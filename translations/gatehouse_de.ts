@@ -4,14 +4,6 @@
 <context>
     <name>GuiText</name>
     <message>
-        <source>pid %1</source>
-        <translation>PID %1</translation>
-    </message>
-    <message>
-        <source>pid %1, %2</source>
-        <translation>PID %1, %2</translation>
-    </message>
-    <message>
         <source>ports below 1024 need privileges: run gatehoused as root or give it CAP_NET_BIND_SERVICE (AmbientCapabilities= in its unit), or use a port above 1023</source>
         <translation>Ports unter 1024 brauchen Rechte: gatehoused als root starten oder ihm CAP_NET_BIND_SERVICE geben (AmbientCapabilities= in seiner Unit), oder einen Port über 1023 verwenden</translation>
     </message>
@@ -118,6 +110,30 @@
     <message>
         <source>metrics</source>
         <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>issuing</source>
+        <translation>wird ausgestellt</translation>
+    </message>
+    <message>
+        <source>renewing</source>
+        <translation>wird erneuert</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
     </message>
 </context>
 <context>
@@ -299,14 +315,6 @@
     <message>
         <source>Connections</source>
         <translation>Verbindungen</translation>
-    </message>
-    <message>
-        <source>pid %1</source>
-        <translation>PID %1</translation>
-    </message>
-    <message>
-        <source>pid %1, %2</source>
-        <translation>PID %1, %2</translation>
     </message>
     <message>
         <source>No listeners: no enabled route wants a port.</source>
@@ -764,6 +772,14 @@
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Aussteller</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Seriennummer</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::gui::CertificatesView</name>
@@ -1065,10 +1081,6 @@ Dieses Fenster verwaltet den Dienst unter %2.</translation>
     <message>
         <source>The service&apos;s config could not be read here: %1</source>
         <translation>Die Konfiguration des Dienstes konnte hier nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>This Gatehouse service does not manage certificates yet (it has no certs.list); automatic HTTPS comes with a newer version of the service.</source>
-        <translation>Dieser Gatehouse-Dienst verwaltet noch keine Zertifikate (er kennt certs.list nicht); automatisches HTTPS kommt mit einer neueren Version des Dienstes.</translation>
     </message>
     <message>
         <source>The certificates could not be listed: %1</source>
@@ -1691,6 +1703,17 @@ Dieses Fenster verwaltet den Dienst unter %2.</translation>
     <message>
         <source>Language of messages: de, en, es or fr (default: $GATEHOUSE_LANG, else the system&apos;s).</source>
         <translation>Sprache der Meldungen: de, en, es oder fr (Standard: $GATEHOUSE_LANG, sonst die des Systems).</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::net::ProcessInfo</name>
+    <message>
+        <source>pid %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>pid %1, %2</source>
+        <translation>PID %1, %2</translation>
     </message>
 </context>
 <context>

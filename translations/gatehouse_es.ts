@@ -4,14 +4,6 @@
 <context>
     <name>GuiText</name>
     <message>
-        <source>pid %1</source>
-        <translation>pid %1</translation>
-    </message>
-    <message>
-        <source>pid %1, %2</source>
-        <translation>pid %1, %2</translation>
-    </message>
-    <message>
         <source>ports below 1024 need privileges: run gatehoused as root or give it CAP_NET_BIND_SERVICE (AmbientCapabilities= in its unit), or use a port above 1023</source>
         <translation>los puertos por debajo de 1024 requieren privilegios: ejecute gatehoused como root o dele CAP_NET_BIND_SERVICE (AmbientCapabilities= en su unidad), o use un puerto por encima de 1023</translation>
     </message>
@@ -118,6 +110,30 @@
     <message>
         <source>metrics</source>
         <translation>métricas</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>válido</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>issuing</source>
+        <translation>emitiéndose</translation>
+    </message>
+    <message>
+        <source>renewing</source>
+        <translation>renovándose</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>caducado</translation>
     </message>
 </context>
 <context>
@@ -299,14 +315,6 @@
     <message>
         <source>Connections</source>
         <translation>Conexiones</translation>
-    </message>
-    <message>
-        <source>pid %1</source>
-        <translation>pid %1</translation>
-    </message>
-    <message>
-        <source>pid %1, %2</source>
-        <translation>pid %1, %2</translation>
     </message>
     <message>
         <source>No listeners: no enabled route wants a port.</source>
@@ -764,6 +772,14 @@
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Emisor</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Número de serie</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::gui::CertificatesView</name>
@@ -1065,10 +1081,6 @@ Esta ventana gestiona el servicio en %2.</translation>
     <message>
         <source>The service&apos;s config could not be read here: %1</source>
         <translation>La configuración del servicio no pudo leerse aquí: %1</translation>
-    </message>
-    <message>
-        <source>This Gatehouse service does not manage certificates yet (it has no certs.list); automatic HTTPS comes with a newer version of the service.</source>
-        <translation>Este servicio Gatehouse aún no gestiona certificados (no tiene certs.list); el HTTPS automático llega con una versión más reciente del servicio.</translation>
     </message>
     <message>
         <source>The certificates could not be listed: %1</source>
@@ -1691,6 +1703,17 @@ Esta ventana gestiona el servicio en %2.</translation>
     <message>
         <source>Language of messages: de, en, es or fr (default: $GATEHOUSE_LANG, else the system&apos;s).</source>
         <translation>Idioma de los mensajes: de, en, es o fr (predeterminado: $GATEHOUSE_LANG, si no el del sistema).</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::net::ProcessInfo</name>
+    <message>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
+    </message>
+    <message>
+        <source>pid %1, %2</source>
+        <translation>pid %1, %2</translation>
     </message>
 </context>
 <context>

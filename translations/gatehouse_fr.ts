@@ -4,14 +4,6 @@
 <context>
     <name>GuiText</name>
     <message>
-        <source>pid %1</source>
-        <translation>pid %1</translation>
-    </message>
-    <message>
-        <source>pid %1, %2</source>
-        <translation>pid %1, %2</translation>
-    </message>
-    <message>
         <source>ports below 1024 need privileges: run gatehoused as root or give it CAP_NET_BIND_SERVICE (AmbientCapabilities= in its unit), or use a port above 1023</source>
         <translation>les ports sous 1024 exigent des privilèges : lancez gatehoused en root ou donnez-lui CAP_NET_BIND_SERVICE (AmbientCapabilities= dans son unité), ou utilisez un port au-dessus de 1023</translation>
     </message>
@@ -118,6 +110,30 @@
     <message>
         <source>metrics</source>
         <translation>métriques</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>valide</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>issuing</source>
+        <translation>en cours d’émission</translation>
+    </message>
+    <message>
+        <source>renewing</source>
+        <translation>en cours de renouvellement</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échoué</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expiré</translation>
     </message>
 </context>
 <context>
@@ -299,14 +315,6 @@
     <message>
         <source>Connections</source>
         <translation>Connexions</translation>
-    </message>
-    <message>
-        <source>pid %1</source>
-        <translation>pid %1</translation>
-    </message>
-    <message>
-        <source>pid %1, %2</source>
-        <translation>pid %1, %2</translation>
     </message>
     <message>
         <source>No listeners: no enabled route wants a port.</source>
@@ -764,6 +772,14 @@
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Émetteur</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Numéro de série</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::gui::CertificatesView</name>
@@ -1065,10 +1081,6 @@ Cette fenêtre gère le service sur %2.</translation>
     <message>
         <source>The service&apos;s config could not be read here: %1</source>
         <translation>La configuration du service n&apos;a pas pu être lue ici : %1</translation>
-    </message>
-    <message>
-        <source>This Gatehouse service does not manage certificates yet (it has no certs.list); automatic HTTPS comes with a newer version of the service.</source>
-        <translation>Ce service Gatehouse ne gère pas encore les certificats (il n&apos;a pas certs.list) ; le HTTPS automatique vient avec une version plus récente du service.</translation>
     </message>
     <message>
         <source>The certificates could not be listed: %1</source>
@@ -1691,6 +1703,17 @@ Cette fenêtre gère le service sur %2.</translation>
     <message>
         <source>Language of messages: de, en, es or fr (default: $GATEHOUSE_LANG, else the system&apos;s).</source>
         <translation>Langue des messages : de, en, es ou fr (par défaut : $GATEHOUSE_LANG, sinon celle du système).</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::net::ProcessInfo</name>
+    <message>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
+    </message>
+    <message>
+        <source>pid %1, %2</source>
+        <translation>pid %1, %2</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QList>
 #include <QString>
 
@@ -24,5 +25,9 @@ struct Diagnostic
 using Diagnostics = QList<Diagnostic>;
 
 bool hasErrors(const Diagnostics &diagnostics);
+
+// The control protocol's form: [{ "severity": "error"|"warning", "path", "message",
+// "line"?, "column"? }], line and column only for JSON syntax errors.
+QJsonArray toJson(const Diagnostics &diagnostics);
 
 }  // namespace gatehouse::config

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QString>
 
 #include <optional>
@@ -15,6 +16,12 @@ struct ProcessInfo
     QString exe;  // empty when the OS hides it (another user's process without root)
 
     QJsonObject toJson() const;
+    // The object toJson() writes, as the control protocol carries it; nullopt when
+    // the value is not one.
+    static std::optional<ProcessInfo> fromJson(const QJsonValue &value);
+    // "nginx (pid 812, /usr/sbin/nginx)", "pid 812" without a name: the one wording
+    // for the service's bind errors, gatehousectl and the GUI (translated).
+    QString describe() const;
     friend bool operator==(const ProcessInfo &, const ProcessInfo &) = default;
 };
 

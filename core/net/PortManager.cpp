@@ -38,15 +38,6 @@ QString describeUsers(const QStringList &users)
     return users.isEmpty() ? QStringLiteral("nothing") : users.join(QStringLiteral(", "));
 }
 
-QString describeHolder(const ProcessInfo &holder)
-{
-    QString text = (holder.name.isEmpty() ? QStringLiteral("a process") : holder.name) + QStringLiteral(" (pid ")
-        + QString::number(holder.pid);
-    if (!holder.exe.isEmpty())
-        text += QStringLiteral(", ") + holder.exe;
-    return text + u')';
-}
-
 }  // namespace
 
 PortManager::PortManager(QObject *parent) : PortManager(platform::PortHolderLookup::create(), parent) { }
@@ -331,7 +322,7 @@ BindError PortManager::classify(const ListenerKey &key, const platform::SocketEr
         result.message = QStringLiteral("%1 is in use by %2; stop it or change the port of %3. Gatehouse "
                                         "binds it as soon as it is free")
                              .arg(where,
-                                  result.holder ? describeHolder(*result.holder)
+                                  result.holder ? result.holder->describe()
                                                 : QStringLiteral("another process (the OS did not say which; "
                                                                  "running as root shows other users' processes)"),
                                   describeUsers(wantedBy));

@@ -1,5 +1,7 @@
 #include "net/WantedListeners.h"
 
+#include <algorithm>
+
 namespace gatehouse::net {
 
 WantedListeners wantedListeners(const config::Config &config)
@@ -13,14 +15,16 @@ WantedListeners wantedListeners(const config::Config &config)
         for (const config::PortRange &range : route.match.ports) {
             // int, so a range ending at 65535 does not wrap around.
             for (int port = range.from; port <= int(range.to); ++port) {
-                QStringList &names = wanted[ListenerKey::make(config.bindAddress, quint16(port))];
-                if (!names.contains(name))
-                    names.append(name);
+                wanted[ListenerKey::make(config.bindAddress, quint16(port))].append(name);
             }
         }
     }
-    for (QStringList &names : wanted)
+    // Sorted, then a route listed once (it may name a port twice): no quadratic
+    // contains() when thousands of routes share a port.
+    for (QStringList &names : wanted) {
         names.sort();
+        names.erase(std::unique(names.begin(), names.end()), names.end());
+    }
     return wanted;
 }
 

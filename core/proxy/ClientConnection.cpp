@@ -205,6 +205,7 @@ void ClientConnection::selectRoute(const QString &host, bool tls)
     const QString normalized = routing::DomainPattern::normalizeHost(host);
     query.host = normalized;
     query.client = routing::ClientAddress(m_clientAddress);
+    query.httpLater = tls;
     m_routeIndex = m_snapshot->routes().selectIndex(query);
     if (m_routeIndex < 0 && m_offersAcmeTlsAlpn)
         return refuseTlsAlpn01(QStringLiteral("no route for %1 on port %2").arg(host).arg(m_listener.port));

@@ -166,6 +166,10 @@ void HttpHeadRewriter::rewriteRequest(HttpRequestHead &head, const RequestContex
             originForm += '?' + query.toByteArray();
         head.target = originForm;
         headers.set("Host", host);
+    } else if (!headers.contains("Host")) {
+        // RFC 9112 section 3.2: the upstream hears HTTP/1.1, which requires Host;
+        // a request without an authority (HTTP/1.0 without Host) gets an empty one.
+        headers.append("Host", "");
     }
 
     // Hop-by-hop fields, and the framing field regenerated below, in one pass.

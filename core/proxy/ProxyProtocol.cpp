@@ -29,8 +29,12 @@ ProxyProtocol::Parsed needMore()
 }
 
 // Both addresses in one family: IPv4 when both are (or map to) IPv4, IPv6 otherwise.
+// A scope id (fe80::1%eth0, as a socket gives a link-local peer) names an interface
+// of this host, means nothing to the receiver, and v1 has no syntax for it: dropped.
 bool normalise(QHostAddress &source, QHostAddress &destination)
 {
+    source.setScopeId(QString());
+    destination.setScopeId(QString());
     bool sourceV4 = false;
     bool destinationV4 = false;
     const quint32 s4 = source.toIPv4Address(&sourceV4);

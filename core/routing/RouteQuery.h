@@ -25,6 +25,10 @@ struct RouteQuery
     QStringView path;
     ClientAddress client;  // null when unknown
     const HeaderList *headers = nullptr;  // null when the connection is not HTTP (or not parsed yet)
+    // The TLS layer of a connection that may carry HTTP once decrypted: routes with
+    // path or header matchers may match (a terminating one is then routed again per
+    // request, where path and headers are known). False: missing path or headers fail them.
+    bool httpLater = false;
 };
 
 }  // namespace gatehouse::routing

@@ -62,8 +62,10 @@ struct CompiledRoute
     // specificity of the narrowest clientIp entry that matched.
     bool matchesRest(const RouteQuery &query, int &ipSpecificity) const
     {
-        if (path.kind() != PathPattern::Kind::Any && (query.path.isEmpty() || !path.matches(query.path)))
-            return false;
+        if (path.kind() != PathPattern::Kind::Any) {
+            if (query.path.isEmpty() ? !query.httpLater : !path.matches(query.path))
+                return false;
+        }
         ipSpecificity = 0;
         if (!clientIps.empty()) {
             bool any = false;
@@ -76,7 +78,7 @@ struct CompiledRoute
             if (!any)
                 return false;
         }
-        if (!headers.empty()) {
+        if (!headers.empty() && !(query.httpLater && !query.headers)) {
             if (!query.headers)
                 return false;
             for (const CompiledHeader &header : headers) {

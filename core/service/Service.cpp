@@ -18,24 +18,6 @@ namespace {
 using control::RpcError;
 using MethodResult = control::ControlServer::MethodResult;
 
-QJsonArray toJson(const config::Diagnostics &diagnostics)
-{
-    QJsonArray array;
-    for (const config::Diagnostic &d : diagnostics) {
-        QJsonObject item { { QStringLiteral("severity"),
-                             d.severity == config::Diagnostic::Severity::Error ? QStringLiteral("error")
-                                                                               : QStringLiteral("warning") },
-                           { QStringLiteral("path"), d.path },
-                           { QStringLiteral("message"), d.message } };
-        if (d.line > 0) {
-            item.insert(QStringLiteral("line"), d.line);
-            item.insert(QStringLiteral("column"), d.column);
-        }
-        array.append(item);
-    }
-    return array;
-}
-
 QString firstError(const config::Diagnostics &diagnostics)
 {
     for (const config::Diagnostic &d : diagnostics) {
@@ -54,7 +36,7 @@ RpcError rejected(const config::ConfigStore::Outcome &outcome)
     case config::ConfigStore::Status::Invalid:
         return { control::ErrorCode::ValidationFailed,
                  QStringLiteral("the config is invalid: %1").arg(firstError(outcome.diagnostics)),
-                 QJsonObject { { QStringLiteral("diagnostics"), toJson(outcome.diagnostics) } } };
+                 QJsonObject { { QStringLiteral("diagnostics"), config::toJson(outcome.diagnostics) } } };
     case config::ConfigStore::Status::WriteFailed:
     case config::ConfigStore::Status::Ok:
         break;
@@ -222,7 +204,7 @@ MethodResult Service::reload()
         publish(QStringLiteral("error"),
                 { { QStringLiteral("source"), QStringLiteral("reload") },
                   { QStringLiteral("message"), error.message },
-                  { QStringLiteral("diagnostics"), toJson(checked.diagnostics) } });
+                  { QStringLiteral("diagnostics"), config::toJson(checked.diagnostics) } });
         qCWarning(lcService).noquote() << "reload rejected, the running config stays:" << error.message;
         return MethodResult::failure(error);
     }
@@ -291,7 +273,7 @@ void Service::registerMethods()
             const config::ConfigStore::Outcome checked
                 = m_store.check(QJsonDocument(candidate.toObject()).toJson(QJsonDocument::Compact), 0, nullptr);
             return QJsonValue(QJsonObject { { QStringLiteral("valid"), checked.ok() },
-                                            { QStringLiteral("diagnostics"), toJson(checked.diagnostics) } });
+                                            { QStringLiteral("diagnostics"), config::toJson(checked.diagnostics) } });
         });
     m_control.registerMethod(QStringLiteral("config.apply"),
                              [this](const QJsonValue &params, const control::ClientIdentity &client) -> MethodResult {

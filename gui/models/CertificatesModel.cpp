@@ -92,8 +92,8 @@ QVariant CertificatesModel::data(const QModelIndex &index, int role) const
         case State: {
             const int attempts = cert.value(QStringLiteral("attempts")).toInt();
             if (attempts > 1 && state != QStringLiteral("valid"))
-                return tr("%1 (attempt %2)").arg(state).arg(attempts);
-            return state;
+                return tr("%1 (attempt %2)").arg(GuiText::certificateState(state)).arg(attempts);
+            return GuiText::certificateState(state);
         }
         case Expires:
             return timeText(cert.value(QStringLiteral("notAfter")));
@@ -106,6 +106,10 @@ QVariant CertificatesModel::data(const QModelIndex &index, int role) const
         }
         case LastError:
             return cert.value(QStringLiteral("lastError")).toString();
+        case Issuer:
+            return cert.value(QStringLiteral("issuer")).toString();
+        case Serial:
+            return cert.value(QStringLiteral("serial")).toString();
         case Progress: {
             const QJsonValue progress = cert.value(QStringLiteral("progress"));
             if (progress.isDouble())
@@ -149,6 +153,10 @@ QVariant CertificatesModel::headerData(int section, Qt::Orientation orientation,
         return tr("Next renewal");
     case LastError:
         return tr("Last error");
+    case Issuer:
+        return tr("Issuer");
+    case Serial:
+        return tr("Serial");
     case Progress:
         return tr("Progress");
     case ColumnCount:

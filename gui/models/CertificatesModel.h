@@ -9,14 +9,14 @@
 namespace gatehouse::gui {
 
 // The service's certificates (certs.list), kept current by certificate.changed
-// events: domains, state, expiry relative and absolute, next renewal, last
-// error and progress while issuing.
+// events: domains, state, expiry relative and absolute, next renewal, progress
+// while issuing, the issuer and serial of the certificate served, last error.
 class CertificatesModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { Domains, State, Expires, NextRenewal, LastError, Progress, ColumnCount };
+    enum Column { Domains, State, Expires, NextRenewal, Progress, Issuer, Serial, LastError, ColumnCount };
 
     explicit CertificatesModel(QObject *parent = nullptr);
 

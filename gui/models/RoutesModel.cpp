@@ -184,7 +184,8 @@ RoutesModel::Health RoutesModel::health(int row) const
         const QString state = cert ? cert->value(QStringLiteral("state")).toString() : QString();
         if (state == QStringLiteral("failed") || state == QStringLiteral("expired"))
             return Health::CertificateFailed;
-        if (cert && state != QStringLiteral("valid") && state != QStringLiteral("renewing"))
+        // No certificate listed yet: the service has not started on it.
+        if (state != QStringLiteral("valid") && state != QStringLiteral("renewing"))
             return Health::CertificatePending;
     }
     return Health::Serving;
@@ -234,7 +235,9 @@ QString RoutesModel::statusText(int row) const
     }
     case Health::CertificatePending: {
         const std::optional<QJsonObject> cert = certificateOf(route);
-        return tr("certificate %1").arg(cert->value(QStringLiteral("state")).toString());
+        return tr("certificate %1")
+            .arg(GuiText::certificateState(cert ? cert->value(QStringLiteral("state")).toString()
+                                                : QStringLiteral("pending")));
     }
     case Health::Serving:
         break;

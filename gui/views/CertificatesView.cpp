@@ -34,6 +34,9 @@ CertificatesView::CertificatesView(CertificatesModel *model, QWidget *parent)
     m_table->setColumnWidth(CertificatesModel::Domains, 220);
     m_table->setColumnWidth(CertificatesModel::Expires, 200);
     m_table->setColumnWidth(CertificatesModel::NextRenewal, 200);
+    m_table->setColumnWidth(CertificatesModel::Issuer, 210);
+    m_table->setColumnWidth(CertificatesModel::Serial, 140);
+    m_table->setColumnWidth(CertificatesModel::Progress, 80);
 
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);

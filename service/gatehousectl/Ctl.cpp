@@ -20,24 +20,6 @@ namespace ErrorCode = control::ErrorCode;
 
 constexpr auto kDefaultGroup = "gatehouse";
 
-QJsonArray toJson(const config::Diagnostics &diagnostics)
-{
-    QJsonArray array;
-    for (const config::Diagnostic &d : diagnostics) {
-        QJsonObject item { { QStringLiteral("severity"),
-                             d.severity == config::Diagnostic::Severity::Error ? QStringLiteral("error")
-                                                                               : QStringLiteral("warning") },
-                           { QStringLiteral("path"), d.path },
-                           { QStringLiteral("message"), d.message } };
-        if (d.line > 0) {
-            item.insert(QStringLiteral("line"), d.line);
-            item.insert(QStringLiteral("column"), d.column);
-        }
-        array.append(item);
-    }
-    return array;
-}
-
 }  // namespace
 
 Ctl::Ctl(CtlOptions options, QObject *parent)
@@ -102,7 +84,7 @@ std::optional<int> Ctl::loadFile()
     if (!config::hasErrors(diagnostics))
         diagnostics.prepend(
             { config::Diagnostic::Severity::Error, QString(), tr("expected a JSON object with the config"), 0, 0 });
-    const QJsonArray array = toJson(diagnostics);
+    const QJsonArray array = config::toJson(diagnostics);
     if (m_options.json)
         printErrorJson({ ErrorCode::ValidationFailed, tr("%1 is not a JSON config object").arg(path),
                          QJsonObject { { QStringLiteral("diagnostics"), array } } });

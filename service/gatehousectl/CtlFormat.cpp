@@ -2,6 +2,7 @@
 
 #include "TextTable.h"
 #include "config/Diagnostic.h"
+#include "net/BindError.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -146,15 +147,8 @@ QString CtlFormat::status(const QJsonObject &status, const QString &endpoint)
 
 QString CtlFormat::holder(const QJsonValue &holder)
 {
-    if (!holder.isObject())
-        return {};
-    const QJsonObject object = holder.toObject();
-    const qint64 pid = object.value(QStringLiteral("pid")).toInteger();
-    const QString name = object.value(QStringLiteral("name")).toString();
-    const QString exe = object.value(QStringLiteral("exe")).toString();
-    // The service's own wording, so a holder reads the same in its log and here.
-    const QString details = exe.isEmpty() ? tr("pid %1").arg(pid) : tr("pid %1, %2").arg(pid).arg(exe);
-    return name.isEmpty() ? details : QStringLiteral("%1 (%2)").arg(name, details);
+    const std::optional<net::ProcessInfo> process = net::ProcessInfo::fromJson(holder);
+    return process ? process->describe() : QString();
 }
 
 QString CtlFormat::ports(const QJsonArray &ports)

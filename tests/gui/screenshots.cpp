@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "RouteEditor.h"
 #include "ServiceConnection.h"
+#include "models/CertificatesModel.h"
 #include "models/RoutesModel.h"
 
 #include <QAction>
@@ -17,6 +18,7 @@
 #include <QTableView>
 #include <QTest>
 
+#include <algorithm>
 #include <cstdio>
 
 using gatehouse::gui::MainWindow;
@@ -80,6 +82,30 @@ int main(int argc, char *argv[])
     QTest::qWait(1500);  // listener events and the first retry of a held port
     answer();
 
+    // Routes with automatic certificates: wait until the CA has issued them all.
+    const auto &demoRoutes = window.routesModel()->config().routes;
+    const bool wantsCertificates = std::any_of(demoRoutes.cbegin(), demoRoutes.cend(),
+                                               [](const auto &route) { return route.action.tls.autoCertificate; });
+    const auto allValid = [&window] {
+        const gatehouse::gui::CertificatesModel *certificates = window.certificatesModel();
+        for (int row = 0; row < certificates->rowCount(); ++row) {
+            if (certificates->certificate(row).value(QStringLiteral("state")).toString() != QStringLiteral("valid"))
+                return false;
+        }
+        return certificates->rowCount() > 0;
+    };
+    if (wantsCertificates && !QTest::qWaitFor(allValid, 60000)) {
+        std::fprintf(stderr, "gui_screenshots: the automatic certificates were not all issued\n");
+        return 1;
+    }
+
+    // The route the pictures select and edit: "api" (a path, two targets, load balancing).
+    int shown = 0;
+    for (int row = 0; row < window.routesModel()->rowCount(); ++row) {
+        if (window.routesModel()->route(row).name == QStringLiteral("api"))
+            shown = row;
+    }
+
     auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("viewTabs"));
     auto *routes = window.findChild<QTableView *>(QStringLiteral("routesTable"));
     const char *names[] = { "routes", "ports", "certificates", "events" };
@@ -87,12 +113,12 @@ int main(int argc, char *argv[])
     for (int i = 0; i < tabs->count(); ++i) {
         tabs->setCurrentIndex(i);
         if (i == 0)
-            routes->selectRow(1);
+            routes->selectRow(shown);
         ok &= save(&window, dir.filePath(QString::fromLatin1(names[i]) + QStringLiteral(".png")));
     }
 
     tabs->setCurrentIndex(0);
-    gatehouse::gui::RouteEditor *editor = window.editRoute(1);
+    gatehouse::gui::RouteEditor *editor = window.editRoute(shown);
     editor->resize(760, 640);
     ok &= save(editor, dir.filePath(QStringLiteral("route-editor.png")));
     editor->close();

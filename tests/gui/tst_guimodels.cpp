@@ -139,6 +139,8 @@ void TestGuiModels::routeStatusFromPortsAndCertificates()
     QVERIFY2(model.statusText(1).contains(QStringLiteral("nginx (pid 42)")), qPrintable(model.statusText(1)));
     QVERIFY(model.health(1) == gui::RoutesModel::Health::Conflict);
 
+    // An automatic certificate the service has not listed yet is pending, not serving.
+    QCOMPARE(model.statusText(2), QStringLiteral("certificate pending"));
     QJsonObject cert { { QStringLiteral("domains"), QJsonArray { QStringLiteral("example.com") } },
                        { QStringLiteral("state"), QStringLiteral("issuing") } };
     model.setCertificates({ cert });
@@ -198,7 +200,11 @@ void TestGuiModels::certificateTimesRelativeAndAbsolute()
         QJsonArray { QJsonObject { { QStringLiteral("domains"), QJsonArray { QStringLiteral("example.com") } },
                                    { QStringLiteral("state"), QStringLiteral("valid") },
                                    { QStringLiteral("notAfter"), now.addDays(60).toString(Qt::ISODate) },
-                                   { QStringLiteral("nextRenewal"), now.addDays(30).toString(Qt::ISODate) } } });
+                                   { QStringLiteral("nextRenewal"), now.addDays(30).toString(Qt::ISODate) },
+                                   { QStringLiteral("issuer"), QStringLiteral("Example CA R1") },
+                                   { QStringLiteral("serial"), QStringLiteral("3a9f01") } } });
+    QCOMPARE(model.index(0, gui::CertificatesModel::Issuer).data().toString(), QStringLiteral("Example CA R1"));
+    QCOMPARE(model.index(0, gui::CertificatesModel::Serial).data().toString(), QStringLiteral("3a9f01"));
     const QString expires = model.index(0, gui::CertificatesModel::Expires).data().toString();
     QVERIFY2(expires.startsWith(QStringLiteral("in 60 days (")), qPrintable(expires));
     QVERIFY2(expires.contains(now.addDays(60).toLocalTime().toString(QStringLiteral("yyyy-MM-dd"))),

@@ -499,6 +499,7 @@ private Q_SLOTS:
     void keepAliveSurvivesRouteChange();
     void upgradeTunnelsEcho();
     void tlsTerminationBySni();
+    void tlsTerminationWithPathRoutes();
     void upstreamConnectionIsReused();
     void expectContinueIsRelayed();
     void slowHeadTimesOut();
@@ -828,6 +829,44 @@ void TestHttpProxy::tlsTerminationBySni()
                << url(QStringLiteral("https"), b2, port, u"/"_qs));
     QVERIFY(wrong.exitCode != 0);
     QCOMPARE(b.heads.size(), 1);
+}
+
+// Terminating routes that differ by path: the ClientHello knows no path yet, so the
+// connection is terminated and each request is routed by its own path.
+void TestHttpProxy::tlsTerminationWithPathRoutes()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(test::makeCaSigned(dir, QStringLiteral("a"), QStringLiteral("a.test")));
+    HttpBackend api("api"), docs("docs");
+    QVERIFY(api.listen() && docs.listen());
+    const quint16 port = freePort();
+    config::Config config = baseConfig();
+    for (auto [name, backend] : { std::pair { "api", &api }, std::pair { "docs", &docs } }) {
+        const QString n = QString::fromLatin1(name);
+        config::Route route = forwardRoute(n, port, QStringLiteral("a.test"), backend->port());
+        route.match.path = u'/' + n + QStringLiteral("/*");
+        route.action.tls.mode = config::TlsMode::Terminate;
+        route.action.tls.certFile = dir.filePath(QStringLiteral("a.pem"));
+        route.action.tls.keyFile = dir.filePath(QStringLiteral("a.key"));
+        config.routes << route;
+    }
+    QVERIFY(apply(config));
+
+    const QString h = QStringLiteral("a.test");
+    const QStringList ca { QStringLiteral("--cacert"), dir.filePath(QStringLiteral("ca.pem")) };
+    // Both paths over one TLS connection, then a path no route has.
+    const CurlResult both = curl(resolve(h, port) + ca << url(u"https"_qs, h, port, u"/api/x"_qs)
+                                                       << url(u"https"_qs, h, port, u"/docs/y"_qs));
+    QCOMPARE(both.exitCode, 0);
+    QCOMPARE(both.output, "api:0docs:0");
+    QCOMPARE(api.heads.size(), 1);
+    QVERIFY(api.heads.first().startsWith("GET /api/x HTTP/1.1\r\n"));
+    const CurlResult none
+        = curl(resolve(h, port) + ca << QStringLiteral("-o") << QStringLiteral("/dev/null") << QStringLiteral("-w")
+                                     << QStringLiteral("%{http_code}") << url(u"https"_qs, h, port, u"/other"_qs));
+    QCOMPARE(none.exitCode, 0);
+    QCOMPARE(none.output, "404");
 }
 
 void TestHttpProxy::upstreamConnectionIsReused()

@@ -130,7 +130,7 @@ void TestHttpRewrite::request_data()
                       "Forwarded: for=192.0.2.7;host=b.example;proto=http\r\n\r\n");
     QTest::newRow("http/1.0 request goes up as 1.1")
         << QByteArray("GET / HTTP/1.0\r\n\r\n") << QStringLiteral("192.0.2.7") << false << false
-        << QByteArray("GET / HTTP/1.1\r\nX-Forwarded-For: 192.0.2.7\r\nX-Forwarded-Proto: http\r\n"
+        << QByteArray("GET / HTTP/1.1\r\nHost: \r\nX-Forwarded-For: 192.0.2.7\r\nX-Forwarded-Proto: http\r\n"
                       "Forwarded: for=192.0.2.7;proto=http\r\n\r\n");
 }
 
@@ -149,6 +149,12 @@ void TestHttpRewrite::request()
     context.tls = tls;
     HttpHeadRewriter::rewriteRequest(head, context);
     QCOMPARE(head.serialized(), expected);
+    // What goes upstream is a valid HTTP/1.1 request (found by fuzz_http_request:
+    // an HTTP/1.0 request without Host went up as HTTP/1.1 without one).
+    proxy::HttpRequestParser upstream;
+    QCOMPARE(upstream.parse(head.serialized()).event, HttpParseStep::Event::Head);
+    QCOMPARE(upstream.head().method, head.method);
+    QCOMPARE(upstream.head().target, head.target);
 }
 
 void TestHttpRewrite::response_data()

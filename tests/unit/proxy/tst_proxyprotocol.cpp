@@ -84,6 +84,11 @@ void TestProxyProtocol::roundTrip_data()
                                        << "192.0.2.2";
     QTest::newRow("v2 mixed families as tcp6") << header(2, "2001:db8::9", 80, "192.0.2.2", 8080) << "2001:db8::9"
                                                << "::ffff:192.0.2.2";
+    // Found by fuzz_proxy_protocol: v1 wrote "fe80::1%eth0", which no parser accepts.
+    QTest::newRow("v1 link-local with scope id") << header(1, "fe80::1%eth0", 1, "fe80::2%2", 2) << "fe80::1"
+                                                 << "fe80::2";
+    QTest::newRow("v2 link-local with scope id") << header(2, "fe80::1%eth0", 1, "2001:db8::2", 2) << "fe80::1"
+                                                 << "2001:db8::2";
     QTest::newRow("v1 unknown") << local(1) << ""
                                 << "";
     QTest::newRow("v2 local") << local(2) << ""

@@ -54,7 +54,9 @@ int referenceSelect(const config::Config &config, const RouteQuery &query)
                 continue;
         }
         const auto path = PathPattern::parse(m.path);
-        if (!m.path.isEmpty() && (query.path.isEmpty() || !path->matches(query.path)))
+        // At the TLS layer (httpLater), path and headers are not known yet and do not exclude.
+        const bool later = query.httpLater && query.path.isEmpty() && !query.headers;
+        if (!m.path.isEmpty() && !later && (query.path.isEmpty() || !path->matches(query.path)))
             continue;
         int ip = 0;
         if (!m.clientIp.isEmpty()) {
@@ -76,7 +78,7 @@ int referenceSelect(const config::Config &config, const RouteQuery &query)
                 const QString value = QString::fromUtf8(line.second);
                 found = found || (h.isRegex ? QRegularExpression(h.value).match(value).hasMatch() : value == h.value);
             }
-            headersOk = headersOk && found && query.headers;
+            headersOk = headersOk && ((found && query.headers) || later);
         }
         if (!headersOk)
             continue;
@@ -112,7 +114,7 @@ void TestRouteTable::select_data()
     QTest::addColumn<QString>("host");  // raw; normalized by the test like the proxy does
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("client");  // empty: unknown
-    QTest::addColumn<QString>("headers");  // "-": not HTTP
+    QTest::addColumn<QString>("headers");  // "-": not HTTP; "tls": not HTTP yet (httpLater, no path)
     QTest::addColumn<QString>("winner");  // empty: none
 
     const QString c = u"192.0.2.10"_s;
@@ -259,6 +261,16 @@ void TestRouteTable::select_data()
     row("disabled skipped") << QStringList { u"off p=9 d=a.com off"_s, u"on"_s } << 80 << u"a.com"_s << u"/"_s << c
                             << u"-"_s << u"on"_s;
     row("only disabled") << QStringList { u"off off"_s } << 80 << u"a.com"_s << u"/"_s << c << u"-"_s << QString();
+
+    // The TLS layer: a path or header route may take the connection (routed again per request).
+    row("tls: path route") << QStringList { u"api d=a.com path=/api/*"_s } << 80 << u"a.com"_s << QString() << c
+                           << u"tls"_s << u"api"_s;
+    row("tls: header route") << QStringList { u"env d=a.com h=x-env:prod"_s } << 80 << u"a.com"_s << QString() << c
+                             << u"tls"_s << u"env"_s;
+    row("tls: other domain still misses")
+        << QStringList { u"api d=a.com path=/api/*"_s } << 80 << u"b.com"_s << QString() << c << u"tls"_s << QString();
+    row("tcp: path route misses") << QStringList { u"api d=a.com path=/api/*"_s } << 80 << u"a.com"_s << QString() << c
+                                  << u"-"_s << QString();
 }
 
 void TestRouteTable::select()
@@ -274,13 +286,15 @@ void TestRouteTable::select()
     const config::Config config = test::configFromSpecs(routes);
     const auto table = RouteTable::build(config);
     const QString normalized = DomainPattern::normalizeHost(host);
-    const auto lines = headersFromText(headers);
+    const bool tlsLayer = headers == u"tls";
+    const auto lines = headersFromText(tlsLayer ? u"-"_s : headers);
     RouteQuery query;
     query.port = quint16(port);
     query.host = normalized;
     query.path = path;
     query.client = client.isEmpty() ? ClientAddress() : ClientAddress(QHostAddress(client));
     query.headers = lines ? &*lines : nullptr;
+    query.httpLater = tlsLayer;
 
     const config::Route *route = table->select(query);
     QCOMPARE(route ? route->name : QString(), winner);
@@ -417,6 +431,12 @@ void TestRouteTable::matchesReferenceOnRandomConfigs()
             query.path = path;
             query.client = clients[random.bounded(int(clients.size()))];
             query.headers = headerChoice < headerSets.size() ? &headerSets[headerChoice] : nullptr;
+            // Sometimes the TLS layer: no path or headers yet, but HTTP may follow.
+            if (random.bounded(5) == 0) {
+                query.path = {};
+                query.headers = nullptr;
+                query.httpLater = true;
+            }
             const int expected = referenceSelect(config, query);
             const int actual = table->selectIndex(query);
             if (actual != expected) {
