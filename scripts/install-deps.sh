@@ -15,6 +15,7 @@ build_packages=(
 test_packages=(
     curl procps util-linux g++-mingw-w64-x86-64 pebble nginx-light
     dpkg-dev systemd desktop-file-utils nsis
+    slowhttptest wrk
 )
 bench_packages=(
     nginx-light libnginx-mod-stream haproxy wrk
