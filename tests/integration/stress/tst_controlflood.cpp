@@ -89,10 +89,18 @@ void TestControlFlood::statusStaysAnswered()
     };
     const auto openClient = [&](int kind) {
         auto *socket = new QLocalSocket(flood.get());
-        QObject::connect(socket, &QLocalSocket::disconnected, flood.get(), [&, socket] {
+        // Dropped by the service (or not let in yet): back again shortly.
+        const auto retry = [&, socket] {
+            QTimer::singleShot(20, socket, [&, socket] {
+                if (socket->state() == QLocalSocket::UnconnectedState)
+                    socket->connectToServer(service.socketPath());
+            });
+        };
+        QObject::connect(socket, &QLocalSocket::disconnected, flood.get(), [&refusedOrDropped, retry] {
             ++refusedOrDropped;
-            QTimer::singleShot(20, socket, [&, socket] { socket->connectToServer(service.socketPath()); });
+            retry();
         });
+        QObject::connect(socket, &QLocalSocket::errorOccurred, flood.get(), retry);
         QObject::connect(socket, &QLocalSocket::connected, flood.get(), [&, socket, kind] {
             if (kind == 2)
                 sendHuge(socket);
