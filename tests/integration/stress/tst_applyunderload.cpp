@@ -21,8 +21,8 @@ using namespace gatehouse::stress;
 
 namespace {
 
-constexpr int kLoadSeconds = 20;
-constexpr int kMinApplies = 100;
+constexpr int kLoadSeconds = 40;
+constexpr int kMinApplies = 200;
 
 }  // namespace
 

@@ -134,7 +134,7 @@ QString TestCrashRecovery::servedSerial(quint16 port, const QString &name, const
 QJsonObject TestCrashRecovery::waitForValid(const ServiceProcess &service, const QString &domain)
 {
     QJsonObject found;
-    QTest::qWaitFor(
+    (void)QTest::qWaitFor(
         [&] {
             const Run run = service.ctl({ QStringLiteral("certs"), QStringLiteral("--json") });
             for (const QJsonValue &value : QJsonDocument::fromJson(run.out.toUtf8()).array()) {

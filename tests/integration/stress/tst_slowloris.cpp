@@ -22,7 +22,7 @@ constexpr int kSlowConnections = 500;
 constexpr int kSamples = 40;
 // Below a few milliseconds, one request's latency is mostly scheduling on a
 // shared 2-core machine; the bound never goes under baseline + this.
-constexpr qint64 kNoiseFloorUs = 5000;
+constexpr qint64 kNoiseFloorUs = 2000;
 
 // Connections held open with plain non-blocking sockets, outside the event
 // loop, so a thousand of them cost this process nothing while it measures.
