@@ -22,7 +22,7 @@ using namespace gatehouse::stress;
 
 namespace {
 
-constexpr int kKillRounds = 6;
+constexpr int kKillRounds = 10;
 constexpr int kRoutesPerConfig = 300;  // a file of tens of KiB: a write takes a while
 constexpr int kIssueTimeoutMs = 90000;
 
@@ -87,7 +87,7 @@ void TestCrashRecovery::killDuringApplies()
         next();
         // At least one apply done, then a kill at a random moment of a later one.
         QTRY_VERIFY_WITH_TIMEOUT(applies >= 1, 30000);
-        QTest::qWait(QRandomGenerator::global()->bounded(0, 150));  // a random moment in the stream
+        QTest::qWait(QRandomGenerator::global()->bounded(0, 300));  // a random moment in the stream
         service.kill9();
         totalApplies += applies;
 
@@ -110,7 +110,11 @@ void TestCrashRecovery::killDuringApplies()
                                      { QStringLiteral("--check"), QStringLiteral("--config"), service.configPath() });
         QVERIFY2(check.exitCode == 0, qPrintable(check.all()));
     }
-    qInfo("%d kill rounds, %d applies in all", kKillRounds, totalApplies);
+    // What the kills left beside the config (the atomic writes' temporary files).
+    const QStringList left
+        = QDir(service.path(QStringLiteral("etc"))).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
+    qInfo("%d kill rounds, %d applies in all; in etc/: %s", kKillRounds, totalApplies,
+          qPrintable(left.join(QStringLiteral(", "))));
     QVERIFY(service.start());
     QCOMPARE(service.ctl({ QStringLiteral("status") }).exitCode, 0);
 }
