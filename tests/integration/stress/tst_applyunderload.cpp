@@ -6,8 +6,10 @@
 //
 // Issue #9 asks for 10,000 applies; each apply validates, writes the config
 // atomically (fsync and rename) and reconciles listeners, which on a loaded
-// 2-core machine runs at tens to hundreds per second, so the test applies for
-// as long as the load runs (kLoadSeconds) and requires at least kMinApplies.
+// 2-core machine with wrk running beside it goes at about 50 per second
+// (measured: 1,060 in 20 s), so 10,000 would take minutes. The test applies for
+// as long as the load runs (kLoadSeconds: about 2,000 applies) and requires at
+// least kMinApplies.
 #include "StressSupport.h"
 #include "control/ControlClient.h"
 
