@@ -4,6 +4,8 @@
 // or a clean 502 from the proxy, never a reset or a half response, and the
 // service stays up; once the backend stays up, every request succeeds again
 // (stale pooled upstream connections and the passive health marks recover).
+// With a second, steady target, no request fails at all, and passive health
+// skips the flapping target while it is marked down and takes it back after.
 #include "StressSupport.h"
 
 #include <QTcpServer>
@@ -46,12 +48,13 @@ public:
             while (QTcpSocket *socket = m_server.nextPendingConnection()) {
                 socket->setParent(&m_server);
                 QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-                QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
                     QByteArray buffer = socket->property("buffer").toByteArray() + socket->readAll();
                     qsizetype end = 0;
                     while ((end = buffer.indexOf("\r\n\r\n")) >= 0) {
                         buffer.remove(0, end + 4);
                         socket->write("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nup\n");
+                        ++m_served;
                     }
                     socket->setProperty("buffer", buffer);
                 });
@@ -64,10 +67,12 @@ public:
     }
 
     quint16 port() const { return m_port; }
+    int served() const { return m_served; }
 
 private:
     QTcpServer m_server;
     quint16 m_port = 0;
+    int m_served = 0;
 };
 
 }  // namespace
@@ -78,6 +83,7 @@ class TestFlappingBackend : public QObject
 
 private Q_SLOTS:
     void okOrCleanBadGateway();
+    void markedDownTargetReturns();
 };
 
 void TestFlappingBackend::okOrCleanBadGateway()
@@ -139,6 +145,64 @@ void TestFlappingBackend::okOrCleanBadGateway()
                                 .arg(result.status)
                                 .arg(result.error)));
     }
+    QVERIFY(service.running());
+}
+
+// Two targets, one flapping: requests go on succeeding (a failed connect is
+// retried on the other target), the flapping one is marked down and skipped,
+// and once it stays up it gets requests again after failTimeout.
+void TestFlappingBackend::markedDownTargetReturns()
+{
+    FlappingBackend flapping;
+    FlappingBackend steady;
+    QVERIFY(flapping.start());
+    QVERIFY(steady.start());
+    const quint16 port = test::freePort();
+    QJsonObject route = forwardRoute(QStringLiteral("pair"), port, flapping.port(), QStringLiteral("/*"));
+    QJsonObject action = route.value(QStringLiteral("action")).toObject();
+    QJsonArray targets = action.value(QStringLiteral("targets")).toArray();
+    targets.append(QJsonObject { { QStringLiteral("host"), QStringLiteral("127.0.0.1") },
+                                 { QStringLiteral("port"), int(steady.port()) } });
+    action.insert(QStringLiteral("targets"), targets);
+    action.insert(QStringLiteral("loadBalancing"),
+                  QJsonObject { { QStringLiteral("maxFails"), 1 }, { QStringLiteral("failTimeout"), 1 } });
+    route.insert(QStringLiteral("action"), action);
+    ServiceProcess service;
+    QVERIFY(service.writeConfig(configJson({ route })));
+    QVERIFY(service.start());
+
+    for (int round = 0; round < kFlapRounds / 2; ++round) {
+        flapping.down();
+        for (int i = 0; i < 5; ++i) {
+            const HttpResult result = httpGet(port);
+            QVERIFY2(result.status == 200,
+                     qPrintable(QStringLiteral("one target down: status %1 %2").arg(result.status).arg(result.error)));
+        }
+        QVERIFY(flapping.up());
+        for (int i = 0; i < 5; ++i) {
+            const HttpResult result = httpGet(port);
+            QVERIFY2(result.status == 200,
+                     qPrintable(QStringLiteral("both up: status %1 %2").arg(result.status).arg(result.error)));
+        }
+    }
+    // Down once more, so the next request marks it down for failTimeout (1 s)...
+    flapping.down();
+    QCOMPARE(httpGet(port).status, 200);
+    QVERIFY(flapping.up());
+    // ...up again at once, but skipped until then: the next requests (a few
+    // milliseconds) all go to the steady one...
+    const int before = flapping.served();
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(httpGet(port).status, 200);
+    QCOMPARE(flapping.served(), before);
+    // ...and after it, the target that came back is used again.
+    QElapsedTimer waited;
+    waited.start();
+    while (flapping.served() == before && waited.elapsed() < 10000) {
+        const HttpResult result = httpGet(port);
+        QVERIFY2(result.status == 200, qPrintable(result.error));
+    }
+    QVERIFY2(flapping.served() > before, "the target that came back got no request within 10 s");
     QVERIFY(service.running());
 }
 
