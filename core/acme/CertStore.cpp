@@ -13,6 +13,7 @@
 #include <QSaveFile>
 
 #include <algorithm>
+#include <filesystem>
 
 namespace gatehouse::acme {
 
@@ -21,6 +22,9 @@ namespace {
 constexpr char kChainFile[] = "fullchain.pem";
 constexpr char kKeyFile[] = "privkey.pem";
 constexpr char kMetaFile[] = "meta.json";
+// A renewal writes the new PEM files under this suffix first: the old pair
+// stays in place, and valid, until meta.json (the commit) names the new one.
+constexpr char kNextSuffix[] = ".next";
 constexpr int kMetaVersion = 1;
 
 constexpr QFileDevice::Permissions kPrivateFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
@@ -183,13 +187,28 @@ Result<StoredCertificate, QString> CertStore::loadEntry(const QString &path) con
     if (files.isEmpty())
         return certificate;  // never issued: state only
 
-    // The files must be the ones meta.json was written with.
+    // The files must be the ones meta.json was written with. A save stopped
+    // after its commit (meta.json) but before the new files were moved into
+    // place finishes here: the staged file is the recorded one.
     for (const char *name : { kChainFile, kKeyFile }) {
         const QString filePath = path + u'/' + QLatin1String(name);
-        const auto bytes = readFile(filePath);
+        const QString recorded = files.value(QLatin1String(name)).toString();
+        auto bytes = readFile(filePath);
+        if (!bytes || sha256Hex(bytes.value()) != recorded) {
+            const QString staged = filePath + QLatin1String(kNextSuffix);
+            const auto next = readFile(staged);
+            if (next && !recorded.isEmpty() && sha256Hex(next.value()) == recorded) {
+                std::error_code error;
+                std::filesystem::rename(QFile::encodeName(staged).toStdString(),
+                                        QFile::encodeName(filePath).toStdString(), error);
+                if (error)
+                    qCWarning(lcAcmeServing).noquote()
+                        << "cannot move" << staged << "into place:" << QString::fromStdString(error.message());
+                bytes = next;
+            }
+        }
         if (!bytes)
             return R::failure(bytes.error());
-        const QString recorded = files.value(QLatin1String(name)).toString();
         if (recorded.isEmpty() || sha256Hex(bytes.value()) != recorded)
             return R::failure(QStringLiteral("%1 does not match %2 (a write was interrupted, or the file was "
                                              "changed by hand)")
@@ -262,10 +281,17 @@ Result<bool, QString> CertStore::save(const StoredCertificate &certificate)
     const QString path = entryPath(domains);
     if (auto made = makeEntryDirectory(path); !made)
         return made;
-    // Certificate and key first, the record that vouches for them last.
-    if (auto written = writeFile(path + u'/' + QLatin1String(kKeyFile), certificate.keyPem, kPrivateFile); !written)
+    // Key and certificate staged next to the pair in use, which stays whole and
+    // matching its record until meta.json, written last, vouches for the new
+    // pair; only then do they move into place (loadEntry() finishes that move
+    // when the process died before it). A crash at any point leaves the old
+    // certificate or the new one usable, never neither.
+    const QString keyPath = path + u'/' + QLatin1String(kKeyFile);
+    const QString chainPath = path + u'/' + QLatin1String(kChainFile);
+    const QString suffix = QLatin1String(kNextSuffix);
+    if (auto written = writeFile(keyPath + suffix, certificate.keyPem, kPrivateFile); !written)
         return written;
-    if (auto written = writeFile(path + u'/' + QLatin1String(kChainFile), certificate.chainPem, kPublicFile); !written)
+    if (auto written = writeFile(chainPath + suffix, certificate.chainPem, kPublicFile); !written)
         return written;
 
     QJsonObject meta;
@@ -282,8 +308,19 @@ Result<bool, QString> CertStore::save(const StoredCertificate &certificate)
     files.insert(QLatin1String(kChainFile), sha256Hex(certificate.chainPem));
     files.insert(QLatin1String(kKeyFile), sha256Hex(certificate.keyPem));
     meta.insert(QStringLiteral("files"), files);
-    return writeFile(path + u'/' + QLatin1String(kMetaFile), QJsonDocument(meta).toJson(QJsonDocument::Indented),
-                     kPrivateFile);
+    if (auto written = writeFile(path + u'/' + QLatin1String(kMetaFile),
+                                 QJsonDocument(meta).toJson(QJsonDocument::Indented), kPrivateFile);
+        !written)
+        return written;
+    for (const QString &target : { keyPath, chainPath }) {
+        std::error_code error;
+        std::filesystem::rename(QFile::encodeName(target + suffix).toStdString(),
+                                QFile::encodeName(target).toStdString(), error);
+        if (error)
+            return R::failure(QStringLiteral("cannot move %1 into place: %2")
+                                  .arg(target + suffix, QString::fromStdString(error.message())));
+    }
+    return true;
 }
 
 Result<bool, QString> CertStore::saveState(const StoredCertificate &certificate)

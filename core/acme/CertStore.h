@@ -31,10 +31,13 @@ struct StoredCertificate
 //   <directory>/<key>/{fullchain.pem, privkey.pem (0600), meta.json (0600)}, directories 0700.
 // key: the first normalized domain ('*' as '_') + "-" + the first 12 hex digits of
 // SHA-256 of the normalized domains joined by ','. Each file is written
-// atomically (QSaveFile); meta.json, written last, records the SHA-256 of the
-// PEM files it belongs with, so an entry whose write was interrupted between
-// files fails to load (reported, skipped) instead of pairing a key with the
-// wrong certificate. Used by the CertManager on the main thread.
+// atomically (QSaveFile); meta.json records the SHA-256 of the PEM files it
+// belongs with. A save stages the new PEM files as *.next, commits by writing
+// meta.json, then moves them into place, so a crash at any point leaves the old
+// certificate or the new one loadable (a load finishes an interrupted move). An
+// entry whose files do not match its record (changed by hand) fails to load
+// (reported, skipped) instead of pairing a key with the wrong certificate. Used
+// by the CertManager on the main thread.
 class CertStore
 {
 public:

@@ -12,6 +12,10 @@ namespace {
 // How much is read from the socket at a time: bounds Qt's read buffer too, so
 // a client that floods without newlines is caught after at most this much over the cap.
 constexpr qint64 kReadChunk = 64 * 1024;
+// How many messages one client gets handled per turn of the event loop; the
+// rest waits for the next turn, so a client flooding requests (or garbage)
+// cannot hold the main thread while others wait to be heard.
+constexpr int kMessagesPerTurn = 16;
 
 }  // namespace
 
@@ -79,24 +83,44 @@ void ControlConnection::abort()
 
 void ControlConnection::onReadyRead()
 {
-    while (!m_closing && m_socket->bytesAvailable() > 0) {
-        if (!m_framer.append(m_socket->read(kReadChunk))) {
-            qCWarning(lcControl).nospace()
-                << "control client " << m_identity.toString() << " sent a message longer than the cap of "
-                << m_framer.maxMessageSize() << " bytes (or no newline): disconnecting it";
-            abort();
-            return;
-        }
-        while (!m_closing) {
+    int budget = kMessagesPerTurn;
+    while (!m_closing) {
+        while (!m_closing && budget > 0) {
             std::optional<QByteArray> message = m_framer.takeMessage();
             if (!message)
                 break;
+            --budget;
             Q_EMIT messageReceived(*message);
+        }
+        if (m_closing)
+            return;
+        if (budget == 0) {
+            // More may be framed or waiting: the next turn, after the others.
+            if (!m_moreScheduled) {
+                m_moreScheduled = true;
+                QMetaObject::invokeMethod(
+                    this,
+                    [this] {
+                        m_moreScheduled = false;
+                        onReadyRead();
+                    },
+                    Qt::QueuedConnection);
+            }
+            return;
         }
         if (m_framer.overflowed()) {
             qCWarning(lcControl).nospace()
                 << "control client " << m_identity.toString() << " sent a message longer than the cap of "
                 << m_framer.maxMessageSize() << " bytes: disconnecting it";
+            abort();
+            return;
+        }
+        if (m_socket->bytesAvailable() <= 0)
+            return;
+        if (!m_framer.append(m_socket->read(kReadChunk))) {
+            qCWarning(lcControl).nospace()
+                << "control client " << m_identity.toString() << " sent a message longer than the cap of "
+                << m_framer.maxMessageSize() << " bytes (or no newline): disconnecting it";
             abort();
             return;
         }

@@ -56,6 +56,7 @@ private:
     bool m_subscribed = false;
     bool m_closing = false;
     bool m_closedEmitted = false;
+    bool m_moreScheduled = false;  // onReadyRead() queued for the next turn
 };
 
 }  // namespace gatehouse::control

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void stateOnlyEntry();
     void badEntriesAreReportedAndSkipped();
     void saveRefusesMismatchedKey();
+    void interruptedRenewalKeepsACertificate();
 };
 
 void TestCertStore::normalize()
@@ -224,8 +225,8 @@ void TestCertStore::badEntriesAreReportedAndSkipped()
 
     // meta.json is not JSON.
     QVERIFY(writeBytes(store.entryPath(garbled.domains) + QStringLiteral("/meta.json"), "{ \"domains\": [ trunc"));
-    // A renewal interrupted after the new certificate but before the new key and
-    // meta.json: the certificate no longer matches the record (nor the key).
+    // The certificate replaced behind the store's back (by hand): it no longer
+    // matches the record (nor the key).
     const StoredCertificate next = issued(halfWritten.domains);
     QVERIFY(writeBytes(store.entryPath(halfWritten.domains) + QStringLiteral("/fullchain.pem"), next.chainPem));
     // A first save interrupted before meta.json.
@@ -273,6 +274,47 @@ void TestCertStore::saveRefusesMismatchedKey()
     QVERIFY(!store.save(certificate).ok());
     certificate.domains.clear();
     QVERIFY(!store.save(certificate).ok());
+}
+
+// A renewal stopped at any point by a crash (SIGKILL, power loss) leaves a
+// certificate that loads: the old one until meta.json names the new pair, the
+// new one after.
+void TestCertStore::interruptedRenewalKeepsACertificate()
+{
+    QTemporaryDir dir;
+    CertStore store(dir.path());
+    const StoredCertificate old = issued({ QStringLiteral("renew.example.com") });
+    const StoredCertificate next = issued(old.domains);
+    QVERIFY(old.chainPem != next.chainPem);
+    QVERIFY(store.save(old).ok());
+    const QString entry = store.entryPath(old.domains);
+    const QString chain = entry + QStringLiteral("/fullchain.pem");
+    const QString key = entry + QStringLiteral("/privkey.pem");
+
+    // Stopped after staging the new files, before the commit: the old pair.
+    QVERIFY(writeBytes(key + QStringLiteral(".next"), next.keyPem));
+    QVERIFY(writeBytes(chain + QStringLiteral(".next"), next.chainPem));
+    QString why;
+    std::optional<StoredCertificate> loaded = store.load(old.domains, &why);
+    QVERIFY2(loaded, qPrintable(why));
+    QCOMPARE(loaded->chainPem, old.chainPem);
+    QCOMPARE(loaded->keyPem, old.keyPem);
+
+    // Stopped after the commit, before (or between) the moves into place: the
+    // new pair, and the load finishes the moves.
+    QVERIFY(store.save(next).ok());
+    QVERIFY(!QFile::exists(chain + QStringLiteral(".next")));
+    QVERIFY(QFile::rename(chain, chain + QStringLiteral(".next")));
+    QVERIFY(writeBytes(chain, old.chainPem));
+    loaded = store.load(old.domains, &why);
+    QVERIFY2(loaded, qPrintable(why));
+    QCOMPARE(loaded->chainPem, next.chainPem);
+    QCOMPARE(loaded->keyPem, next.keyPem);
+    QFile moved(chain);
+    QVERIFY(moved.open(QIODevice::ReadOnly));
+    QCOMPARE(moved.readAll(), next.chainPem);
+    QVERIFY(!QFile::exists(chain + QStringLiteral(".next")));
+    QCOMPARE(modeOf(key), 0600);
 }
 
 QTEST_GUILESS_MAIN(TestCertStore)
