@@ -225,7 +225,8 @@ void TestAutomaticHttps::batchSharesUserListener()
     QCOMPARE(listener->state, net::ListenerState::Bound);
     QVERIFY(listener->leases.isEmpty());  // the batch is over
     for (const net::ListenerStatus &status : service->ports().status())
-        QVERIFY2(!status.lastError.has_value(), qPrintable(status.lastError->message));
+        // QVERIFY2 evaluates its message even when the check passes.
+        QVERIFY2(!status.lastError.has_value(), qPrintable(status.lastError ? status.lastError->message : QString()));
     for (int i = 0; i < 20; i += 7)
         QVERIFY(!servedSerial(sets[i].first(), m_pebble->rootPem()).isEmpty());
 }
