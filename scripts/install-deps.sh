@@ -16,7 +16,7 @@ build_packages=(
 test_packages=(
     curl procps util-linux g++-mingw-w64-x86-64 pebble nginx-light clang
     dpkg-dev systemd desktop-file-utils nsis
-    slowhttptest wrk
+    slowhttptest wrk testssl.sh
 )
 bench_packages=(
     nginx-light libnginx-mod-stream haproxy wrk pebble curl procps iproute2
