@@ -1,5 +1,7 @@
 #include "TestSupport.h"
 
+#include <QCoreApplication>
+#include <QFile>
 #include <QProcessEnvironment>
 #include <QSocketNotifier>
 #include <QTcpServer>
@@ -8,12 +10,12 @@
 #include <openssl/bio.h>
 #include <openssl/ssl.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
-#include <vector>
 
 namespace gatehouse::test {
 
@@ -27,6 +29,32 @@ QString binaryPath(const QString &program)
     return QStringLiteral(GATEHOUSE_BINARY_DIR) + QStringLiteral("/bin/") + program;
 }
 
+namespace {
+
+// [first, last] of the ports tests may pick: below the ephemeral range
+// (net.ipv4.ip_local_port_range), above the well-known and common service ports.
+std::pair<int, int> testPortRange()
+{
+    int ephemeralLow = 32768;
+    QFile range(QStringLiteral("/proc/sys/net/ipv4/ip_local_port_range"));
+    if (range.open(QIODevice::ReadOnly)) {
+        bool ok = false;
+        const int low = QString::fromLatin1(range.readAll()).simplified().section(u' ', 0, 0).toInt(&ok);
+        if (ok)
+            ephemeralLow = low;
+    }
+    constexpr int first = 10000;
+    return { first, std::max(first + 1000, ephemeralLow - 1) };
+}
+
+bool canListen(quint16 port)
+{
+    QTcpServer probe;
+    return probe.listen(QHostAddress::LocalHost, port);
+}
+
+}  // namespace
+
 quint16 freePort()
 {
     return freePorts(1).first();
@@ -34,13 +62,20 @@ quint16 freePort()
 
 QList<quint16> freePorts(int count)
 {
-    std::vector<std::unique_ptr<QTcpServer>> servers;
+    static const std::pair<int, int> range = testPortRange();
+    static const int span = range.second - range.first + 1;
+    // Each test process starts at its own place, so two running side by side
+    // rarely walk the same ports at the same time.
+    static int next = int((quint64(QCoreApplication::applicationPid()) * 7919u) % quint64(span));
+    static int tried = 0;
     QList<quint16> ports;
-    for (int i = 0; i < count; ++i) {
-        servers.push_back(std::make_unique<QTcpServer>());
-        if (!servers.back()->listen(QHostAddress::LocalHost, 0))
-            qFatal("cannot find free ports");
-        ports.append(servers.back()->serverPort());
+    while (ports.size() < count) {
+        if (++tried > span)
+            qFatal("no free test ports left in %d-%d", range.first, range.second);
+        const auto port = quint16(range.first + next);
+        next = (next + 1) % span;
+        if (canListen(port))
+            ports.append(port);
     }
     return ports;
 }

@@ -14,9 +14,12 @@ namespace gatehouse::test {
 QString sourcePath(const QString &relative);
 QString binaryPath(const QString &program);
 
-// A port on 127.0.0.1 that is free right now: the OS picks it, we let go of it.
+// A port on 127.0.0.1 that is free right now and that this process has not
+// handed out before. Ports come from below the kernel's ephemeral range, so a
+// listen(0) or an outgoing connection elsewhere never takes one before the
+// test binds it; each process walks that range from its own offset.
 quint16 freePort();
-// Several distinct free ports (held together while the OS picks them).
+// Several distinct free ports, by the same rules.
 QList<quint16> freePorts(int count);
 
 // The first flight of a real OpenSSL client (its ClientHello), exactly what a
