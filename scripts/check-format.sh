@@ -2,12 +2,10 @@
 # Fails when a tracked C++ file differs from what clang-format makes of it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-files=$(git ls-files '*.cpp' '*.h' 2>/dev/null || find core service gui tests bench -name '*.cpp' -o -name '*.h')
-bad=()
-for f in $files; do
-    [ -f "$f" ] || continue
-    clang-format --dry-run -Werror "$f" >/dev/null 2>&1 || bad+=("$f")
-done
+mapfile -t files < <(git ls-files '*.cpp' '*.h' 2>/dev/null || find core service gui tests bench fuzz -name '*.cpp' -o -name '*.h')
+# One clang-format for all files: it names each file that would change.
+mapfile -t bad < <(clang-format --dry-run -Werror "${files[@]}" 2>&1 \
+    | sed -n 's/^\(.*\):[0-9]*:[0-9]*: error: code should be clang-formatted.*/\1/p' | sort -u)
 if [ ${#bad[@]} -gt 0 ]; then
     echo "Not formatted (run: clang-format -i ${bad[*]}):" >&2
     printf '  %s\n' "${bad[@]}" >&2
