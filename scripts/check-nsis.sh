@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Proves installer/windows/gatehouse.nsi builds: makensis, warnings as errors,
 # on placeholder binaries (the real ones come from a Windows build followed by
-# windeployqt). Checks that the installer carries the placeholders.
+# windeployqt). Checks that the installer carries the placeholders. -WX also
+# fails on a LangString left out of one of its languages.
 #   scripts/check-nsis.sh [VERSION]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -15,7 +15,8 @@
 ;   control pipe admits Administrators and SYSTEM only);
 ; - the uninstaller stops and removes the service (`--uninstall-service`) and
 ;   keeps the config, certificates and keys unless "Remove configuration,
-;   certificates and keys" is ticked.
+;   certificates and keys" is ticked;
+; - speaks English, German, French or Spanish, after Windows' display language.
 
 Unicode true
 ManifestDPIAware true
@@ -55,14 +56,14 @@ VIAddVersionKey "LegalCopyright" "Gatehouse contributors"
 
 !define MUI_ABORTWARNING
 !define MUI_FINISHPAGE_RUN
-!define MUI_FINISHPAGE_RUN_TEXT "Open the Gatehouse app"
+!define MUI_FINISHPAGE_RUN_TEXT "$(RunAppText)"
 !define MUI_FINISHPAGE_RUN_FUNCTION OpenApp
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
 !insertmacro MUI_PAGE_FINISH
 
-!define MUI_COMPONENTSPAGE_TEXT_TOP "The service is stopped and removed. Tick the box below to delete its configuration, certificates and keys as well; leave it to keep them for a later installation."
+!define MUI_COMPONENTSPAGE_TEXT_TOP "$(UnComponentsText)"
 !insertmacro MUI_UNPAGE_CONFIRM
 !insertmacro MUI_UNPAGE_COMPONENTS
 !insertmacro MUI_UNPAGE_INSTFILES
@@ -72,9 +73,56 @@ VIAddVersionKey "LegalCopyright" "Gatehouse contributors"
 !insertmacro MUI_LANGUAGE "French"
 !insertmacro MUI_LANGUAGE "Spanish"
 
+; Every text of our own, in each language above (makensis -WX fails on one left out).
+; The language follows Windows' display language.
+LangString RunAppText ${LANG_ENGLISH} "Open the Gatehouse app"
+LangString RunAppText ${LANG_GERMAN} "Gatehouse-App öffnen"
+LangString RunAppText ${LANG_FRENCH} "Ouvrir l'application Gatehouse"
+LangString RunAppText ${LANG_SPANISH} "Abrir la aplicación Gatehouse"
+
+LangString UnComponentsText ${LANG_ENGLISH} "The service is stopped and removed. Tick the box below to delete its configuration, certificates and keys as well; leave it to keep them for a later installation."
+LangString UnComponentsText ${LANG_GERMAN} "Der Dienst wird beendet und entfernt. Setzen Sie unten das Häkchen, um auch seine Konfiguration, Zertifikate und Schlüssel zu löschen; ohne Häkchen bleiben sie für eine spätere Installation erhalten."
+LangString UnComponentsText ${LANG_FRENCH} "Le service est arrêté et supprimé. Cochez la case ci-dessous pour supprimer aussi sa configuration, ses certificats et ses clés ; laissez-la vide pour les conserver en vue d'une installation ultérieure."
+LangString UnComponentsText ${LANG_SPANISH} "El servicio se detiene y se elimina. Marque la casilla de abajo para borrar también su configuración, certificados y claves; déjela sin marcar para conservarlos para una instalación posterior."
+
+LangString Needs64BitText ${LANG_ENGLISH} "Gatehouse needs 64-bit Windows."
+LangString Needs64BitText ${LANG_GERMAN} "Gatehouse benötigt ein 64-Bit-Windows."
+LangString Needs64BitText ${LANG_FRENCH} "Gatehouse nécessite Windows 64 bits."
+LangString Needs64BitText ${LANG_SPANISH} "Gatehouse necesita Windows de 64 bits."
+
+LangString RunningText ${LANG_ENGLISH} "Running:"
+LangString RunningText ${LANG_GERMAN} "Ausführen:"
+LangString RunningText ${LANG_FRENCH} "Exécution :"
+LangString RunningText ${LANG_SPANISH} "Ejecutando:"
+
+LangString RegisterFailedText ${LANG_ENGLISH} "Registering the Gatehouse service failed (exit code $0); see the details above. Run $\"$INSTDIR\gatehoused.exe$\" --install-service from an elevated prompt to retry."
+LangString RegisterFailedText ${LANG_GERMAN} "Die Registrierung des Gatehouse-Dienstes ist fehlgeschlagen (Exit-Code $0); Einzelheiten stehen oben. Führen Sie $\"$INSTDIR\gatehoused.exe$\" --install-service in einer Eingabeaufforderung mit Administratorrechten aus, um es erneut zu versuchen."
+LangString RegisterFailedText ${LANG_FRENCH} "L'enregistrement du service Gatehouse a échoué (code de sortie $0) ; voir les détails ci-dessus. Exécutez $\"$INSTDIR\gatehoused.exe$\" --install-service depuis une invite de commandes en tant qu'administrateur pour réessayer."
+LangString RegisterFailedText ${LANG_SPANISH} "El registro del servicio Gatehouse falló (código de salida $0); vea los detalles arriba. Ejecute $\"$INSTDIR\gatehoused.exe$\" --install-service desde un símbolo del sistema como administrador para reintentarlo."
+
+LangString StartFailedText ${LANG_ENGLISH} "The Gatehouse service was installed but did not start (exit code $0). Its reason is in the Application event log under $\"Gatehouse$\"."
+LangString StartFailedText ${LANG_GERMAN} "Der Gatehouse-Dienst wurde installiert, ist aber nicht gestartet (Exit-Code $0). Den Grund finden Sie im Ereignisprotokoll „Anwendung“ unter $\"Gatehouse$\"."
+LangString StartFailedText ${LANG_FRENCH} "Le service Gatehouse a été installé mais n'a pas démarré (code de sortie $0). La raison figure dans le journal d'événements Application, sous $\"Gatehouse$\"."
+LangString StartFailedText ${LANG_SPANISH} "El servicio Gatehouse se instaló pero no se inició (código de salida $0). El motivo está en el registro de eventos de Aplicación, bajo $\"Gatehouse$\"."
+
+LangString UnSecDataName ${LANG_ENGLISH} "Remove configuration, certificates and keys"
+LangString UnSecDataName ${LANG_GERMAN} "Konfiguration, Zertifikate und Schlüssel entfernen"
+LangString UnSecDataName ${LANG_FRENCH} "Supprimer la configuration, les certificats et les clés"
+LangString UnSecDataName ${LANG_SPANISH} "Eliminar la configuración, los certificados y las claves"
+
+LangString UnSecMainText ${LANG_ENGLISH} "Stop and remove the Gatehouse service and its programs."
+LangString UnSecMainText ${LANG_GERMAN} "Den Gatehouse-Dienst beenden und samt seinen Programmen entfernen."
+LangString UnSecMainText ${LANG_FRENCH} "Arrêter et supprimer le service Gatehouse et ses programmes."
+LangString UnSecMainText ${LANG_SPANISH} "Detener y eliminar el servicio Gatehouse y sus programas."
+
+LangString UnSecDataText ${LANG_ENGLISH} "Also delete %ProgramData%\Gatehouse: config.json, the ACME account, certificates and private keys."
+LangString UnSecDataText ${LANG_GERMAN} "Auch %ProgramData%\Gatehouse löschen: config.json, das ACME-Konto, Zertifikate und private Schlüssel."
+LangString UnSecDataText ${LANG_FRENCH} "Supprimer aussi %ProgramData%\Gatehouse : config.json, le compte ACME, les certificats et les clés privées."
+LangString UnSecDataText ${LANG_SPANISH} "Borrar también %ProgramData%\Gatehouse: config.json, la cuenta ACME, los certificados y las claves privadas."
+
 Function .onInit
   ${IfNot} ${RunningX64}
-    MessageBox MB_ICONSTOP "Gatehouse needs 64-bit Windows."
+    MessageBox MB_ICONSTOP "$(Needs64BitText)"
     Abort
   ${EndIf}
   SetRegView 64
@@ -88,7 +136,7 @@ FunctionEnd
 
 ; Runs a command, logging its output; leaves its exit code in $0 ("error" when it could not run).
 !macro Run COMMAND
-  DetailPrint 'Running: ${COMMAND}'
+  DetailPrint '$(RunningText) ${COMMAND}'
   nsExec::ExecToLog '${COMMAND}'
   Pop $0
 !macroend
@@ -118,11 +166,11 @@ Section "Gatehouse" SecMain
   ; %ProgramData%\Gatehouse\state; --install-service makes them private to it.
   !insertmacro Run '"$INSTDIR\gatehoused.exe" --install-service'
   ${If} $0 != 0
-    MessageBox MB_ICONEXCLAMATION "Registering the Gatehouse service failed (exit code $0); see the details above. Run $\"$INSTDIR\gatehoused.exe$\" --install-service from an elevated prompt to retry."
+    MessageBox MB_ICONEXCLAMATION "$(RegisterFailedText)"
   ${Else}
     !insertmacro Run '"$SYSDIR\net.exe" start ${SERVICE}'
     ${If} $0 != 0
-      MessageBox MB_ICONEXCLAMATION "The Gatehouse service was installed but did not start (exit code $0). Its reason is in the Application event log under $\"Gatehouse$\"."
+      MessageBox MB_ICONEXCLAMATION "$(StartFailedText)"
     ${EndIf}
   ${EndIf}
 
@@ -155,12 +203,12 @@ Section "un.Gatehouse" UnSecMain
   RMDir /r "$INSTDIR"
 SectionEnd
 
-Section /o "un.Remove configuration, certificates and keys" UnSecData
+Section /o "un.$(UnSecDataName)" UnSecData
   ; SetShellVarContext all (un.onInit): $APPDATA is %ProgramData%.
   RMDir /r "$APPDATA\${PRODUCT}"
 SectionEnd
 
 !insertmacro MUI_UNFUNCTION_DESCRIPTION_BEGIN
-  !insertmacro MUI_DESCRIPTION_TEXT ${UnSecMain} "Stop and remove the Gatehouse service and its programs."
-  !insertmacro MUI_DESCRIPTION_TEXT ${UnSecData} "Also delete %ProgramData%\Gatehouse: config.json, the ACME account, certificates and private keys."
+  !insertmacro MUI_DESCRIPTION_TEXT ${UnSecMain} "$(UnSecMainText)"
+  !insertmacro MUI_DESCRIPTION_TEXT ${UnSecData} "$(UnSecDataText)"
 !insertmacro MUI_UNFUNCTION_DESCRIPTION_END
