@@ -1,6 +1,7 @@
 // The HTTP/1.1 reverse proxy end to end: PortManager listeners, ProxyEngine
 // workers and HttpConnection, with curl (or a raw socket where the bytes matter)
 // as the client and small HTTP backends on 127.0.0.1.
+#include "NginxBackend.h"
 #include "ProxyRig.h"
 #include "StreamTestPeers.h"
 #include "TestSupport.h"
@@ -17,7 +18,6 @@
 #include <QSignalSpy>
 #include <QSslKey>
 #include <QSslSocket>
-#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -256,95 +256,6 @@ private:
     std::unique_ptr<QTcpServer> m_server;
     QByteArray m_name;
     Mode m_mode;
-};
-
-// nginx serving the files of a directory on 127.0.0.1: in the foreground, as one
-// process (no master, no user switch), everything under a temporary prefix. Its
-// access log gives each request's connection number and its count on that
-// connection, so a test sees whether the proxy kept its upstream connection.
-class NginxBackend
-{
-public:
-    NginxBackend() = default;
-    ~NginxBackend()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.terminate();
-            if (!m_process.waitForFinished(5000))
-                m_process.kill();
-        }
-    }
-    NginxBackend(const NginxBackend &) = delete;
-    NginxBackend &operator=(const NginxBackend &) = delete;
-
-    static QString program()
-    {
-        const QString onPath = QStandardPaths::findExecutable(QStringLiteral("nginx"));
-        return !onPath.isEmpty()
-            ? onPath
-            : QStandardPaths::findExecutable(QStringLiteral("nginx"),
-                                             { QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin") });
-    }
-
-    // Starts it on a free port and waits until it listens (its pid file is
-    // written after the listening sockets are open); false with why in errors().
-    bool start(const QString &root)
-    {
-        if (!m_prefix.isValid() || program().isEmpty()) {
-            m_errors = QStringLiteral("nginx not found: scripts/install-deps.sh test installs it");
-            return false;
-        }
-        m_port = test::freePort();
-        const QString prefix = m_prefix.path();
-        QDir(prefix).mkpath(QStringLiteral("tmp"));
-        QFile conf(m_prefix.filePath(QStringLiteral("nginx.conf")));
-        if (!conf.open(QIODevice::WriteOnly))
-            return false;
-        const QString temp = prefix + QStringLiteral("/tmp/");
-        conf.write(QStringLiteral("daemon off;\nmaster_process off;\nworker_processes 1;\npid %1/nginx.pid;\n"
-                                  "error_log %1/error.log warn;\nevents { worker_connections 64; }\nhttp {\n"
-                                  "  default_type application/octet-stream;\n"
-                                  "  log_format connections '$connection $connection_requests \"$request\" $status';\n"
-                                  "  access_log %1/access.log connections;\n"
-                                  "  client_body_temp_path %2body; proxy_temp_path %2proxy;\n"
-                                  "  fastcgi_temp_path %2fastcgi; uwsgi_temp_path %2uwsgi; scgi_temp_path %2scgi;\n"
-                                  "  keepalive_requests 1000;\n"
-                                  "  server { listen 127.0.0.1:%3; root %4; }\n}\n")
-                       .arg(prefix, temp)
-                       .arg(m_port)
-                       .arg(root)
-                       .toUtf8());
-        conf.close();
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(program(),
-                        { QStringLiteral("-p"), prefix, QStringLiteral("-c"), conf.fileName(), QStringLiteral("-e"),
-                          m_prefix.filePath(QStringLiteral("error.log")) });
-        const QString pid = m_prefix.filePath(QStringLiteral("nginx.pid"));
-        const bool up
-            = QTest::qWaitFor([&] { return QFile::exists(pid) || m_process.state() == QProcess::NotRunning; }, 10000);
-        if (!up || m_process.state() == QProcess::NotRunning) {
-            m_errors = QString::fromLocal8Bit(m_process.readAll()) + read(QStringLiteral("error.log"));
-            return false;
-        }
-        return true;
-    }
-
-    quint16 port() const { return m_port; }
-    QString errors() const { return m_errors; }
-    // Lines of the access log: "<connection> <request on it> \"<request line>\" <status>".
-    QStringList accessLog() const { return read(QStringLiteral("access.log")).split(u'\n', Qt::SkipEmptyParts); }
-
-private:
-    QString read(const QString &name) const
-    {
-        QFile file(m_prefix.filePath(name));
-        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
-    }
-
-    QTemporaryDir m_prefix;
-    QProcess m_process;
-    quint16 m_port = 0;
-    QString m_errors;
 };
 
 config::Route forwardRoute(const QString &name, quint16 port, const QString &domain, quint16 target)
@@ -1166,8 +1077,8 @@ void TestHttpProxy::nginxKeepAliveAndLargeFile()
     constexpr qint64 bigSize = 64 * 1024 * 1024;
     const QByteArray bigSha = writeRandomFile(www.filePath(QStringLiteral("big.bin")), bigSize);
     QVERIFY(!bigSha.isEmpty());
-    NginxBackend nginx;
-    QVERIFY2(nginx.start(www.path()), qPrintable(nginx.errors()));
+    test::NginxBackend nginx;
+    QVERIFY2(nginx.start({ www.path(), /*accessLog=*/true }), qPrintable(nginx.errors()));
 
     const quint16 port = freePort();
     config::Config config = baseConfig();

@@ -1,9 +1,11 @@
 #pragma once
 
 // What the stress tests share: gatehoused as a child process with its own
-// temporary config, state directory and control socket; an nginx backend;
+// temporary config, state directory and control socket; an nginx backend
+// (test::NginxBackend);
 // gatehousectl runs; an HTTP client for one request at a time; the resident
 // memory of a process. Header-only: each stress test is one translation unit.
+#include "NginxBackend.h"
 #include "TestSupport.h"
 
 #include <QDir>
@@ -15,7 +17,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -160,81 +161,7 @@ private:
     std::unique_ptr<QProcess> m_process;
 };
 
-// nginx on 127.0.0.1 answering every request with 200 and a short body: in the
-// foreground, as one process, everything under a temporary prefix.
-class NginxBackend
-{
-public:
-    NginxBackend() = default;
-    ~NginxBackend()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.terminate();
-            if (!m_process.waitForFinished(5000))
-                m_process.kill();
-        }
-    }
-    NginxBackend(const NginxBackend &) = delete;
-    NginxBackend &operator=(const NginxBackend &) = delete;
-
-    static QString program()
-    {
-        const QString onPath = QStandardPaths::findExecutable(QStringLiteral("nginx"));
-        return !onPath.isEmpty()
-            ? onPath
-            : QStandardPaths::findExecutable(QStringLiteral("nginx"), { QStringLiteral("/usr/sbin") });
-    }
-
-    // Starts it on a free port and waits until it listens (its pid file is
-    // written once the listening socket is open); false with why in errors().
-    bool start()
-    {
-        if (!m_prefix.isValid() || program().isEmpty()) {
-            m_errors = QStringLiteral("nginx not found: scripts/install-deps.sh test installs it");
-            return false;
-        }
-        m_port = test::freePort();
-        const QString prefix = m_prefix.path();
-        QDir(prefix).mkpath(QStringLiteral("tmp"));
-        QFile conf(m_prefix.filePath(QStringLiteral("nginx.conf")));
-        if (!conf.open(QIODevice::WriteOnly))
-            return false;
-        const QString temp = prefix + QStringLiteral("/tmp/");
-        conf.write(QStringLiteral("daemon off;\nmaster_process off;\nworker_processes 1;\npid %1/nginx.pid;\n"
-                                  "error_log %1/error.log warn;\nevents { worker_connections 4096; }\nhttp {\n"
-                                  "  access_log off;\n"
-                                  "  client_body_temp_path %2body; proxy_temp_path %2proxy;\n"
-                                  "  fastcgi_temp_path %2fastcgi; uwsgi_temp_path %2uwsgi; scgi_temp_path %2scgi;\n"
-                                  "  keepalive_requests 1000000;\n"
-                                  "  server { listen 127.0.0.1:%3 backlog=4096;\n"
-                                  "           location / { return 200 \"hello from the backend\\n\"; } }\n}\n")
-                       .arg(prefix, temp)
-                       .arg(m_port)
-                       .toUtf8());
-        conf.close();
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(program(),
-                        { QStringLiteral("-p"), prefix, QStringLiteral("-c"), conf.fileName(), QStringLiteral("-e"),
-                          m_prefix.filePath(QStringLiteral("error.log")) });
-        const QString pid = m_prefix.filePath(QStringLiteral("nginx.pid"));
-        const bool up
-            = QTest::qWaitFor([&] { return QFile::exists(pid) || m_process.state() == QProcess::NotRunning; }, 10000);
-        if (!up || m_process.state() == QProcess::NotRunning) {
-            m_errors = QString::fromLocal8Bit(m_process.readAll());
-            return false;
-        }
-        return true;
-    }
-
-    quint16 port() const { return m_port; }
-    QString errors() const { return m_errors; }
-
-private:
-    QTemporaryDir m_prefix;
-    QProcess m_process;
-    quint16 m_port = 0;
-    QString m_errors;
-};
+using test::NginxBackend;
 
 struct HttpResult
 {

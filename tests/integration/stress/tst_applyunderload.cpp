@@ -14,6 +14,7 @@
 #include "control/ControlClient.h"
 
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTest>
 
 #include <functional>

@@ -5,6 +5,7 @@
 #include "StressSupport.h"
 
 #include <QRegularExpression>
+#include <QStandardPaths>
 
 #include <cerrno>
 #include <fcntl.h>
