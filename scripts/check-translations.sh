@@ -23,7 +23,8 @@ for ts in translations/gatehouse_*.ts; do
     lang=${lang#gatehouse_}
     cp "$ts" "$work/$(basename "$ts")"
     # The directories translations/CMakeLists.txt gives lupdate (GATEHOUSE_LUPDATE_DIRS).
-    "$lupdate" -silent -no-obsolete -locations none -target-language "$lang" gui service translations core/net/BindError.cpp \
+    "$lupdate" -silent -no-obsolete -locations none -target-language "$lang" \
+        gui service translations core/net/BindError.cpp core/config core/routing \
         -ts "$work/$(basename "$ts")" >/dev/null
     if ! diff -u "$ts" "$work/$(basename "$ts")" >"$work/diff"; then
         echo "check-translations: $ts is out of date with the sources (run: cmake --build build --target gatehouse_translations_lupdate):" >&2

@@ -144,6 +144,481 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::config::ConfigLoader</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <extracomment>%1 is a file path, %2 the system&apos;s reason.</extracomment>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::config::ConfigReader</name>
+    <message>
+        <source>a boolean</source>
+        <extracomment>A kind of JSON value, as in &quot;expected a string, found a number&quot;.</extracomment>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <extracomment>A kind of JSON value, as in &quot;expected a string, found a number&quot;.</extracomment>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <extracomment>A kind of JSON value, as in &quot;expected a string, found a number&quot;.</extracomment>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <extracomment>A kind of JSON value, as in &quot;expected a string, found a number&quot;.</extracomment>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <extracomment>A kind of JSON value, as in &quot;expected a string, found a number&quot;.</extracomment>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <extracomment>A kind of JSON value, as in &quot;expected a string, found a number&quot;.</extracomment>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>expected an object, found %1</source>
+        <translation>ein Objekt erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos;; did you mean &apos;%2&apos;?</source>
+        <extracomment>%1 is a field name the config does not know, %2 a known field spelled alike.</extracomment>
+        <translation>unbekanntes Feld &apos;%1&apos;; meinten Sie &apos;%2&apos;?</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos;; expected one of: %2</source>
+        <extracomment>%1 is a field name the config does not know, %2 the known field names.</extracomment>
+        <translation>unbekanntes Feld &apos;%1&apos;; erwartet wird eines von: %2</translation>
+    </message>
+    <message>
+        <source>expected a string, found %1</source>
+        <translation>eine Zeichenkette erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected true or false, found %1</source>
+        <translation>true oder false erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <extracomment>What a number field takes, as in &quot;expected an integer, found 1.5&quot;.</extracomment>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>expected %1, found %2</source>
+        <extracomment>%1 is what the field takes (&quot;an integer&quot;, &quot;a port number 1..65535&quot;, ...), %2 the number or the kind of value found (&quot;a string&quot;, ...).</extracomment>
+        <translation>%1 erwartet, %2 gefunden</translation>
+    </message>
+    <message>
+        <source>%1 is outside %2..%3</source>
+        <extracomment>%1 is the number found; %2..%3 the range allowed.</extracomment>
+        <translation>%1 liegt außerhalb von %2..%3</translation>
+    </message>
+    <message>
+        <source>unknown value &apos;%1&apos;; expected %2</source>
+        <extracomment>%1 is the value found, %2 the values allowed (config words, not translated).</extracomment>
+        <translation>unbekannter Wert &apos;%1&apos;; erwartet: %2</translation>
+    </message>
+    <message>
+        <source>a number of seconds</source>
+        <extracomment>What a number field takes, as in &quot;expected an integer, found 1.5&quot;.</extracomment>
+        <translation>eine Anzahl Sekunden</translation>
+    </message>
+    <message>
+        <source>a port number 1..65535</source>
+        <extracomment>What a number field takes, as in &quot;expected an integer, found 1.5&quot;.</extracomment>
+        <translation>eine Portnummer 1..65535</translation>
+    </message>
+    <message>
+        <source>expected a list of strings, found %1</source>
+        <translation>eine Liste von Zeichenketten erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected a port, a list of ports, or a list with {&quot;from&quot;, &quot;to&quot;} ranges, found %1</source>
+        <translation>ein Port, eine Liste von Ports oder eine Liste mit Bereichen {&quot;from&quot;, &quot;to&quot;} erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected at least one port</source>
+        <translation>mindestens ein Port erwartet</translation>
+    </message>
+    <message>
+        <source>missing; a range needs &quot;from&quot; and &quot;to&quot;</source>
+        <translation>fehlt; ein Bereich braucht &quot;from&quot; und &quot;to&quot;</translation>
+    </message>
+    <message>
+        <source>missing; every route listens on at least one port</source>
+        <translation>fehlt; jede Route lauscht auf mindestens einem Port</translation>
+    </message>
+    <message>
+        <source>expected an object of header name to value or {&quot;regex&quot;: ...}, found %1</source>
+        <translation>ein Objekt aus Header-Namen und Werten oder {&quot;regex&quot;: ...} erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>missing; expected {&quot;regex&quot;: PATTERN}</source>
+        <translation>fehlt; erwartet: {&quot;regex&quot;: PATTERN}</translation>
+    </message>
+    <message>
+        <source>expected a string or {&quot;regex&quot;: PATTERN}, found %1</source>
+        <translation>eine Zeichenkette oder {&quot;regex&quot;: PATTERN} erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected a list of {&quot;host&quot;, &quot;port&quot;} targets, found %1</source>
+        <translation>eine Liste von Zielen {&quot;host&quot;, &quot;port&quot;} erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected a host name or a list of them, found %1</source>
+        <translation>ein Hostname oder eine Liste davon erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>missing; a target needs a host</source>
+        <translation>fehlt; ein Ziel braucht einen Host</translation>
+    </message>
+    <message>
+        <source>missing; a target needs a port</source>
+        <translation>fehlt; ein Ziel braucht einen Port</translation>
+    </message>
+    <message>
+        <source>missing; expected passthrough, terminate or terminate-and-reencrypt</source>
+        <translation>fehlt; erwartet: passthrough, terminate oder terminate-and-reencrypt</translation>
+    </message>
+    <message>
+        <source>expected &quot;auto&quot; or {&quot;cert&quot;: PATH, &quot;key&quot;: PATH}, found &quot;%1&quot;</source>
+        <translation>&quot;auto&quot; oder {&quot;cert&quot;: PATH, &quot;key&quot;: PATH} erwartet, &quot;%1&quot; gefunden</translation>
+    </message>
+    <message>
+        <source>missing; a static certificate needs &quot;cert&quot; and &quot;key&quot; file paths</source>
+        <translation>fehlt; ein statisches Zertifikat braucht die Dateipfade &quot;cert&quot; und &quot;key&quot;</translation>
+    </message>
+    <message>
+        <source>expected &quot;auto&quot; or {&quot;cert&quot;: PATH, &quot;key&quot;: PATH}, found %1</source>
+        <translation>&quot;auto&quot; oder {&quot;cert&quot;: PATH, &quot;key&quot;: PATH} erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>missing; expected forward, redirect, respond or metrics</source>
+        <translation>fehlt; erwartet: forward, redirect, respond oder metrics</translation>
+    </message>
+    <message>
+        <source>unknown action type &apos;%1&apos;; expected forward, redirect, respond or metrics</source>
+        <translation>unbekannter Aktionstyp &apos;%1&apos;; erwartet: forward, redirect, respond oder metrics</translation>
+    </message>
+    <message>
+        <source>only for type &quot;%1&quot;; this action is &quot;%2&quot;</source>
+        <extracomment>%1 is the action type the field belongs to, %2 the type of this action (forward, redirect, respond, metrics).</extracomment>
+        <translation>nur für den Typ &quot;%1&quot;; diese Aktion ist &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>an HTTP status code</source>
+        <extracomment>What a number field takes, as in &quot;expected an integer, found 1.5&quot;.</extracomment>
+        <translation>ein HTTP-Statuscode</translation>
+    </message>
+    <message>
+        <source>expected an object of header name to value, found %1</source>
+        <translation>ein Objekt aus Header-Namen und Werten erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>missing; a forward action needs at least one target</source>
+        <translation>fehlt; eine forward-Aktion braucht mindestens ein Ziel</translation>
+    </message>
+    <message>
+        <source>missing; a redirect action needs {&quot;to&quot;: &quot;https://{host}{path}&quot;}</source>
+        <translation>fehlt; eine redirect-Aktion braucht {&quot;to&quot;: &quot;https://{host}{path}&quot;}</translation>
+    </message>
+    <message>
+        <source>a number of connections (0 for no limit)</source>
+        <extracomment>What a number field takes, as in &quot;expected an integer, found 1.5&quot;.</extracomment>
+        <translation>eine Anzahl Verbindungen (0 für unbegrenzt)</translation>
+    </message>
+    <message>
+        <source>missing; every route has a unique name</source>
+        <translation>fehlt; jede Route hat einen eindeutigen Namen</translation>
+    </message>
+    <message>
+        <source>missing; a route needs at least {&quot;ports&quot;: ...}</source>
+        <translation>fehlt; eine Route braucht mindestens {&quot;ports&quot;: ...}</translation>
+    </message>
+    <message>
+        <source>missing; expected {&quot;type&quot;: &quot;forward&quot; | &quot;redirect&quot; | &quot;respond&quot;, ...}</source>
+        <translation>fehlt; erwartet: {&quot;type&quot;: &quot;forward&quot; | &quot;redirect&quot; | &quot;respond&quot;, ...}</translation>
+    </message>
+    <message>
+        <source>expected a list of ports, found %1</source>
+        <translation>eine Liste von Ports erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>a number of worker threads (0: one per CPU core)</source>
+        <extracomment>What a number field takes, as in &quot;expected an integer, found 1.5&quot;.</extracomment>
+        <translation>eine Anzahl Worker-Threads (0: einer pro CPU-Kern)</translation>
+    </message>
+    <message>
+        <source>expected a list of routes, found %1</source>
+        <translation>eine Liste von Routen erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>malformed JSON: %1</source>
+        <extracomment>%1 is the JSON parser&apos;s description of the error.</extracomment>
+        <translation>fehlerhaftes JSON: %1</translation>
+    </message>
+    <message>
+        <source>expected a JSON object with &quot;routes&quot; at the top level</source>
+        <translation>ein JSON-Objekt mit &quot;routes&quot; auf oberster Ebene erwartet</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::config::ConfigStore</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <extracomment>%1 is a file path, %2 the system&apos;s reason.</extracomment>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>the config changed since revision %1; the running revision is %2: reload it and apply your change again</source>
+        <translation>die Konfiguration hat sich seit Revision %1 geändert; die laufende Revision ist %2: die Konfiguration neu laden und die Änderung erneut anwenden</translation>
+    </message>
+    <message>
+        <source>cannot create the directory of %1</source>
+        <translation>das Verzeichnis von %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot read %1 to keep it as a backup: %2</source>
+        <extracomment>%1 is the config file&apos;s path, %2 the system&apos;s reason.</extracomment>
+        <translation>%1 kann nicht gelesen werden, um eine Sicherungskopie davon zu behalten: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::config::ConfigValidator</name>
+    <message>
+        <source>a route needs a name</source>
+        <translation>eine Route braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>duplicate route name &apos;%1&apos; (also routes[%2]); names must be unique</source>
+        <extracomment>%2 is the other route&apos;s index: routes[%2] is its place in the config file.</extracomment>
+        <translation>doppelter Routenname &apos;%1&apos; (auch routes[%2]); Namen müssen eindeutig sein</translation>
+    </message>
+    <message>
+        <source>CA bundle file &apos;%1&apos; does not exist</source>
+        <translation>CA-Bündel-Datei &apos;%1&apos; existiert nicht</translation>
+    </message>
+    <message>
+        <source>certificate file &apos;%1&apos; does not exist</source>
+        <translation>Zertifikatsdatei &apos;%1&apos; existiert nicht</translation>
+    </message>
+    <message>
+        <source>key file &apos;%1&apos; does not exist</source>
+        <translation>Schlüsseldatei &apos;%1&apos; existiert nicht</translation>
+    </message>
+    <message>
+        <source>CA bundle file &apos;%1&apos; is not a readable file</source>
+        <translation>CA-Bündel-Datei &apos;%1&apos; ist keine lesbare Datei</translation>
+    </message>
+    <message>
+        <source>certificate file &apos;%1&apos; is not a readable file</source>
+        <translation>Zertifikatsdatei &apos;%1&apos; ist keine lesbare Datei</translation>
+    </message>
+    <message>
+        <source>key file &apos;%1&apos; is not a readable file</source>
+        <translation>Schlüsseldatei &apos;%1&apos; ist keine lesbare Datei</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IP address; use 0.0.0.0 for all IPv4 interfaces, :: for IPv4 and IPv6, or one address of this host</source>
+        <translation>&apos;%1&apos; ist keine IP-Adresse; 0.0.0.0 für alle IPv4-Schnittstellen, :: für IPv4 und IPv6 oder eine Adresse dieses Hosts verwenden</translation>
+    </message>
+    <message>
+        <source>expected 0 (one per CPU core) or a positive number</source>
+        <translation>0 (einer pro CPU-Kern) oder eine positive Zahl erwartet</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an email address</source>
+        <translation>&apos;%1&apos; ist keine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an https:// URL of an ACME directory</source>
+        <translation>&apos;%1&apos; ist keine https://-URL eines ACME-Verzeichnisses</translation>
+    </message>
+    <message>
+        <source>expected at least one of http-01, tls-alpn-01</source>
+        <translation>mindestens eines von http-01, tls-alpn-01 erwartet</translation>
+    </message>
+    <message>
+        <source>unknown challenge type &apos;%1&apos;; expected http-01 or tls-alpn-01</source>
+        <translation>unbekannter Challenge-Typ &apos;%1&apos;; erwartet: http-01 oder tls-alpn-01</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is listed twice</source>
+        <translation>&apos;%1&apos; ist doppelt aufgeführt</translation>
+    </message>
+    <message>
+        <source>expected a port number 1..65535</source>
+        <translation>Portnummer 1..65535 erwartet</translation>
+    </message>
+    <message>
+        <source>expected at least one port</source>
+        <translation>mindestens ein Port erwartet</translation>
+    </message>
+    <message>
+        <source>reversed range %1..%2; &quot;from&quot; must not be above &quot;to&quot;</source>
+        <translation>umgekehrter Bereich %1..%2; &quot;from&quot; darf nicht über &quot;to&quot; liegen</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: %2</source>
+        <extracomment>%1 is a domain as written in the config, %2 what is wrong with it.</extracomment>
+        <translation>&apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid header name</source>
+        <translation>&apos;%1&apos; ist kein gültiger Header-Name</translation>
+    </message>
+    <message>
+        <source>invalid regular expression at offset %1: %2</source>
+        <extracomment>%1 is a character position in the expression, %2 the expression engine&apos;s error.</extracomment>
+        <translation>ungültiger regulärer Ausdruck an Position %1: %2</translation>
+    </message>
+    <message>
+        <source>expected 0 (no limit) or a positive number</source>
+        <translation>0 (unbegrenzt) oder eine positive Zahl erwartet</translation>
+    </message>
+    <message>
+        <source>a metrics route reveals route names, domains and traffic to anyone who can reach it; restrict it with security.ipAllowList</source>
+        <translation>eine metrics-Route zeigt jedem, der sie erreicht, Routennamen, Domains und Datenverkehr; sie mit security.ipAllowList beschränken</translation>
+    </message>
+    <message>
+        <source>missing; a certificate needs mode terminate or terminate-and-reencrypt</source>
+        <translation>fehlt; ein Zertifikat braucht den Modus terminate oder terminate-and-reencrypt</translation>
+    </message>
+    <message>
+        <source>passthrough forwards TLS untouched, so it needs action type &quot;forward&quot;</source>
+        <translation>passthrough leitet TLS unverändert weiter und braucht daher den Aktionstyp &quot;forward&quot;</translation>
+    </message>
+    <message>
+        <source>passthrough forwards TLS untouched and serves no certificate; remove it, or use mode terminate</source>
+        <translation>passthrough leitet TLS unverändert weiter und liefert kein Zertifikat aus; das Zertifikat entfernen oder den Modus terminate verwenden</translation>
+    </message>
+    <message>
+        <source>a path is inside TLS, which passthrough does not decrypt; remove it or use mode terminate</source>
+        <translation>ein Pfad steckt im TLS-Verkehr, den passthrough nicht entschlüsselt; den Pfad entfernen oder den Modus terminate verwenden</translation>
+    </message>
+    <message>
+        <source>headers are inside TLS, which passthrough does not decrypt; remove them or use mode terminate</source>
+        <translation>Header stecken im TLS-Verkehr, den passthrough nicht entschlüsselt; die Header entfernen oder den Modus terminate verwenden</translation>
+    </message>
+    <message>
+        <source>terminate-and-reencrypt connects to targets, so it needs action type &quot;forward&quot;; use terminate</source>
+        <translation>terminate-and-reencrypt verbindet sich mit Zielen und braucht daher den Aktionstyp &quot;forward&quot;; terminate verwenden</translation>
+    </message>
+    <message>
+        <source>missing; terminating TLS needs &quot;auto&quot; or {&quot;cert&quot;: PATH, &quot;key&quot;: PATH}</source>
+        <translation>fehlt; das Beenden von TLS braucht &quot;auto&quot; oder {&quot;cert&quot;: PATH, &quot;key&quot;: PATH}</translation>
+    </message>
+    <message>
+        <source>&quot;auto&quot; needs acme.email, the contact address for the ACME account</source>
+        <translation>&quot;auto&quot; braucht acme.email, die Kontaktadresse für das ACME-Konto</translation>
+    </message>
+    <message>
+        <source>&quot;auto&quot; needs match.domains: the names to put in the certificate</source>
+        <translation>&quot;auto&quot; braucht match.domains: die Namen, die ins Zertifikat kommen</translation>
+    </message>
+    <message>
+        <source>&quot;auto&quot; cannot cover a wildcard or &quot;*&quot; domain: that needs the dns-01 challenge, which Gatehouse does not offer; use a static certificate</source>
+        <translation>&quot;auto&quot; kann keine Wildcard- oder &quot;*&quot;-Domain abdecken: dafür bräuchte es die dns-01-Challenge, die Gatehouse nicht anbietet; ein statisches Zertifikat verwenden</translation>
+    </message>
+    <message>
+        <source>missing; the path of the certificate chain (PEM)</source>
+        <translation>fehlt; der Pfad der Zertifikatskette (PEM)</translation>
+    </message>
+    <message>
+        <source>missing; the path of the private key (PEM)</source>
+        <translation>fehlt; der Pfad des privaten Schlüssels (PEM)</translation>
+    </message>
+    <message>
+        <source>a forward action needs at least one target</source>
+        <translation>eine forward-Aktion braucht mindestens ein Ziel</translation>
+    </message>
+    <message>
+        <source>expected a host name or address</source>
+        <translation>Hostname oder Adresse erwartet</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a host name or IP address</source>
+        <translation>&apos;%1&apos; ist weder Hostname noch IP-Adresse</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a host name or IP address: %2</source>
+        <translation>&apos;%1&apos; ist weder Hostname noch IP-Adresse: %2</translation>
+    </message>
+    <message>
+        <source>only used with tls mode terminate-and-reencrypt, which connects to targets over TLS</source>
+        <translation>nur mit dem TLS-Modus terminate-and-reencrypt verwendet, der sich über TLS mit den Zielen verbindet</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a host name</source>
+        <translation>&apos;%1&apos; ist kein Hostname</translation>
+    </message>
+    <message>
+        <source>missing; where to send the client, as in https://{host}{path}</source>
+        <translation>fehlt; wohin der Client geschickt wird, etwa https://{host}{path}</translation>
+    </message>
+    <message>
+        <source>&apos;}&apos; at position %1 closes nothing</source>
+        <translation>&apos;}&apos; an Position %1 schließt nichts</translation>
+    </message>
+    <message>
+        <source>&apos;{&apos; at position %1 is never closed</source>
+        <translation>&apos;{&apos; an Position %1 wird nie geschlossen</translation>
+    </message>
+    <message>
+        <source>unknown placeholder {%1}; expected {host}, {path}, {query} or {port}</source>
+        <translation>unbekannter Platzhalter {%1}; erwartet: {host}, {path}, {query} oder {port}</translation>
+    </message>
+    <message>
+        <source>%1 is not a redirect status; expected 301, 302, 303, 307 or 308</source>
+        <translation>%1 ist kein Umleitungsstatus; erwartet: 301, 302, 303, 307 oder 308</translation>
+    </message>
+    <message>
+        <source>%1 is not a final HTTP status; expected 200..599</source>
+        <translation>%1 ist kein endgültiger HTTP-Status; erwartet: 200..599</translation>
+    </message>
+    <message>
+        <source>a header value cannot contain line breaks</source>
+        <translation>ein Header-Wert darf keine Zeilenumbrüche enthalten</translation>
+    </message>
+    <message>
+        <source>%1 is set by Gatehouse from the body; remove it</source>
+        <extracomment>%1 is a header name: Content-Length or Transfer-Encoding.</extracomment>
+        <translation>%1 setzt Gatehouse anhand des Inhalts; den Header entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::config::Diagnostic</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>Zeile %1, Spalte %2</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>error: %1: %2</source>
+        <extracomment>%1 is where in the config: a field such as routes[0].match.ports, or a line and column.</extracomment>
+        <translation>Fehler: %1: %2</translation>
+    </message>
+    <message>
+        <source>warning: %1: %2</source>
+        <extracomment>%1 is where in the config: a field such as routes[0].match.ports, or a line and column.</extracomment>
+        <translation>Warnung: %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ctl::Ctl</name>
     <message>
         <source>gatehousectl: interrupted before the service answered</source>
@@ -1714,6 +2189,108 @@ Dieses Fenster verwaltet den Dienst unter %2.</translation>
     <message>
         <source>pid %1, %2</source>
         <translation>PID %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::routing::DomainPattern</name>
+    <message>
+        <source>a domain name is at most %1 characters</source>
+        <translation>ein Domainname hat höchstens %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>empty label (two dots in a row, or a dot at the start)</source>
+        <translation>leeres Label (zwei Punkte hintereinander oder ein Punkt am Anfang)</translation>
+    </message>
+    <message>
+        <source>label &apos;%1&apos; is longer than %2 characters</source>
+        <translation>Label &apos;%1&apos; ist länger als %2 Zeichen</translation>
+    </message>
+    <message>
+        <source>label &apos;%1&apos; starts or ends with a hyphen</source>
+        <translation>Label &apos;%1&apos; beginnt oder endet mit einem Bindestrich</translation>
+    </message>
+    <message>
+        <source>a wildcard must be the whole leftmost label, as in *.example.com</source>
+        <translation>eine Wildcard muss das ganze Label ganz links sein, wie in *.example.com</translation>
+    </message>
+    <message>
+        <source>label &apos;%1&apos; has &apos;%2&apos;; only letters, digits and hyphens are allowed</source>
+        <extracomment>%1 is a label (a part between dots) of a domain name, %2 the character not allowed in it.</extracomment>
+        <translation>Label &apos;%1&apos; enthält &apos;%2&apos;; erlaubt sind nur Buchstaben, Ziffern und Bindestriche</translation>
+    </message>
+    <message>
+        <source>empty domain</source>
+        <translation>leere Domain</translation>
+    </message>
+    <message>
+        <source>remove the trailing dot</source>
+        <translation>den Punkt am Ende entfernen</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid internationalized domain name</source>
+        <translation>&apos;%1&apos; ist kein gültiger internationalisierter Domainname</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::routing::IpPattern</name>
+    <message>
+        <source>&apos;%1&apos;: a glob has four octets, as in 192.168.*.*</source>
+        <translation>&apos;%1&apos;: ein Glob hat vier Oktette, wie in 192.168.*.*</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: a * must stand for whole trailing octets, as in 192.168.*.*</source>
+        <translation>&apos;%1&apos;: ein * muss für ganze Oktette am Ende stehen, wie in 192.168.*.*</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid IPv4 glob</source>
+        <translation>&apos;%1&apos; ist kein gültiger IPv4-Glob</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid CIDR (an address, &apos;/&apos;, and a prefix length up to 32 for IPv4 or 128 for IPv6)</source>
+        <translation>&apos;%1&apos; ist kein gültiges CIDR (eine Adresse, &apos;/&apos; und eine Präfixlänge bis 32 für IPv4 oder 128 für IPv6)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IP address, CIDR or glob</source>
+        <translation>&apos;%1&apos; ist weder IP-Adresse noch CIDR noch Glob</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::routing::OverlapAnalysis</name>
+    <message>
+        <source>routes %1 and &apos;%2&apos; have the same match and the same priority: %1 wins by config order, so &apos;%2&apos; is never selected</source>
+        <extracomment>%1 is the first route, as in &quot;&apos;web&apos; (routes[0])&quot;; %2 the name of the route it hides.</extracomment>
+        <translation>die Routen %1 und &apos;%2&apos; haben dieselben Bedingungen und dieselbe Priorität: %1 gewinnt durch die Reihenfolge in der Konfiguration, daher wird &apos;%2&apos; nie gewählt</translation>
+    </message>
+    <message>
+        <source>route &apos;%1&apos; is shadowed by route %2, which matches everything &apos;%1&apos; matches and has a higher priority (%3 over %4), so &apos;%1&apos; is never selected</source>
+        <extracomment>%1 is the hidden route&apos;s name; %2 the route that hides it, as in &quot;&apos;web&apos; (routes[0])&quot;; %3 and %4 their priorities.</extracomment>
+        <translation>Route &apos;%1&apos; wird von Route %2 verdeckt, die auf alles passt, worauf &apos;%1&apos; passt, und eine höhere Priorität hat (%3 gegenüber %4); daher wird &apos;%1&apos; nie gewählt</translation>
+    </message>
+    <message>
+        <source>route &apos;%1&apos; is shadowed by route %2, which matches everything &apos;%1&apos; matches and is more specific at the same priority, so &apos;%1&apos; is never selected</source>
+        <extracomment>%1 is the hidden route&apos;s name; %2 the route that hides it, as in &quot;&apos;web&apos; (routes[0])&quot;.</extracomment>
+        <translation>Route &apos;%1&apos; wird von Route %2 verdeckt, die auf alles passt, worauf &apos;%1&apos; passt, und bei gleicher Priorität spezifischer ist; daher wird &apos;%1&apos; nie gewählt</translation>
+    </message>
+    <message>
+        <source>route &apos;%1&apos; is shadowed by route %2, which matches everything &apos;%1&apos; matches and is as specific, at the same priority, and comes first, so &apos;%1&apos; is never selected</source>
+        <extracomment>%1 is the hidden route&apos;s name; %2 the route that hides it, as in &quot;&apos;web&apos; (routes[0])&quot;.</extracomment>
+        <translation>Route &apos;%1&apos; wird von Route %2 verdeckt, die auf alles passt, worauf &apos;%1&apos; passt, bei gleicher Priorität ebenso spezifisch ist und zuerst kommt; daher wird &apos;%1&apos; nie gewählt</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::routing::PathPattern</name>
+    <message>
+        <source>a path starts with &apos;/&apos;, as in /api/*</source>
+        <translation>ein Pfad beginnt mit &apos;/&apos;, wie in /api/*</translation>
+    </message>
+    <message>
+        <source>a path has no spaces or control characters</source>
+        <translation>ein Pfad enthält keine Leerzeichen oder Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>a path has no query or fragment (&apos;%1&apos;)</source>
+        <extracomment>%1 is the character found: ? or #.</extracomment>
+        <translation>ein Pfad enthält weder Query noch Fragment (&apos;%1&apos;)</translation>
     </message>
 </context>
 <context>

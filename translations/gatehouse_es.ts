@@ -144,6 +144,481 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::config::ConfigLoader</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <extracomment>%1 is a file path, %2 the system&apos;s reason.</extracomment>
+        <translation>no se puede leer %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::config::ConfigReader</name>
+    <message>
+        <source>a boolean</source>
+        <extracomment>A kind of JSON value, as in &quot;expected a string, found a number&quot;.</extracomment>
+        <translation>un booleano</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <extracomment>A kind of JSON value, as in &quot;expected a string, found a number&quot;.</extracomment>
+        <translation>un número</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <extracomment>A kind of JSON value, as in &quot;expected a string, found a number&quot;.</extracomment>
+        <translation>una cadena</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <extracomment>A kind of JSON value, as in &quot;expected a string, found a number&quot;.</extracomment>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <extracomment>A kind of JSON value, as in &quot;expected a string, found a number&quot;.</extracomment>
+        <translation>un objeto</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <extracomment>A kind of JSON value, as in &quot;expected a string, found a number&quot;.</extracomment>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <source>expected an object, found %1</source>
+        <translation>se esperaba un objeto, se encontró %1</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos;; did you mean &apos;%2&apos;?</source>
+        <extracomment>%1 is a field name the config does not know, %2 a known field spelled alike.</extracomment>
+        <translation>campo desconocido &apos;%1&apos;; ¿quiso decir &apos;%2&apos;?</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos;; expected one of: %2</source>
+        <extracomment>%1 is a field name the config does not know, %2 the known field names.</extracomment>
+        <translation>campo desconocido &apos;%1&apos;; se esperaba uno de: %2</translation>
+    </message>
+    <message>
+        <source>expected a string, found %1</source>
+        <translation>se esperaba una cadena, se encontró %1</translation>
+    </message>
+    <message>
+        <source>expected true or false, found %1</source>
+        <translation>se esperaba true o false, se encontró %1</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <extracomment>What a number field takes, as in &quot;expected an integer, found 1.5&quot;.</extracomment>
+        <translation>un número entero</translation>
+    </message>
+    <message>
+        <source>expected %1, found %2</source>
+        <extracomment>%1 is what the field takes (&quot;an integer&quot;, &quot;a port number 1..65535&quot;, ...), %2 the number or the kind of value found (&quot;a string&quot;, ...).</extracomment>
+        <translation>se esperaba %1, se encontró %2</translation>
+    </message>
+    <message>
+        <source>%1 is outside %2..%3</source>
+        <extracomment>%1 is the number found; %2..%3 the range allowed.</extracomment>
+        <translation>%1 está fuera del rango %2..%3</translation>
+    </message>
+    <message>
+        <source>unknown value &apos;%1&apos;; expected %2</source>
+        <extracomment>%1 is the value found, %2 the values allowed (config words, not translated).</extracomment>
+        <translation>valor desconocido &apos;%1&apos;; se esperaba %2</translation>
+    </message>
+    <message>
+        <source>a number of seconds</source>
+        <extracomment>What a number field takes, as in &quot;expected an integer, found 1.5&quot;.</extracomment>
+        <translation>un número de segundos</translation>
+    </message>
+    <message>
+        <source>a port number 1..65535</source>
+        <extracomment>What a number field takes, as in &quot;expected an integer, found 1.5&quot;.</extracomment>
+        <translation>un número de puerto 1..65535</translation>
+    </message>
+    <message>
+        <source>expected a list of strings, found %1</source>
+        <translation>se esperaba una lista de cadenas, se encontró %1</translation>
+    </message>
+    <message>
+        <source>expected a port, a list of ports, or a list with {&quot;from&quot;, &quot;to&quot;} ranges, found %1</source>
+        <translation>se esperaba un puerto, una lista de puertos o una lista con rangos {&quot;from&quot;, &quot;to&quot;}, se encontró %1</translation>
+    </message>
+    <message>
+        <source>expected at least one port</source>
+        <translation>se esperaba al menos un puerto</translation>
+    </message>
+    <message>
+        <source>missing; a range needs &quot;from&quot; and &quot;to&quot;</source>
+        <translation>falta; un rango necesita &quot;from&quot; y &quot;to&quot;</translation>
+    </message>
+    <message>
+        <source>missing; every route listens on at least one port</source>
+        <translation>falta; cada ruta escucha en al menos un puerto</translation>
+    </message>
+    <message>
+        <source>expected an object of header name to value or {&quot;regex&quot;: ...}, found %1</source>
+        <translation>se esperaba un objeto de nombres de cabecera con su valor o {&quot;regex&quot;: ...}, se encontró %1</translation>
+    </message>
+    <message>
+        <source>missing; expected {&quot;regex&quot;: PATTERN}</source>
+        <translation>falta; se esperaba {&quot;regex&quot;: PATTERN}</translation>
+    </message>
+    <message>
+        <source>expected a string or {&quot;regex&quot;: PATTERN}, found %1</source>
+        <translation>se esperaba una cadena o {&quot;regex&quot;: PATTERN}, se encontró %1</translation>
+    </message>
+    <message>
+        <source>expected a list of {&quot;host&quot;, &quot;port&quot;} targets, found %1</source>
+        <translation>se esperaba una lista de destinos {&quot;host&quot;, &quot;port&quot;}, se encontró %1</translation>
+    </message>
+    <message>
+        <source>expected a host name or a list of them, found %1</source>
+        <translation>se esperaba un nombre de host o una lista de ellos, se encontró %1</translation>
+    </message>
+    <message>
+        <source>missing; a target needs a host</source>
+        <translation>falta; un destino necesita un host</translation>
+    </message>
+    <message>
+        <source>missing; a target needs a port</source>
+        <translation>falta; un destino necesita un puerto</translation>
+    </message>
+    <message>
+        <source>missing; expected passthrough, terminate or terminate-and-reencrypt</source>
+        <translation>falta; se esperaba passthrough, terminate o terminate-and-reencrypt</translation>
+    </message>
+    <message>
+        <source>expected &quot;auto&quot; or {&quot;cert&quot;: PATH, &quot;key&quot;: PATH}, found &quot;%1&quot;</source>
+        <translation>se esperaba &quot;auto&quot; o {&quot;cert&quot;: PATH, &quot;key&quot;: PATH}, se encontró &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>missing; a static certificate needs &quot;cert&quot; and &quot;key&quot; file paths</source>
+        <translation>falta; un certificado estático necesita las rutas de archivo &quot;cert&quot; y &quot;key&quot;</translation>
+    </message>
+    <message>
+        <source>expected &quot;auto&quot; or {&quot;cert&quot;: PATH, &quot;key&quot;: PATH}, found %1</source>
+        <translation>se esperaba &quot;auto&quot; o {&quot;cert&quot;: PATH, &quot;key&quot;: PATH}, se encontró %1</translation>
+    </message>
+    <message>
+        <source>missing; expected forward, redirect, respond or metrics</source>
+        <translation>falta; se esperaba forward, redirect, respond o metrics</translation>
+    </message>
+    <message>
+        <source>unknown action type &apos;%1&apos;; expected forward, redirect, respond or metrics</source>
+        <translation>tipo de acción desconocido &apos;%1&apos;; se esperaba forward, redirect, respond o metrics</translation>
+    </message>
+    <message>
+        <source>only for type &quot;%1&quot;; this action is &quot;%2&quot;</source>
+        <extracomment>%1 is the action type the field belongs to, %2 the type of this action (forward, redirect, respond, metrics).</extracomment>
+        <translation>solo para el tipo &quot;%1&quot;; esta acción es &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>an HTTP status code</source>
+        <extracomment>What a number field takes, as in &quot;expected an integer, found 1.5&quot;.</extracomment>
+        <translation>un código de estado HTTP</translation>
+    </message>
+    <message>
+        <source>expected an object of header name to value, found %1</source>
+        <translation>se esperaba un objeto de nombres de cabecera con su valor, se encontró %1</translation>
+    </message>
+    <message>
+        <source>missing; a forward action needs at least one target</source>
+        <translation>falta; una acción forward necesita al menos un destino</translation>
+    </message>
+    <message>
+        <source>missing; a redirect action needs {&quot;to&quot;: &quot;https://{host}{path}&quot;}</source>
+        <translation>falta; una acción redirect necesita {&quot;to&quot;: &quot;https://{host}{path}&quot;}</translation>
+    </message>
+    <message>
+        <source>a number of connections (0 for no limit)</source>
+        <extracomment>What a number field takes, as in &quot;expected an integer, found 1.5&quot;.</extracomment>
+        <translation>un número de conexiones (0 para ningún límite)</translation>
+    </message>
+    <message>
+        <source>missing; every route has a unique name</source>
+        <translation>falta; cada ruta tiene un nombre único</translation>
+    </message>
+    <message>
+        <source>missing; a route needs at least {&quot;ports&quot;: ...}</source>
+        <translation>falta; una ruta necesita al menos {&quot;ports&quot;: ...}</translation>
+    </message>
+    <message>
+        <source>missing; expected {&quot;type&quot;: &quot;forward&quot; | &quot;redirect&quot; | &quot;respond&quot;, ...}</source>
+        <translation>falta; se esperaba {&quot;type&quot;: &quot;forward&quot; | &quot;redirect&quot; | &quot;respond&quot;, ...}</translation>
+    </message>
+    <message>
+        <source>expected a list of ports, found %1</source>
+        <translation>se esperaba una lista de puertos, se encontró %1</translation>
+    </message>
+    <message>
+        <source>a number of worker threads (0: one per CPU core)</source>
+        <extracomment>What a number field takes, as in &quot;expected an integer, found 1.5&quot;.</extracomment>
+        <translation>un número de hilos de trabajo (0: uno por núcleo de CPU)</translation>
+    </message>
+    <message>
+        <source>expected a list of routes, found %1</source>
+        <translation>se esperaba una lista de rutas, se encontró %1</translation>
+    </message>
+    <message>
+        <source>malformed JSON: %1</source>
+        <extracomment>%1 is the JSON parser&apos;s description of the error.</extracomment>
+        <translation>JSON mal formado: %1</translation>
+    </message>
+    <message>
+        <source>expected a JSON object with &quot;routes&quot; at the top level</source>
+        <translation>se esperaba un objeto JSON con &quot;routes&quot; en el nivel superior</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::config::ConfigStore</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <extracomment>%1 is a file path, %2 the system&apos;s reason.</extracomment>
+        <translation>no se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>the config changed since revision %1; the running revision is %2: reload it and apply your change again</source>
+        <translation>la configuración cambió desde la revisión %1; la revisión en ejecución es la %2: vuelva a cargarla y aplique de nuevo su cambio</translation>
+    </message>
+    <message>
+        <source>cannot create the directory of %1</source>
+        <translation>no se puede crear el directorio de %1</translation>
+    </message>
+    <message>
+        <source>cannot read %1 to keep it as a backup: %2</source>
+        <extracomment>%1 is the config file&apos;s path, %2 the system&apos;s reason.</extracomment>
+        <translation>no se puede leer %1 para guardar una copia de seguridad: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::config::ConfigValidator</name>
+    <message>
+        <source>a route needs a name</source>
+        <translation>una ruta necesita un nombre</translation>
+    </message>
+    <message>
+        <source>duplicate route name &apos;%1&apos; (also routes[%2]); names must be unique</source>
+        <extracomment>%2 is the other route&apos;s index: routes[%2] is its place in the config file.</extracomment>
+        <translation>nombre de ruta duplicado &apos;%1&apos; (también routes[%2]); los nombres deben ser únicos</translation>
+    </message>
+    <message>
+        <source>CA bundle file &apos;%1&apos; does not exist</source>
+        <translation>el archivo de paquete de CA &apos;%1&apos; no existe</translation>
+    </message>
+    <message>
+        <source>certificate file &apos;%1&apos; does not exist</source>
+        <translation>el archivo de certificado &apos;%1&apos; no existe</translation>
+    </message>
+    <message>
+        <source>key file &apos;%1&apos; does not exist</source>
+        <translation>el archivo de clave &apos;%1&apos; no existe</translation>
+    </message>
+    <message>
+        <source>CA bundle file &apos;%1&apos; is not a readable file</source>
+        <translation>el archivo de paquete de CA &apos;%1&apos; no es un archivo legible</translation>
+    </message>
+    <message>
+        <source>certificate file &apos;%1&apos; is not a readable file</source>
+        <translation>el archivo de certificado &apos;%1&apos; no es un archivo legible</translation>
+    </message>
+    <message>
+        <source>key file &apos;%1&apos; is not a readable file</source>
+        <translation>el archivo de clave &apos;%1&apos; no es un archivo legible</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IP address; use 0.0.0.0 for all IPv4 interfaces, :: for IPv4 and IPv6, or one address of this host</source>
+        <translation>&apos;%1&apos; no es una dirección IP; use 0.0.0.0 para todas las interfaces IPv4, :: para IPv4 e IPv6, o una dirección de este equipo</translation>
+    </message>
+    <message>
+        <source>expected 0 (one per CPU core) or a positive number</source>
+        <translation>se esperaba 0 (uno por núcleo de CPU) o un número positivo</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an email address</source>
+        <translation>&apos;%1&apos; no es una dirección de correo electrónico</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an https:// URL of an ACME directory</source>
+        <translation>&apos;%1&apos; no es una URL https:// de un directorio ACME</translation>
+    </message>
+    <message>
+        <source>expected at least one of http-01, tls-alpn-01</source>
+        <translation>se esperaba al menos uno de http-01, tls-alpn-01</translation>
+    </message>
+    <message>
+        <source>unknown challenge type &apos;%1&apos;; expected http-01 or tls-alpn-01</source>
+        <translation>tipo de desafío desconocido &apos;%1&apos;; se esperaba http-01 o tls-alpn-01</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is listed twice</source>
+        <translation>&apos;%1&apos; aparece dos veces</translation>
+    </message>
+    <message>
+        <source>expected a port number 1..65535</source>
+        <translation>se esperaba un número de puerto 1..65535</translation>
+    </message>
+    <message>
+        <source>expected at least one port</source>
+        <translation>se esperaba al menos un puerto</translation>
+    </message>
+    <message>
+        <source>reversed range %1..%2; &quot;from&quot; must not be above &quot;to&quot;</source>
+        <translation>rango invertido %1..%2; &quot;from&quot; no debe ser mayor que &quot;to&quot;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: %2</source>
+        <extracomment>%1 is a domain as written in the config, %2 what is wrong with it.</extracomment>
+        <translation>&apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid header name</source>
+        <translation>&apos;%1&apos; no es un nombre de cabecera válido</translation>
+    </message>
+    <message>
+        <source>invalid regular expression at offset %1: %2</source>
+        <extracomment>%1 is a character position in the expression, %2 the expression engine&apos;s error.</extracomment>
+        <translation>expresión regular no válida en la posición %1: %2</translation>
+    </message>
+    <message>
+        <source>expected 0 (no limit) or a positive number</source>
+        <translation>se esperaba 0 (sin límite) o un número positivo</translation>
+    </message>
+    <message>
+        <source>a metrics route reveals route names, domains and traffic to anyone who can reach it; restrict it with security.ipAllowList</source>
+        <translation>una ruta metrics revela nombres de rutas, dominios y tráfico a cualquiera que pueda alcanzarla; restrínjala con security.ipAllowList</translation>
+    </message>
+    <message>
+        <source>missing; a certificate needs mode terminate or terminate-and-reencrypt</source>
+        <translation>falta; un certificado necesita el modo terminate o terminate-and-reencrypt</translation>
+    </message>
+    <message>
+        <source>passthrough forwards TLS untouched, so it needs action type &quot;forward&quot;</source>
+        <translation>passthrough reenvía TLS sin tocarlo, así que necesita el tipo de acción &quot;forward&quot;</translation>
+    </message>
+    <message>
+        <source>passthrough forwards TLS untouched and serves no certificate; remove it, or use mode terminate</source>
+        <translation>passthrough reenvía TLS sin tocarlo y no presenta ningún certificado; quítelo o use el modo terminate</translation>
+    </message>
+    <message>
+        <source>a path is inside TLS, which passthrough does not decrypt; remove it or use mode terminate</source>
+        <translation>la ruta de la URL va dentro de TLS, que passthrough no descifra; quítela o use el modo terminate</translation>
+    </message>
+    <message>
+        <source>headers are inside TLS, which passthrough does not decrypt; remove them or use mode terminate</source>
+        <translation>las cabeceras van dentro de TLS, que passthrough no descifra; quítelas o use el modo terminate</translation>
+    </message>
+    <message>
+        <source>terminate-and-reencrypt connects to targets, so it needs action type &quot;forward&quot;; use terminate</source>
+        <translation>terminate-and-reencrypt se conecta a los destinos, así que necesita el tipo de acción &quot;forward&quot;; use terminate</translation>
+    </message>
+    <message>
+        <source>missing; terminating TLS needs &quot;auto&quot; or {&quot;cert&quot;: PATH, &quot;key&quot;: PATH}</source>
+        <translation>falta; terminar TLS necesita &quot;auto&quot; o {&quot;cert&quot;: PATH, &quot;key&quot;: PATH}</translation>
+    </message>
+    <message>
+        <source>&quot;auto&quot; needs acme.email, the contact address for the ACME account</source>
+        <translation>&quot;auto&quot; necesita acme.email, la dirección de contacto de la cuenta ACME</translation>
+    </message>
+    <message>
+        <source>&quot;auto&quot; needs match.domains: the names to put in the certificate</source>
+        <translation>&quot;auto&quot; necesita match.domains: los nombres que irán en el certificado</translation>
+    </message>
+    <message>
+        <source>&quot;auto&quot; cannot cover a wildcard or &quot;*&quot; domain: that needs the dns-01 challenge, which Gatehouse does not offer; use a static certificate</source>
+        <translation>&quot;auto&quot; no puede cubrir un dominio comodín o &quot;*&quot;: eso requiere el desafío dns-01, que Gatehouse no ofrece; use un certificado estático</translation>
+    </message>
+    <message>
+        <source>missing; the path of the certificate chain (PEM)</source>
+        <translation>falta; la ruta de la cadena de certificados (PEM)</translation>
+    </message>
+    <message>
+        <source>missing; the path of the private key (PEM)</source>
+        <translation>falta; la ruta de la clave privada (PEM)</translation>
+    </message>
+    <message>
+        <source>a forward action needs at least one target</source>
+        <translation>una acción forward necesita al menos un destino</translation>
+    </message>
+    <message>
+        <source>expected a host name or address</source>
+        <translation>se esperaba un nombre de host o una dirección</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a host name or IP address</source>
+        <translation>&apos;%1&apos; no es un nombre de host ni una dirección IP</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a host name or IP address: %2</source>
+        <translation>&apos;%1&apos; no es un nombre de host ni una dirección IP: %2</translation>
+    </message>
+    <message>
+        <source>only used with tls mode terminate-and-reencrypt, which connects to targets over TLS</source>
+        <translation>solo se usa con el modo TLS terminate-and-reencrypt, que se conecta a los destinos por TLS</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a host name</source>
+        <translation>&apos;%1&apos; no es un nombre de host</translation>
+    </message>
+    <message>
+        <source>missing; where to send the client, as in https://{host}{path}</source>
+        <translation>falta; adónde enviar al cliente, como en https://{host}{path}</translation>
+    </message>
+    <message>
+        <source>&apos;}&apos; at position %1 closes nothing</source>
+        <translation>&apos;}&apos; en la posición %1 no cierra nada</translation>
+    </message>
+    <message>
+        <source>&apos;{&apos; at position %1 is never closed</source>
+        <translation>&apos;{&apos; en la posición %1 nunca se cierra</translation>
+    </message>
+    <message>
+        <source>unknown placeholder {%1}; expected {host}, {path}, {query} or {port}</source>
+        <translation>marcador desconocido {%1}; se esperaba {host}, {path}, {query} o {port}</translation>
+    </message>
+    <message>
+        <source>%1 is not a redirect status; expected 301, 302, 303, 307 or 308</source>
+        <translation>%1 no es un estado de redirección; se esperaba 301, 302, 303, 307 o 308</translation>
+    </message>
+    <message>
+        <source>%1 is not a final HTTP status; expected 200..599</source>
+        <translation>%1 no es un estado HTTP final; se esperaba 200..599</translation>
+    </message>
+    <message>
+        <source>a header value cannot contain line breaks</source>
+        <translation>un valor de cabecera no puede contener saltos de línea</translation>
+    </message>
+    <message>
+        <source>%1 is set by Gatehouse from the body; remove it</source>
+        <extracomment>%1 is a header name: Content-Length or Transfer-Encoding.</extracomment>
+        <translation>%1 lo fija Gatehouse a partir del cuerpo; quítelo</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::config::Diagnostic</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>línea %1, columna %2</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>error: %1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>aviso: %1</translation>
+    </message>
+    <message>
+        <source>error: %1: %2</source>
+        <extracomment>%1 is where in the config: a field such as routes[0].match.ports, or a line and column.</extracomment>
+        <translation>error: %1: %2</translation>
+    </message>
+    <message>
+        <source>warning: %1: %2</source>
+        <extracomment>%1 is where in the config: a field such as routes[0].match.ports, or a line and column.</extracomment>
+        <translation>aviso: %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ctl::Ctl</name>
     <message>
         <source>gatehousectl: interrupted before the service answered</source>
@@ -1714,6 +2189,108 @@ Esta ventana gestiona el servicio en %2.</translation>
     <message>
         <source>pid %1, %2</source>
         <translation>pid %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::routing::DomainPattern</name>
+    <message>
+        <source>a domain name is at most %1 characters</source>
+        <translation>un nombre de dominio tiene como máximo %1 caracteres</translation>
+    </message>
+    <message>
+        <source>empty label (two dots in a row, or a dot at the start)</source>
+        <translation>etiqueta vacía (dos puntos seguidos o un punto al principio)</translation>
+    </message>
+    <message>
+        <source>label &apos;%1&apos; is longer than %2 characters</source>
+        <translation>la etiqueta &apos;%1&apos; tiene más de %2 caracteres</translation>
+    </message>
+    <message>
+        <source>label &apos;%1&apos; starts or ends with a hyphen</source>
+        <translation>la etiqueta &apos;%1&apos; empieza o termina con un guion</translation>
+    </message>
+    <message>
+        <source>a wildcard must be the whole leftmost label, as in *.example.com</source>
+        <translation>un comodín debe ocupar toda la etiqueta de más a la izquierda, como en *.example.com</translation>
+    </message>
+    <message>
+        <source>label &apos;%1&apos; has &apos;%2&apos;; only letters, digits and hyphens are allowed</source>
+        <extracomment>%1 is a label (a part between dots) of a domain name, %2 the character not allowed in it.</extracomment>
+        <translation>la etiqueta &apos;%1&apos; contiene &apos;%2&apos;; solo se permiten letras, dígitos y guiones</translation>
+    </message>
+    <message>
+        <source>empty domain</source>
+        <translation>dominio vacío</translation>
+    </message>
+    <message>
+        <source>remove the trailing dot</source>
+        <translation>quite el punto final</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid internationalized domain name</source>
+        <translation>&apos;%1&apos; no es un nombre de dominio internacionalizado válido</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::routing::IpPattern</name>
+    <message>
+        <source>&apos;%1&apos;: a glob has four octets, as in 192.168.*.*</source>
+        <translation>&apos;%1&apos;: un patrón glob tiene cuatro octetos, como en 192.168.*.*</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: a * must stand for whole trailing octets, as in 192.168.*.*</source>
+        <translation>&apos;%1&apos;: un * debe sustituir octetos enteros al final, como en 192.168.*.*</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid IPv4 glob</source>
+        <translation>&apos;%1&apos; no es un patrón glob IPv4 válido</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid CIDR (an address, &apos;/&apos;, and a prefix length up to 32 for IPv4 or 128 for IPv6)</source>
+        <translation>&apos;%1&apos; no es un CIDR válido (una dirección, &apos;/&apos; y una longitud de prefijo de hasta 32 para IPv4 o 128 para IPv6)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IP address, CIDR or glob</source>
+        <translation>&apos;%1&apos; no es una dirección IP, un CIDR ni un patrón glob</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::routing::OverlapAnalysis</name>
+    <message>
+        <source>routes %1 and &apos;%2&apos; have the same match and the same priority: %1 wins by config order, so &apos;%2&apos; is never selected</source>
+        <extracomment>%1 is the first route, as in &quot;&apos;web&apos; (routes[0])&quot;; %2 the name of the route it hides.</extracomment>
+        <translation>las rutas %1 y &apos;%2&apos; tienen la misma coincidencia y la misma prioridad: %1 gana por el orden en la configuración, así que &apos;%2&apos; nunca se selecciona</translation>
+    </message>
+    <message>
+        <source>route &apos;%1&apos; is shadowed by route %2, which matches everything &apos;%1&apos; matches and has a higher priority (%3 over %4), so &apos;%1&apos; is never selected</source>
+        <extracomment>%1 is the hidden route&apos;s name; %2 the route that hides it, as in &quot;&apos;web&apos; (routes[0])&quot;; %3 and %4 their priorities.</extracomment>
+        <translation>la ruta &apos;%1&apos; queda oculta por la ruta %2, que coincide con todo lo que coincide &apos;%1&apos; y tiene mayor prioridad (%3 frente a %4), así que &apos;%1&apos; nunca se selecciona</translation>
+    </message>
+    <message>
+        <source>route &apos;%1&apos; is shadowed by route %2, which matches everything &apos;%1&apos; matches and is more specific at the same priority, so &apos;%1&apos; is never selected</source>
+        <extracomment>%1 is the hidden route&apos;s name; %2 the route that hides it, as in &quot;&apos;web&apos; (routes[0])&quot;.</extracomment>
+        <translation>la ruta &apos;%1&apos; queda oculta por la ruta %2, que coincide con todo lo que coincide &apos;%1&apos; y es más específica con la misma prioridad, así que &apos;%1&apos; nunca se selecciona</translation>
+    </message>
+    <message>
+        <source>route &apos;%1&apos; is shadowed by route %2, which matches everything &apos;%1&apos; matches and is as specific, at the same priority, and comes first, so &apos;%1&apos; is never selected</source>
+        <extracomment>%1 is the hidden route&apos;s name; %2 the route that hides it, as in &quot;&apos;web&apos; (routes[0])&quot;.</extracomment>
+        <translation>la ruta &apos;%1&apos; queda oculta por la ruta %2, que coincide con todo lo que coincide &apos;%1&apos;, es igual de específica con la misma prioridad y va primero, así que &apos;%1&apos; nunca se selecciona</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::routing::PathPattern</name>
+    <message>
+        <source>a path starts with &apos;/&apos;, as in /api/*</source>
+        <translation>una ruta de URL empieza por &apos;/&apos;, como en /api/*</translation>
+    </message>
+    <message>
+        <source>a path has no spaces or control characters</source>
+        <translation>una ruta de URL no contiene espacios ni caracteres de control</translation>
+    </message>
+    <message>
+        <source>a path has no query or fragment (&apos;%1&apos;)</source>
+        <extracomment>%1 is the character found: ? or #.</extracomment>
+        <translation>una ruta de URL no contiene consulta ni fragmento (&apos;%1&apos;)</translation>
     </message>
 </context>
 <context>

@@ -144,6 +144,481 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::config::ConfigLoader</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <extracomment>%1 is a file path, %2 the system&apos;s reason.</extracomment>
+        <translation>impossible de lire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::config::ConfigReader</name>
+    <message>
+        <source>a boolean</source>
+        <extracomment>A kind of JSON value, as in &quot;expected a string, found a number&quot;.</extracomment>
+        <translation>un booléen</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <extracomment>A kind of JSON value, as in &quot;expected a string, found a number&quot;.</extracomment>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <extracomment>A kind of JSON value, as in &quot;expected a string, found a number&quot;.</extracomment>
+        <translation>une chaîne</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <extracomment>A kind of JSON value, as in &quot;expected a string, found a number&quot;.</extracomment>
+        <translation>une liste</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <extracomment>A kind of JSON value, as in &quot;expected a string, found a number&quot;.</extracomment>
+        <translation>un objet</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <extracomment>A kind of JSON value, as in &quot;expected a string, found a number&quot;.</extracomment>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>expected an object, found %1</source>
+        <translation>attendu : un objet, trouvé : %1</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos;; did you mean &apos;%2&apos;?</source>
+        <extracomment>%1 is a field name the config does not know, %2 a known field spelled alike.</extracomment>
+        <translation>champ inconnu &apos;%1&apos; ; vouliez-vous dire &apos;%2&apos; ?</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos;; expected one of: %2</source>
+        <extracomment>%1 is a field name the config does not know, %2 the known field names.</extracomment>
+        <translation>champ inconnu &apos;%1&apos; ; attendu : l&apos;un des champs %2</translation>
+    </message>
+    <message>
+        <source>expected a string, found %1</source>
+        <translation>attendu : une chaîne, trouvé : %1</translation>
+    </message>
+    <message>
+        <source>expected true or false, found %1</source>
+        <translation>attendu : true ou false, trouvé : %1</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <extracomment>What a number field takes, as in &quot;expected an integer, found 1.5&quot;.</extracomment>
+        <translation>un entier</translation>
+    </message>
+    <message>
+        <source>expected %1, found %2</source>
+        <extracomment>%1 is what the field takes (&quot;an integer&quot;, &quot;a port number 1..65535&quot;, ...), %2 the number or the kind of value found (&quot;a string&quot;, ...).</extracomment>
+        <translation>attendu : %1, trouvé : %2</translation>
+    </message>
+    <message>
+        <source>%1 is outside %2..%3</source>
+        <extracomment>%1 is the number found; %2..%3 the range allowed.</extracomment>
+        <translation>%1 est hors de l&apos;intervalle %2..%3</translation>
+    </message>
+    <message>
+        <source>unknown value &apos;%1&apos;; expected %2</source>
+        <extracomment>%1 is the value found, %2 the values allowed (config words, not translated).</extracomment>
+        <translation>valeur inconnue &apos;%1&apos; ; attendu : %2</translation>
+    </message>
+    <message>
+        <source>a number of seconds</source>
+        <extracomment>What a number field takes, as in &quot;expected an integer, found 1.5&quot;.</extracomment>
+        <translation>un nombre de secondes</translation>
+    </message>
+    <message>
+        <source>a port number 1..65535</source>
+        <extracomment>What a number field takes, as in &quot;expected an integer, found 1.5&quot;.</extracomment>
+        <translation>un numéro de port 1..65535</translation>
+    </message>
+    <message>
+        <source>expected a list of strings, found %1</source>
+        <translation>attendu : une liste de chaînes, trouvé : %1</translation>
+    </message>
+    <message>
+        <source>expected a port, a list of ports, or a list with {&quot;from&quot;, &quot;to&quot;} ranges, found %1</source>
+        <translation>attendu : un port, une liste de ports ou une liste de plages {&quot;from&quot;, &quot;to&quot;}, trouvé : %1</translation>
+    </message>
+    <message>
+        <source>expected at least one port</source>
+        <translation>au moins un port attendu</translation>
+    </message>
+    <message>
+        <source>missing; a range needs &quot;from&quot; and &quot;to&quot;</source>
+        <translation>manquant ; une plage a besoin de &quot;from&quot; et de &quot;to&quot;</translation>
+    </message>
+    <message>
+        <source>missing; every route listens on at least one port</source>
+        <translation>manquant ; chaque route écoute sur au moins un port</translation>
+    </message>
+    <message>
+        <source>expected an object of header name to value or {&quot;regex&quot;: ...}, found %1</source>
+        <translation>attendu : un objet associant à chaque nom d&apos;en-tête une valeur ou {&quot;regex&quot;: ...}, trouvé : %1</translation>
+    </message>
+    <message>
+        <source>missing; expected {&quot;regex&quot;: PATTERN}</source>
+        <translation>manquant ; attendu : {&quot;regex&quot;: PATTERN}</translation>
+    </message>
+    <message>
+        <source>expected a string or {&quot;regex&quot;: PATTERN}, found %1</source>
+        <translation>attendu : une chaîne ou {&quot;regex&quot;: PATTERN}, trouvé : %1</translation>
+    </message>
+    <message>
+        <source>expected a list of {&quot;host&quot;, &quot;port&quot;} targets, found %1</source>
+        <translation>attendu : une liste de cibles {&quot;host&quot;, &quot;port&quot;}, trouvé : %1</translation>
+    </message>
+    <message>
+        <source>expected a host name or a list of them, found %1</source>
+        <translation>attendu : un nom d&apos;hôte ou une liste de noms d&apos;hôte, trouvé : %1</translation>
+    </message>
+    <message>
+        <source>missing; a target needs a host</source>
+        <translation>manquant ; une cible a besoin d&apos;un hôte</translation>
+    </message>
+    <message>
+        <source>missing; a target needs a port</source>
+        <translation>manquant ; une cible a besoin d&apos;un port</translation>
+    </message>
+    <message>
+        <source>missing; expected passthrough, terminate or terminate-and-reencrypt</source>
+        <translation>manquant ; attendu : passthrough, terminate ou terminate-and-reencrypt</translation>
+    </message>
+    <message>
+        <source>expected &quot;auto&quot; or {&quot;cert&quot;: PATH, &quot;key&quot;: PATH}, found &quot;%1&quot;</source>
+        <translation>attendu : &quot;auto&quot; ou {&quot;cert&quot;: PATH, &quot;key&quot;: PATH}, trouvé : &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>missing; a static certificate needs &quot;cert&quot; and &quot;key&quot; file paths</source>
+        <translation>manquant ; un certificat statique a besoin des chemins de fichier &quot;cert&quot; et &quot;key&quot;</translation>
+    </message>
+    <message>
+        <source>expected &quot;auto&quot; or {&quot;cert&quot;: PATH, &quot;key&quot;: PATH}, found %1</source>
+        <translation>attendu : &quot;auto&quot; ou {&quot;cert&quot;: PATH, &quot;key&quot;: PATH}, trouvé : %1</translation>
+    </message>
+    <message>
+        <source>missing; expected forward, redirect, respond or metrics</source>
+        <translation>manquant ; attendu : forward, redirect, respond ou metrics</translation>
+    </message>
+    <message>
+        <source>unknown action type &apos;%1&apos;; expected forward, redirect, respond or metrics</source>
+        <translation>type d&apos;action inconnu &apos;%1&apos; ; attendu : forward, redirect, respond ou metrics</translation>
+    </message>
+    <message>
+        <source>only for type &quot;%1&quot;; this action is &quot;%2&quot;</source>
+        <extracomment>%1 is the action type the field belongs to, %2 the type of this action (forward, redirect, respond, metrics).</extracomment>
+        <translation>seulement pour le type &quot;%1&quot; ; cette action est &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>an HTTP status code</source>
+        <extracomment>What a number field takes, as in &quot;expected an integer, found 1.5&quot;.</extracomment>
+        <translation>un code de statut HTTP</translation>
+    </message>
+    <message>
+        <source>expected an object of header name to value, found %1</source>
+        <translation>attendu : un objet associant à chaque nom d&apos;en-tête une valeur, trouvé : %1</translation>
+    </message>
+    <message>
+        <source>missing; a forward action needs at least one target</source>
+        <translation>manquant ; une action forward a besoin d&apos;au moins une cible</translation>
+    </message>
+    <message>
+        <source>missing; a redirect action needs {&quot;to&quot;: &quot;https://{host}{path}&quot;}</source>
+        <translation>manquant ; une action redirect a besoin de {&quot;to&quot;: &quot;https://{host}{path}&quot;}</translation>
+    </message>
+    <message>
+        <source>a number of connections (0 for no limit)</source>
+        <extracomment>What a number field takes, as in &quot;expected an integer, found 1.5&quot;.</extracomment>
+        <translation>un nombre de connexions (0 pour aucune limite)</translation>
+    </message>
+    <message>
+        <source>missing; every route has a unique name</source>
+        <translation>manquant ; chaque route a un nom unique</translation>
+    </message>
+    <message>
+        <source>missing; a route needs at least {&quot;ports&quot;: ...}</source>
+        <translation>manquant ; une route a besoin au moins de {&quot;ports&quot;: ...}</translation>
+    </message>
+    <message>
+        <source>missing; expected {&quot;type&quot;: &quot;forward&quot; | &quot;redirect&quot; | &quot;respond&quot;, ...}</source>
+        <translation>manquant ; attendu : {&quot;type&quot;: &quot;forward&quot; | &quot;redirect&quot; | &quot;respond&quot;, ...}</translation>
+    </message>
+    <message>
+        <source>expected a list of ports, found %1</source>
+        <translation>attendu : une liste de ports, trouvé : %1</translation>
+    </message>
+    <message>
+        <source>a number of worker threads (0: one per CPU core)</source>
+        <extracomment>What a number field takes, as in &quot;expected an integer, found 1.5&quot;.</extracomment>
+        <translation>un nombre de threads de travail (0 : un par cœur de processeur)</translation>
+    </message>
+    <message>
+        <source>expected a list of routes, found %1</source>
+        <translation>attendu : une liste de routes, trouvé : %1</translation>
+    </message>
+    <message>
+        <source>malformed JSON: %1</source>
+        <extracomment>%1 is the JSON parser&apos;s description of the error.</extracomment>
+        <translation>JSON mal formé : %1</translation>
+    </message>
+    <message>
+        <source>expected a JSON object with &quot;routes&quot; at the top level</source>
+        <translation>attendu : un objet JSON avec &quot;routes&quot; au premier niveau</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::config::ConfigStore</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <extracomment>%1 is a file path, %2 the system&apos;s reason.</extracomment>
+        <translation>impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>the config changed since revision %1; the running revision is %2: reload it and apply your change again</source>
+        <translation>la configuration a changé depuis la révision %1 ; la révision en cours est %2 : rechargez-la et appliquez de nouveau votre modification</translation>
+    </message>
+    <message>
+        <source>cannot create the directory of %1</source>
+        <translation>impossible de créer le répertoire de %1</translation>
+    </message>
+    <message>
+        <source>cannot read %1 to keep it as a backup: %2</source>
+        <extracomment>%1 is the config file&apos;s path, %2 the system&apos;s reason.</extracomment>
+        <translation>impossible de lire %1 pour en garder une copie de sauvegarde : %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::config::ConfigValidator</name>
+    <message>
+        <source>a route needs a name</source>
+        <translation>une route a besoin d&apos;un nom</translation>
+    </message>
+    <message>
+        <source>duplicate route name &apos;%1&apos; (also routes[%2]); names must be unique</source>
+        <extracomment>%2 is the other route&apos;s index: routes[%2] is its place in the config file.</extracomment>
+        <translation>nom de route en double &apos;%1&apos; (aussi routes[%2]) ; les noms doivent être uniques</translation>
+    </message>
+    <message>
+        <source>CA bundle file &apos;%1&apos; does not exist</source>
+        <translation>le fichier de bundle CA &apos;%1&apos; n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>certificate file &apos;%1&apos; does not exist</source>
+        <translation>le fichier de certificat &apos;%1&apos; n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>key file &apos;%1&apos; does not exist</source>
+        <translation>le fichier de clé &apos;%1&apos; n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>CA bundle file &apos;%1&apos; is not a readable file</source>
+        <translation>le fichier de bundle CA &apos;%1&apos; n&apos;est pas un fichier lisible</translation>
+    </message>
+    <message>
+        <source>certificate file &apos;%1&apos; is not a readable file</source>
+        <translation>le fichier de certificat &apos;%1&apos; n&apos;est pas un fichier lisible</translation>
+    </message>
+    <message>
+        <source>key file &apos;%1&apos; is not a readable file</source>
+        <translation>le fichier de clé &apos;%1&apos; n&apos;est pas un fichier lisible</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IP address; use 0.0.0.0 for all IPv4 interfaces, :: for IPv4 and IPv6, or one address of this host</source>
+        <translation>&apos;%1&apos; n&apos;est pas une adresse IP ; utilisez 0.0.0.0 pour toutes les interfaces IPv4, :: pour IPv4 et IPv6, ou une adresse de cette machine</translation>
+    </message>
+    <message>
+        <source>expected 0 (one per CPU core) or a positive number</source>
+        <translation>attendu : 0 (un par cœur de processeur) ou un nombre positif</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an email address</source>
+        <translation>&apos;%1&apos; n&apos;est pas une adresse e-mail</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an https:// URL of an ACME directory</source>
+        <translation>&apos;%1&apos; n&apos;est pas l&apos;URL https:// d&apos;un annuaire ACME</translation>
+    </message>
+    <message>
+        <source>expected at least one of http-01, tls-alpn-01</source>
+        <translation>attendu : au moins l&apos;un de http-01, tls-alpn-01</translation>
+    </message>
+    <message>
+        <source>unknown challenge type &apos;%1&apos;; expected http-01 or tls-alpn-01</source>
+        <translation>type de challenge inconnu &apos;%1&apos; ; attendu : http-01 ou tls-alpn-01</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is listed twice</source>
+        <translation>&apos;%1&apos; figure deux fois</translation>
+    </message>
+    <message>
+        <source>expected a port number 1..65535</source>
+        <translation>attendu : un numéro de port 1..65535</translation>
+    </message>
+    <message>
+        <source>expected at least one port</source>
+        <translation>au moins un port attendu</translation>
+    </message>
+    <message>
+        <source>reversed range %1..%2; &quot;from&quot; must not be above &quot;to&quot;</source>
+        <translation>plage inversée %1..%2 ; &quot;from&quot; ne doit pas dépasser &quot;to&quot;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: %2</source>
+        <extracomment>%1 is a domain as written in the config, %2 what is wrong with it.</extracomment>
+        <translation>&apos;%1&apos; : %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid header name</source>
+        <translation>&apos;%1&apos; n&apos;est pas un nom d&apos;en-tête valide</translation>
+    </message>
+    <message>
+        <source>invalid regular expression at offset %1: %2</source>
+        <extracomment>%1 is a character position in the expression, %2 the expression engine&apos;s error.</extracomment>
+        <translation>expression régulière invalide à la position %1 : %2</translation>
+    </message>
+    <message>
+        <source>expected 0 (no limit) or a positive number</source>
+        <translation>attendu : 0 (aucune limite) ou un nombre positif</translation>
+    </message>
+    <message>
+        <source>a metrics route reveals route names, domains and traffic to anyone who can reach it; restrict it with security.ipAllowList</source>
+        <translation>une route metrics révèle les noms des routes, les domaines et le trafic à quiconque peut l&apos;atteindre ; restreignez-la avec security.ipAllowList</translation>
+    </message>
+    <message>
+        <source>missing; a certificate needs mode terminate or terminate-and-reencrypt</source>
+        <translation>manquant ; un certificat demande le mode terminate ou terminate-and-reencrypt</translation>
+    </message>
+    <message>
+        <source>passthrough forwards TLS untouched, so it needs action type &quot;forward&quot;</source>
+        <translation>passthrough transmet TLS tel quel, il lui faut donc le type d&apos;action &quot;forward&quot;</translation>
+    </message>
+    <message>
+        <source>passthrough forwards TLS untouched and serves no certificate; remove it, or use mode terminate</source>
+        <translation>passthrough transmet TLS tel quel et ne présente aucun certificat ; retirez-le, ou utilisez le mode terminate</translation>
+    </message>
+    <message>
+        <source>a path is inside TLS, which passthrough does not decrypt; remove it or use mode terminate</source>
+        <translation>un chemin se trouve à l&apos;intérieur de TLS, que passthrough ne déchiffre pas ; retirez-le ou utilisez le mode terminate</translation>
+    </message>
+    <message>
+        <source>headers are inside TLS, which passthrough does not decrypt; remove them or use mode terminate</source>
+        <translation>les en-têtes se trouvent à l&apos;intérieur de TLS, que passthrough ne déchiffre pas ; retirez-les ou utilisez le mode terminate</translation>
+    </message>
+    <message>
+        <source>terminate-and-reencrypt connects to targets, so it needs action type &quot;forward&quot;; use terminate</source>
+        <translation>terminate-and-reencrypt se connecte aux cibles, il lui faut donc le type d&apos;action &quot;forward&quot; ; utilisez terminate</translation>
+    </message>
+    <message>
+        <source>missing; terminating TLS needs &quot;auto&quot; or {&quot;cert&quot;: PATH, &quot;key&quot;: PATH}</source>
+        <translation>manquant ; terminer TLS demande &quot;auto&quot; ou {&quot;cert&quot;: PATH, &quot;key&quot;: PATH}</translation>
+    </message>
+    <message>
+        <source>&quot;auto&quot; needs acme.email, the contact address for the ACME account</source>
+        <translation>&quot;auto&quot; demande acme.email, l&apos;adresse de contact du compte ACME</translation>
+    </message>
+    <message>
+        <source>&quot;auto&quot; needs match.domains: the names to put in the certificate</source>
+        <translation>&quot;auto&quot; demande match.domains : les noms à inscrire dans le certificat</translation>
+    </message>
+    <message>
+        <source>&quot;auto&quot; cannot cover a wildcard or &quot;*&quot; domain: that needs the dns-01 challenge, which Gatehouse does not offer; use a static certificate</source>
+        <translation>&quot;auto&quot; ne peut pas couvrir un domaine générique ou &quot;*&quot; : il faudrait le challenge dns-01, que Gatehouse ne propose pas ; utilisez un certificat statique</translation>
+    </message>
+    <message>
+        <source>missing; the path of the certificate chain (PEM)</source>
+        <translation>manquant ; le chemin de la chaîne de certificats (PEM)</translation>
+    </message>
+    <message>
+        <source>missing; the path of the private key (PEM)</source>
+        <translation>manquant ; le chemin de la clé privée (PEM)</translation>
+    </message>
+    <message>
+        <source>a forward action needs at least one target</source>
+        <translation>une action forward a besoin d&apos;au moins une cible</translation>
+    </message>
+    <message>
+        <source>expected a host name or address</source>
+        <translation>attendu : un nom d&apos;hôte ou une adresse</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a host name or IP address</source>
+        <translation>&apos;%1&apos; n&apos;est ni un nom d&apos;hôte ni une adresse IP</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a host name or IP address: %2</source>
+        <translation>&apos;%1&apos; n&apos;est ni un nom d&apos;hôte ni une adresse IP : %2</translation>
+    </message>
+    <message>
+        <source>only used with tls mode terminate-and-reencrypt, which connects to targets over TLS</source>
+        <translation>utilisé seulement avec le mode TLS terminate-and-reencrypt, qui se connecte aux cibles en TLS</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a host name</source>
+        <translation>&apos;%1&apos; n&apos;est pas un nom d&apos;hôte</translation>
+    </message>
+    <message>
+        <source>missing; where to send the client, as in https://{host}{path}</source>
+        <translation>manquant ; où envoyer le client, comme dans https://{host}{path}</translation>
+    </message>
+    <message>
+        <source>&apos;}&apos; at position %1 closes nothing</source>
+        <translation>&apos;}&apos; à la position %1 ne ferme rien</translation>
+    </message>
+    <message>
+        <source>&apos;{&apos; at position %1 is never closed</source>
+        <translation>&apos;{&apos; à la position %1 n&apos;est jamais fermée</translation>
+    </message>
+    <message>
+        <source>unknown placeholder {%1}; expected {host}, {path}, {query} or {port}</source>
+        <translation>variable inconnue {%1} ; attendu : {host}, {path}, {query} ou {port}</translation>
+    </message>
+    <message>
+        <source>%1 is not a redirect status; expected 301, 302, 303, 307 or 308</source>
+        <translation>%1 n&apos;est pas un statut de redirection ; attendu : 301, 302, 303, 307 ou 308</translation>
+    </message>
+    <message>
+        <source>%1 is not a final HTTP status; expected 200..599</source>
+        <translation>%1 n&apos;est pas un statut HTTP final ; attendu : 200..599</translation>
+    </message>
+    <message>
+        <source>a header value cannot contain line breaks</source>
+        <translation>une valeur d&apos;en-tête ne peut pas contenir de saut de ligne</translation>
+    </message>
+    <message>
+        <source>%1 is set by Gatehouse from the body; remove it</source>
+        <extracomment>%1 is a header name: Content-Length or Transfer-Encoding.</extracomment>
+        <translation>%1 est fixé par Gatehouse d&apos;après le corps ; retirez-le</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::config::Diagnostic</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>ligne %1, colonne %2</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>erreur : %1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>avertissement : %1</translation>
+    </message>
+    <message>
+        <source>error: %1: %2</source>
+        <extracomment>%1 is where in the config: a field such as routes[0].match.ports, or a line and column.</extracomment>
+        <translation>erreur : %1 : %2</translation>
+    </message>
+    <message>
+        <source>warning: %1: %2</source>
+        <extracomment>%1 is where in the config: a field such as routes[0].match.ports, or a line and column.</extracomment>
+        <translation>avertissement : %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ctl::Ctl</name>
     <message>
         <source>gatehousectl: interrupted before the service answered</source>
@@ -1714,6 +2189,108 @@ Cette fenêtre gère le service sur %2.</translation>
     <message>
         <source>pid %1, %2</source>
         <translation>pid %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::routing::DomainPattern</name>
+    <message>
+        <source>a domain name is at most %1 characters</source>
+        <translation>un nom de domaine compte au plus %1 caractères</translation>
+    </message>
+    <message>
+        <source>empty label (two dots in a row, or a dot at the start)</source>
+        <translation>label vide (deux points à la suite, ou un point au début)</translation>
+    </message>
+    <message>
+        <source>label &apos;%1&apos; is longer than %2 characters</source>
+        <translation>le label &apos;%1&apos; dépasse %2 caractères</translation>
+    </message>
+    <message>
+        <source>label &apos;%1&apos; starts or ends with a hyphen</source>
+        <translation>le label &apos;%1&apos; commence ou finit par un trait d&apos;union</translation>
+    </message>
+    <message>
+        <source>a wildcard must be the whole leftmost label, as in *.example.com</source>
+        <translation>un joker doit occuper tout le label le plus à gauche, comme dans *.example.com</translation>
+    </message>
+    <message>
+        <source>label &apos;%1&apos; has &apos;%2&apos;; only letters, digits and hyphens are allowed</source>
+        <extracomment>%1 is a label (a part between dots) of a domain name, %2 the character not allowed in it.</extracomment>
+        <translation>le label &apos;%1&apos; contient &apos;%2&apos; ; seuls les lettres, les chiffres et les traits d&apos;union sont permis</translation>
+    </message>
+    <message>
+        <source>empty domain</source>
+        <translation>domaine vide</translation>
+    </message>
+    <message>
+        <source>remove the trailing dot</source>
+        <translation>retirez le point final</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid internationalized domain name</source>
+        <translation>&apos;%1&apos; n&apos;est pas un nom de domaine internationalisé valide</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::routing::IpPattern</name>
+    <message>
+        <source>&apos;%1&apos;: a glob has four octets, as in 192.168.*.*</source>
+        <translation>&apos;%1&apos; : un motif glob a quatre octets, comme dans 192.168.*.*</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: a * must stand for whole trailing octets, as in 192.168.*.*</source>
+        <translation>&apos;%1&apos; : un * doit remplacer des octets entiers en fin d&apos;adresse, comme dans 192.168.*.*</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid IPv4 glob</source>
+        <translation>&apos;%1&apos; n&apos;est pas un motif glob IPv4 valide</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid CIDR (an address, &apos;/&apos;, and a prefix length up to 32 for IPv4 or 128 for IPv6)</source>
+        <translation>&apos;%1&apos; n&apos;est pas un CIDR valide (une adresse, &apos;/&apos;, et une longueur de préfixe jusqu&apos;à 32 pour IPv4 ou 128 pour IPv6)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IP address, CIDR or glob</source>
+        <translation>&apos;%1&apos; n&apos;est ni une adresse IP, ni un CIDR, ni un motif glob</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::routing::OverlapAnalysis</name>
+    <message>
+        <source>routes %1 and &apos;%2&apos; have the same match and the same priority: %1 wins by config order, so &apos;%2&apos; is never selected</source>
+        <extracomment>%1 is the first route, as in &quot;&apos;web&apos; (routes[0])&quot;; %2 the name of the route it hides.</extracomment>
+        <translation>les routes %1 et &apos;%2&apos; ont la même correspondance et la même priorité : %1 l&apos;emporte par l&apos;ordre dans la configuration, donc &apos;%2&apos; n&apos;est jamais choisie</translation>
+    </message>
+    <message>
+        <source>route &apos;%1&apos; is shadowed by route %2, which matches everything &apos;%1&apos; matches and has a higher priority (%3 over %4), so &apos;%1&apos; is never selected</source>
+        <extracomment>%1 is the hidden route&apos;s name; %2 the route that hides it, as in &quot;&apos;web&apos; (routes[0])&quot;; %3 and %4 their priorities.</extracomment>
+        <translation>la route &apos;%1&apos; est masquée par la route %2, qui correspond à tout ce à quoi &apos;%1&apos; correspond et a une priorité plus haute (%3 contre %4), donc &apos;%1&apos; n&apos;est jamais choisie</translation>
+    </message>
+    <message>
+        <source>route &apos;%1&apos; is shadowed by route %2, which matches everything &apos;%1&apos; matches and is more specific at the same priority, so &apos;%1&apos; is never selected</source>
+        <extracomment>%1 is the hidden route&apos;s name; %2 the route that hides it, as in &quot;&apos;web&apos; (routes[0])&quot;.</extracomment>
+        <translation>la route &apos;%1&apos; est masquée par la route %2, qui correspond à tout ce à quoi &apos;%1&apos; correspond et est plus spécifique à priorité égale, donc &apos;%1&apos; n&apos;est jamais choisie</translation>
+    </message>
+    <message>
+        <source>route &apos;%1&apos; is shadowed by route %2, which matches everything &apos;%1&apos; matches and is as specific, at the same priority, and comes first, so &apos;%1&apos; is never selected</source>
+        <extracomment>%1 is the hidden route&apos;s name; %2 the route that hides it, as in &quot;&apos;web&apos; (routes[0])&quot;.</extracomment>
+        <translation>la route &apos;%1&apos; est masquée par la route %2, qui correspond à tout ce à quoi &apos;%1&apos; correspond, est aussi spécifique à priorité égale et vient en premier, donc &apos;%1&apos; n&apos;est jamais choisie</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::routing::PathPattern</name>
+    <message>
+        <source>a path starts with &apos;/&apos;, as in /api/*</source>
+        <translation>un chemin commence par &apos;/&apos;, comme dans /api/*</translation>
+    </message>
+    <message>
+        <source>a path has no spaces or control characters</source>
+        <translation>un chemin ne contient ni espaces ni caractères de contrôle</translation>
+    </message>
+    <message>
+        <source>a path has no query or fragment (&apos;%1&apos;)</source>
+        <extracomment>%1 is the character found: ? or #.</extracomment>
+        <translation>un chemin ne contient ni chaîne de requête ni fragment (&apos;%1&apos;)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "config/ConfigReader.h"
 
+#include <QCoreApplication>
 #include <QFile>
 
 #include <algorithm>
@@ -63,8 +64,10 @@ ConfigLoader::Result ConfigLoader::loadFile(const QString &path, const ConfigVal
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         Result result;
-        result.diagnostics.append({ Diagnostic::Severity::Error, QString(),
-                                    QStringLiteral("cannot read %1: %2").arg(path, file.errorString()), 0, 0 });
+        //: %1 is a file path, %2 the system's reason.
+        const QString message = QCoreApplication::translate("gatehouse::config::ConfigLoader", "cannot read %1: %2")
+                                    .arg(path, file.errorString());
+        result.diagnostics.append({ Diagnostic::Severity::Error, QString(), message, 0, 0 });
         return result;
     }
     return load(file.readAll(), options);

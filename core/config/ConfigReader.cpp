@@ -2,6 +2,7 @@
 
 #include "config/ConfigFields.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,27 +15,6 @@
 namespace gatehouse::config {
 
 namespace {
-
-QString typeName(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("a list");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("nothing");
-}
 
 // Edit distance, for "did you mean" on unknown fields.
 int distance(const QString &a, const QString &b)
@@ -56,8 +36,38 @@ int distance(const QString &a, const QString &b)
 // Reads one JSON value tree into the model; every problem becomes a Diagnostic with its path.
 class Reader
 {
+    Q_DECLARE_TR_FUNCTIONS(gatehouse::config::ConfigReader)
+
 public:
     ConfigReader::Result result;
+
+    // What a value is, for "expected ..., found %1".
+    static QString typeName(const QJsonValue &value)
+    {
+        switch (value.type()) {
+        case QJsonValue::Null:
+            return QStringLiteral("null");
+        case QJsonValue::Bool:
+            //: A kind of JSON value, as in "expected a string, found a number".
+            return tr("a boolean");
+        case QJsonValue::Double:
+            //: A kind of JSON value, as in "expected a string, found a number".
+            return tr("a number");
+        case QJsonValue::String:
+            //: A kind of JSON value, as in "expected a string, found a number".
+            return tr("a string");
+        case QJsonValue::Array:
+            //: A kind of JSON value, as in "expected a string, found a number".
+            return tr("a list");
+        case QJsonValue::Object:
+            //: A kind of JSON value, as in "expected a string, found a number".
+            return tr("an object");
+        case QJsonValue::Undefined:
+            break;
+        }
+        //: A kind of JSON value, as in "expected a string, found a number".
+        return tr("nothing");
+    }
 
     void error(const QString &path, const QString &message)
     {
@@ -72,7 +82,7 @@ public:
     bool expectObject(const QJsonValue &value, const QString &path, fields::List known)
     {
         if (!value.isObject()) {
-            error(path, QStringLiteral("expected an object, found %1").arg(typeName(value)));
+            error(path, tr("expected an object, found %1").arg(typeName(value)));
             return false;
         }
         const QJsonObject object = value.toObject();
@@ -93,12 +103,13 @@ public:
                     suggestion = name;
                 }
             }
-            QString message = QStringLiteral("unknown field '%1'").arg(key);
             if (!suggestion.isEmpty())
-                message += QStringLiteral("; did you mean '%1'?").arg(suggestion);
+                //: %1 is a field name the config does not know, %2 a known field spelled alike.
+                error(join(path, key), tr("unknown field '%1'; did you mean '%2'?").arg(key, suggestion));
             else
-                message += QStringLiteral("; expected one of: %1").arg(names.join(QStringLiteral(", ")));
-            error(join(path, key), message);
+                //: %1 is a field name the config does not know, %2 the known field names.
+                error(join(path, key),
+                      tr("unknown field '%1'; expected one of: %2").arg(key, names.join(QStringLiteral(", "))));
         }
         return true;
     }
@@ -106,7 +117,7 @@ public:
     bool readString(const QJsonValue &value, const QString &path, QString &out)
     {
         if (!value.isString()) {
-            error(path, QStringLiteral("expected a string, found %1").arg(typeName(value)));
+            error(path, tr("expected a string, found %1").arg(typeName(value)));
             return false;
         }
         out = value.toString();
@@ -116,26 +127,31 @@ public:
     bool readBool(const QJsonValue &value, const QString &path, bool &out)
     {
         if (!value.isBool()) {
-            error(path, QStringLiteral("expected true or false, found %1").arg(typeName(value)));
+            error(path, tr("expected true or false, found %1").arg(typeName(value)));
             return false;
         }
         out = value.toBool();
         return true;
     }
 
+    // `what` says what the field takes; empty: an integer.
     bool readInt(const QJsonValue &value, const QString &path, int &out, qint64 min, qint64 max,
-                 const QString &what = QStringLiteral("an integer"))
+                 const QString &what = QString())
     {
         const double d = value.toDouble();
         if (!value.isDouble() || std::floor(d) != d) {
+            //: What a number field takes, as in "expected an integer, found 1.5".
+            const QString expected = what.isEmpty() ? tr("an integer") : what;
             error(path,
-                  QStringLiteral("expected %1, found %2")
-                      .arg(what, value.isDouble() ? QString::number(d) : typeName(value)));
+                  //: %1 is what the field takes ("an integer", "a port number 1..65535", ...), %2 the number or the
+                  //: kind of value found ("a string", ...).
+                  tr("expected %1, found %2").arg(expected, value.isDouble() ? QString::number(d) : typeName(value)));
             return false;
         }
         if (d < double(min) || d > double(max)) {
             error(path,
-                  QStringLiteral("%1 is outside %2..%3")
+                  //: %1 is the number found; %2..%3 the range allowed.
+                  tr("%1 is outside %2..%3")
                       .arg(QString::number(d, 'g', 17), QString::number(min), QString::number(max)));
             return false;
         }
@@ -159,7 +175,9 @@ public:
             }
             names << QString::fromUtf16(name);
         }
-        error(path, QStringLiteral("unknown value '%1'; expected %2").arg(text, names.join(QStringLiteral(", "))));
+        error(path,
+              //: %1 is the value found, %2 the values allowed (config words, not translated).
+              tr("unknown value '%1'; expected %2").arg(text, names.join(QStringLiteral(", "))));
         return false;
     }
 
@@ -168,13 +186,17 @@ public:
         const QString k = QString::fromUtf16(key);
         if (!object.contains(k))
             return true;
-        return readInt(object.value(k), join(path, k), out, min, 7 * 24 * 3600, QStringLiteral("a number of seconds"));
+        return readInt(object.value(k), join(path, k), out, min, 7 * 24 * 3600,
+                       //: What a number field takes, as in "expected an integer, found 1.5".
+                       tr("a number of seconds"));
     }
 
     bool readPort(const QJsonValue &value, const QString &path, quint16 &out)
     {
         int port = 0;
-        if (!readInt(value, path, port, 1, 65535, QStringLiteral("a port number 1..65535")))
+        if (!readInt(value, path, port, 1, 65535,
+                     //: What a number field takes, as in "expected an integer, found 1.5".
+                     tr("a port number 1..65535")))
             return false;
         out = quint16(port);
         return true;
@@ -198,7 +220,7 @@ public:
     void readStringList(const QJsonValue &value, const QString &path, QStringList &out, bool allowOne)
     {
         if (!allowOne && !value.isArray()) {
-            error(path, QStringLiteral("expected a list of strings, found %1").arg(typeName(value)));
+            error(path, tr("expected a list of strings, found %1").arg(typeName(value)));
             return;
         }
         const QJsonArray items = listOrOne(value, path);
@@ -213,13 +235,13 @@ public:
     {
         if (!value.isDouble() && !value.isArray()) {
             error(path,
-                  QStringLiteral("expected a port, a list of ports, or a list with {\"from\", \"to\"} ranges, found %1")
+                  tr("expected a port, a list of ports, or a list with {\"from\", \"to\"} ranges, found %1")
                       .arg(typeName(value)));
             return;
         }
         const QJsonArray items = listOrOne(value, path);
         if (items.isEmpty())
-            error(path, QStringLiteral("expected at least one port"));
+            error(path, tr("expected at least one port"));
         for (qsizetype i = 0; i < items.size(); ++i) {
             const QString itemPath = element(path, i);
             if (items[i].isObject()) {
@@ -231,7 +253,7 @@ public:
                 for (const auto &[key, field] : { std::pair { u"from", &r.from }, std::pair { u"to", &r.to } }) {
                     const QString k = QString::fromUtf16(key);
                     if (!range.contains(k)) {
-                        error(join(itemPath, k), QStringLiteral("missing; a range needs \"from\" and \"to\""));
+                        error(join(itemPath, k), tr("missing; a range needs \"from\" and \"to\""));
                         ok = false;
                     } else {
                         ok = readPort(range.value(k), join(itemPath, k), *field) && ok;
@@ -255,8 +277,7 @@ public:
         if (object.contains(u"ports"))
             readPorts(object.value(u"ports"), join(path, QStringLiteral("ports")), match.ports);
         else
-            error(join(path, QStringLiteral("ports")),
-                  QStringLiteral("missing; every route listens on at least one port"));
+            error(join(path, QStringLiteral("ports")), tr("missing; every route listens on at least one port"));
         if (object.contains(u"domains"))
             readStringList(object.value(u"domains"), join(path, QStringLiteral("domains")), match.domains, true);
         if (object.contains(u"path"))
@@ -268,7 +289,7 @@ public:
             const QJsonValue headers = object.value(u"headers");
             if (!headers.isObject()) {
                 error(headersPath,
-                      QStringLiteral("expected an object of header name to value or {\"regex\": ...}, found %1")
+                      tr("expected an object of header name to value or {\"regex\": ...}, found %1")
                           .arg(typeName(headers)));
                 return;
             }
@@ -282,8 +303,7 @@ public:
                         continue;
                     const QJsonObject regex = it.value().toObject();
                     if (!regex.contains(u"regex")) {
-                        error(join(headerPath, QStringLiteral("regex")),
-                              QStringLiteral("missing; expected {\"regex\": PATTERN}"));
+                        error(join(headerPath, QStringLiteral("regex")), tr("missing; expected {\"regex\": PATTERN}"));
                         continue;
                     }
                     m.isRegex = true;
@@ -291,8 +311,7 @@ public:
                         continue;
                 } else if (!it.value().isString()) {
                     error(headerPath,
-                          QStringLiteral("expected a string or {\"regex\": PATTERN}, found %1")
-                              .arg(typeName(it.value())));
+                          tr("expected a string or {\"regex\": PATTERN}, found %1").arg(typeName(it.value())));
                     continue;
                 } else {
                     m.value = it.value().toString();
@@ -305,8 +324,7 @@ public:
     void readTargets(const QJsonValue &value, const QString &path, QList<Target> &out)
     {
         if (!value.isArray()) {
-            error(path,
-                  QStringLiteral("expected a list of {\"host\", \"port\"} targets, found %1").arg(typeName(value)));
+            error(path, tr("expected a list of {\"host\", \"port\"} targets, found %1").arg(typeName(value)));
             return;
         }
         const QJsonArray items = value.toArray();
@@ -320,16 +338,16 @@ public:
                 const QJsonValue host = object.value(u"host");
                 if (!host.isString() && !host.isArray())
                     error(join(targetPath, QStringLiteral("host")),
-                          QStringLiteral("expected a host name or a list of them, found %1").arg(typeName(host)));
+                          tr("expected a host name or a list of them, found %1").arg(typeName(host)));
                 else
                     readStringList(host, join(targetPath, QStringLiteral("host")), target.hosts, true);
             } else {
-                error(join(targetPath, QStringLiteral("host")), QStringLiteral("missing; a target needs a host"));
+                error(join(targetPath, QStringLiteral("host")), tr("missing; a target needs a host"));
             }
             if (object.contains(u"port"))
                 readPort(object.value(u"port"), join(targetPath, QStringLiteral("port")), target.port);
             else
-                error(join(targetPath, QStringLiteral("port")), QStringLiteral("missing; a target needs a port"));
+                error(join(targetPath, QStringLiteral("port")), tr("missing; a target needs a port"));
             if (object.contains(u"tls"))
                 readTargetTls(object.value(u"tls"), join(targetPath, QStringLiteral("tls")), target.tls);
             out << target;
@@ -372,7 +390,7 @@ public:
         const QJsonObject object = value.toObject();
         const QString modePath = join(path, QStringLiteral("mode"));
         if (!object.contains(u"mode"))
-            error(modePath, QStringLiteral("missing; expected passthrough, terminate or terminate-and-reencrypt"));
+            error(modePath, tr("missing; expected passthrough, terminate or terminate-and-reencrypt"));
         else
             readChoice(object.value(u"mode"), modePath,
                        { std::pair { u"passthrough", TlsMode::Passthrough },
@@ -388,7 +406,7 @@ public:
                 tls.autoCertificate = true;
             else
                 error(certPath,
-                      QStringLiteral("expected \"auto\" or {\"cert\": PATH, \"key\": PATH}, found \"%1\"")
+                      tr("expected \"auto\" or {\"cert\": PATH, \"key\": PATH}, found \"%1\"")
                           .arg(certificate.toString()));
         } else if (certificate.isObject()) {
             if (!expectObject(certificate, certPath, fields::kStaticCertificate))
@@ -398,15 +416,13 @@ public:
                  { std::pair { u"cert", &tls.certFile }, std::pair { u"key", &tls.keyFile } }) {
                 const QString k = QString::fromUtf16(key);
                 if (!files.contains(k))
-                    error(join(certPath, k),
-                          QStringLiteral("missing; a static certificate needs \"cert\" and \"key\" file paths"));
+                    error(join(certPath, k), tr("missing; a static certificate needs \"cert\" and \"key\" file paths"));
                 else
                     readString(files.value(k), join(certPath, k), *field);
             }
         } else {
             error(certPath,
-                  QStringLiteral("expected \"auto\" or {\"cert\": PATH, \"key\": PATH}, found %1")
-                      .arg(typeName(certificate)));
+                  tr("expected \"auto\" or {\"cert\": PATH, \"key\": PATH}, found %1").arg(typeName(certificate)));
         }
     }
 
@@ -419,7 +435,7 @@ public:
         QString type;
         bool typeKnown = false;
         if (!object.contains(u"type")) {
-            error(typePath, QStringLiteral("missing; expected forward, redirect, respond or metrics"));
+            error(typePath, tr("missing; expected forward, redirect, respond or metrics"));
         } else if (readString(object.value(u"type"), typePath, type)) {
             typeKnown = true;
             if (type == u"forward")
@@ -433,8 +449,7 @@ public:
             else {
                 typeKnown = false;
                 error(typePath,
-                      QStringLiteral("unknown action type '%1'; expected forward, redirect, respond or metrics")
-                          .arg(type));
+                      tr("unknown action type '%1'; expected forward, redirect, respond or metrics").arg(type));
             }
         }
         if (!typeKnown) {
@@ -449,7 +464,9 @@ public:
                 return false;
             if (typeKnown && action.type != owner) {
                 error(join(path, k),
-                      QStringLiteral("only for type \"%1\"; this action is \"%2\"").arg(toString(owner), type));
+                      //: %1 is the action type the field belongs to, %2 the type of this action (forward, redirect,
+                      //: respond, metrics).
+                      tr("only for type \"%1\"; this action is \"%2\"").arg(toString(owner), type));
                 return false;
             }
             return true;
@@ -473,7 +490,9 @@ public:
                     readString(redirect.value(u"to"), join(redirectPath, QStringLiteral("to")), action.redirect.to);
                 if (redirect.contains(u"status"))
                     readInt(redirect.value(u"status"), join(redirectPath, QStringLiteral("status")),
-                            action.redirect.status, 0, 999, QStringLiteral("an HTTP status code"));
+                            action.redirect.status, 0, 999,
+                            //: What a number field takes, as in "expected an integer, found 1.5".
+                            tr("an HTTP status code"));
             }
         }
         if (belongsTo(u"respond", ActionType::Respond)) {
@@ -482,7 +501,7 @@ public:
                 const QJsonObject respond = object.value(u"respond").toObject();
                 if (respond.contains(u"status"))
                     readInt(respond.value(u"status"), join(respondPath, QStringLiteral("status")),
-                            action.respond.status, 0, 999, QStringLiteral("an HTTP status code"));
+                            action.respond.status, 0, 999, tr("an HTTP status code"));
                 if (respond.contains(u"body"))
                     readString(respond.value(u"body"), join(respondPath, QStringLiteral("body")), action.respond.body);
                 if (respond.contains(u"headers")) {
@@ -490,8 +509,7 @@ public:
                     const QJsonValue headers = respond.value(u"headers");
                     if (!headers.isObject()) {
                         error(headersPath,
-                              QStringLiteral("expected an object of header name to value, found %1")
-                                  .arg(typeName(headers)));
+                              tr("expected an object of header name to value, found %1").arg(typeName(headers)));
                     } else {
                         const QJsonObject h = headers.toObject();
                         for (auto it = h.begin(); it != h.end(); ++it) {
@@ -504,11 +522,10 @@ public:
             }
         }
         if (typeKnown && action.type == ActionType::Forward && !object.contains(u"targets"))
-            error(join(path, QStringLiteral("targets")),
-                  QStringLiteral("missing; a forward action needs at least one target"));
+            error(join(path, QStringLiteral("targets")), tr("missing; a forward action needs at least one target"));
         if (typeKnown && action.type == ActionType::Redirect && !object.contains(u"redirect"))
             error(join(path, QStringLiteral("redirect")),
-                  QStringLiteral("missing; a redirect action needs {\"to\": \"https://{host}{path}\"}"));
+                  tr("missing; a redirect action needs {\"to\": \"https://{host}{path}\"}"));
     }
 
     void readSecurity(const QJsonValue &value, const QString &path, RouteSecurity &security)
@@ -525,7 +542,8 @@ public:
         if (object.contains(u"maxConnections"))
             readInt(object.value(u"maxConnections"), join(path, QStringLiteral("maxConnections")),
                     security.maxConnections, 0, std::numeric_limits<int>::max(),
-                    QStringLiteral("a number of connections (0 for no limit)"));
+                    //: What a number field takes, as in "expected an integer, found 1.5".
+                    tr("a number of connections (0 for no limit)"));
     }
 
     void readRoute(const QJsonValue &value, const QString &path, Route &route)
@@ -536,7 +554,7 @@ public:
         if (object.contains(u"name"))
             readString(object.value(u"name"), join(path, QStringLiteral("name")), route.name);
         else
-            error(join(path, QStringLiteral("name")), QStringLiteral("missing; every route has a unique name"));
+            error(join(path, QStringLiteral("name")), tr("missing; every route has a unique name"));
         if (object.contains(u"enabled"))
             readBool(object.value(u"enabled"), join(path, QStringLiteral("enabled")), route.enabled);
         if (object.contains(u"priority"))
@@ -545,13 +563,12 @@ public:
         if (object.contains(u"match"))
             readMatch(object.value(u"match"), join(path, QStringLiteral("match")), route.match);
         else
-            error(join(path, QStringLiteral("match")),
-                  QStringLiteral("missing; a route needs at least {\"ports\": ...}"));
+            error(join(path, QStringLiteral("match")), tr("missing; a route needs at least {\"ports\": ...}"));
         if (object.contains(u"action"))
             readAction(object.value(u"action"), join(path, QStringLiteral("action")), route.action);
         else
             error(join(path, QStringLiteral("action")),
-                  QStringLiteral("missing; expected {\"type\": \"forward\" | \"redirect\" | \"respond\", ...}"));
+                  tr("missing; expected {\"type\": \"forward\" | \"redirect\" | \"respond\", ...}"));
         if (object.contains(u"security"))
             readSecurity(object.value(u"security"), join(path, QStringLiteral("security")), route.security);
     }
@@ -576,7 +593,7 @@ public:
             const QString portsPath = join(path, QStringLiteral("fallbackPorts"));
             const QJsonValue ports = object.value(u"fallbackPorts");
             if (!ports.isArray()) {
-                error(portsPath, QStringLiteral("expected a list of ports, found %1").arg(typeName(ports)));
+                error(portsPath, tr("expected a list of ports, found %1").arg(typeName(ports)));
             } else {
                 const QJsonArray items = ports.toArray();
                 for (qsizetype i = 0; i < items.size(); ++i) {
@@ -599,7 +616,8 @@ public:
             readString(root.value(u"bindAddress"), QStringLiteral("bindAddress"), config.bindAddress);
         if (root.contains(u"workers"))
             readInt(root.value(u"workers"), QStringLiteral("workers"), config.workers, 0, 1024,
-                    QStringLiteral("a number of worker threads (0: one per CPU core)"));
+                    //: What a number field takes, as in "expected an integer, found 1.5".
+                    tr("a number of worker threads (0: one per CPU core)"));
         if (root.contains(u"timeouts")) {
             const QString path = QStringLiteral("timeouts");
             if (expectObject(root.value(u"timeouts"), path, fields::kTimeouts)) {
@@ -621,8 +639,7 @@ public:
             return;
         const QJsonValue routes = root.value(u"routes");
         if (!routes.isArray()) {
-            error(QStringLiteral("routes"),
-                  QStringLiteral("expected a list of routes, found %1").arg(typeName(routes)));
+            error(QStringLiteral("routes"), tr("expected a list of routes, found %1").arg(typeName(routes)));
             return;
         }
         const QJsonArray items = routes.toArray();
@@ -632,6 +649,28 @@ public:
             config.routes << route;
         }
     }
+
+    void readDocument(const QByteArray &json)
+    {
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+        if (parseError.error != QJsonParseError::NoError) {
+            // Qt reports the offset just past the offending character; point at the character itself.
+            const qsizetype offset = std::clamp<qsizetype>(parseError.offset - 1, 0, json.size());
+            const QByteArray before = json.left(offset);
+            const int line = int(before.count('\n')) + 1;
+            const int column = int(offset - (before.lastIndexOf('\n') + 1)) + 1;
+            //: %1 is the JSON parser's description of the error.
+            const QString message = tr("malformed JSON: %1").arg(parseError.errorString());
+            result.diagnostics.append({ Diagnostic::Severity::Error, QString(), message, line, column });
+            return;
+        }
+        if (!document.isObject()) {
+            error(QString(), tr("expected a JSON object with \"routes\" at the top level"));
+            return;
+        }
+        readConfig(document.object());
+    }
 };
 
 }  // namespace
@@ -639,24 +678,7 @@ public:
 ConfigReader::Result ConfigReader::read(const QByteArray &json)
 {
     Reader reader;
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        // Qt reports the offset just past the offending character; point at the character itself.
-        const qsizetype offset = std::clamp<qsizetype>(parseError.offset - 1, 0, json.size());
-        const QByteArray before = json.left(offset);
-        const int line = int(before.count('\n')) + 1;
-        const int column = int(offset - (before.lastIndexOf('\n') + 1)) + 1;
-        reader.result.diagnostics.append({ Diagnostic::Severity::Error, QString(),
-                                           QStringLiteral("malformed JSON: %1").arg(parseError.errorString()), line,
-                                           column });
-        return reader.result;
-    }
-    if (!document.isObject()) {
-        reader.error(QString(), QStringLiteral("expected a JSON object with \"routes\" at the top level"));
-        return reader.result;
-    }
-    reader.readConfig(document.object());
+    reader.readDocument(json);
     return reader.result;
 }
 

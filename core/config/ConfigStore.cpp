@@ -2,6 +2,7 @@
 
 #include "config/ConfigWriter.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -17,9 +18,12 @@ QString writeAtomically(const QString &path, const QByteArray &data)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        //: %1 is a file path, %2 the system's reason.
+        return QCoreApplication::translate("gatehouse::config::ConfigStore", "cannot write %1: %2")
+            .arg(path, file.errorString());
     if (file.write(data) != data.size() || !file.commit())
-        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        return QCoreApplication::translate("gatehouse::config::ConfigStore", "cannot write %1: %2")
+            .arg(path, file.errorString());
     return {};
 }
 
@@ -53,10 +57,12 @@ ConfigStore::Outcome ConfigStore::check(const QByteArray &json, quint64 baseRevi
     outcome.revision = m_revision;
     if (baseRevision != 0 && baseRevision != m_revision) {
         outcome.status = Status::RevisionConflict;
-        outcome.error = QStringLiteral("the config changed since revision %1; the running revision is %2: reload it "
-                                       "and apply your change again")
-                            .arg(baseRevision)
-                            .arg(m_revision);
+        outcome.error
+            = QCoreApplication::translate("gatehouse::config::ConfigStore",
+                                          "the config changed since revision %1; the running revision is %2: reload it "
+                                          "and apply your change again")
+                  .arg(baseRevision)
+                  .arg(m_revision);
         return outcome;
     }
     const ConfigLoader::Result loaded = ConfigLoader::load(json, m_options);
@@ -76,15 +82,19 @@ ConfigStore::Outcome ConfigStore::commit(const Config &config)
     outcome.revision = m_revision;
     if (!QDir().mkpath(QFileInfo(m_path).absolutePath())) {
         outcome.status = Status::WriteFailed;
-        outcome.error = QStringLiteral("cannot create the directory of %1").arg(m_path);
+        outcome.error
+            = QCoreApplication::translate("gatehouse::config::ConfigStore", "cannot create the directory of %1")
+                  .arg(m_path);
         return outcome;
     }
     QFile current(m_path);
     if (current.exists()) {
         if (!current.open(QIODevice::ReadOnly)) {
             outcome.status = Status::WriteFailed;
-            outcome.error
-                = QStringLiteral("cannot read %1 to keep it as a backup: %2").arg(m_path, current.errorString());
+            //: %1 is the config file's path, %2 the system's reason.
+            outcome.error = QCoreApplication::translate("gatehouse::config::ConfigStore",
+                                                        "cannot read %1 to keep it as a backup: %2")
+                                .arg(m_path, current.errorString());
             return outcome;
         }
         if (QString error = writeAtomically(m_path + QStringLiteral(".bak"), current.readAll()); !error.isEmpty()) {

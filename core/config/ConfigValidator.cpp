@@ -5,6 +5,7 @@
 #include "routing/OverlapAnalysis.h"
 #include "routing/PathPattern.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QHash>
 #include <QHostAddress>
@@ -40,6 +41,8 @@ bool hasLineBreak(const QString &value)
 
 class Validator
 {
+    Q_DECLARE_TR_FUNCTIONS(gatehouse::config::ConfigValidator)
+
 public:
     Validator(const Config &config, const ConfigValidator::Options &options) : m_config(config), m_options(options) { }
 
@@ -51,12 +54,12 @@ public:
             const Route &route = m_config.routes[i];
             const QString path = QStringLiteral("routes[%1]").arg(i);
             if (route.name.trimmed().isEmpty()) {
-                error(path + u".name", QStringLiteral("a route needs a name"));
+                error(path + u".name", tr("a route needs a name"));
             } else if (const auto it = names.constFind(route.name); it != names.constEnd()) {
                 error(path + u".name",
-                      QStringLiteral("duplicate route name '%1' (also routes[%2]); names must be unique")
-                          .arg(route.name)
-                          .arg(*it));
+                      //: %2 is the other route's index: routes[%2] is its place in the config file.
+                      tr("duplicate route name '%1' (also routes[%2]); names must be unique")
+                          .arg(route.name, QString::number(*it)));
             } else {
                 names.insert(route.name, i);
             }
@@ -78,59 +81,84 @@ private:
         m_diagnostics.append({ Diagnostic::Severity::Warning, path, message, 0, 0 });
     }
 
-    void checkFile(const QString &path, const QString &file, const QString &what)
+    enum class FileKind { CaBundle, Certificate, Key };
+
+    void checkFile(const QString &path, const QString &file, FileKind kind)
     {
         if (!m_options.checkFiles)
             return;
         const QFileInfo info(file);
         if (!info.exists())
-            error(path, QStringLiteral("%1 file '%2' does not exist").arg(what, file));
+            error(path, missingFile(kind).arg(file));
         else if (!info.isFile() || !info.isReadable())
-            error(path, QStringLiteral("%1 file '%2' is not a readable file").arg(what, file));
+            error(path, unreadableFile(kind).arg(file));
+    }
+
+    static QString missingFile(FileKind kind)
+    {
+        switch (kind) {
+        case FileKind::CaBundle:
+            return tr("CA bundle file '%1' does not exist");
+        case FileKind::Certificate:
+            return tr("certificate file '%1' does not exist");
+        case FileKind::Key:
+            break;
+        }
+        return tr("key file '%1' does not exist");
+    }
+
+    static QString unreadableFile(FileKind kind)
+    {
+        switch (kind) {
+        case FileKind::CaBundle:
+            return tr("CA bundle file '%1' is not a readable file");
+        case FileKind::Certificate:
+            return tr("certificate file '%1' is not a readable file");
+        case FileKind::Key:
+            break;
+        }
+        return tr("key file '%1' is not a readable file");
     }
 
     void checkTop()
     {
         if (QHostAddress(m_config.bindAddress).isNull())
-            error(
-                QStringLiteral("bindAddress"),
-                QStringLiteral("'%1' is not an IP address; use 0.0.0.0 for all IPv4 interfaces, :: for IPv4 and IPv6, "
-                               "or one address of this host")
-                    .arg(m_config.bindAddress));
+            error(QStringLiteral("bindAddress"),
+                  tr("'%1' is not an IP address; use 0.0.0.0 for all IPv4 interfaces, :: for IPv4 and IPv6, "
+                     "or one address of this host")
+                      .arg(m_config.bindAddress));
         if (m_config.workers < 0)
-            error(QStringLiteral("workers"), QStringLiteral("expected 0 (one per CPU core) or a positive number"));
+            error(QStringLiteral("workers"), tr("expected 0 (one per CPU core) or a positive number"));
 
         const AcmeSettings &acme = m_config.acme;
         if (!acme.email.isEmpty()) {
             const qsizetype at = acme.email.indexOf(u'@');
             if (at <= 0 || at != acme.email.lastIndexOf(u'@') || at == acme.email.size() - 1
                 || acme.email.contains(u' '))
-                error(QStringLiteral("acme.email"), QStringLiteral("'%1' is not an email address").arg(acme.email));
+                error(QStringLiteral("acme.email"), tr("'%1' is not an email address").arg(acme.email));
         }
         const QUrl directory(acme.directoryUrl, QUrl::StrictMode);
         if (!directory.isValid() || directory.scheme() != u"https" || directory.host().isEmpty())
             error(QStringLiteral("acme.directoryUrl"),
-                  QStringLiteral("'%1' is not an https:// URL of an ACME directory").arg(acme.directoryUrl));
+                  tr("'%1' is not an https:// URL of an ACME directory").arg(acme.directoryUrl));
         if (acme.challengeTypes.isEmpty())
-            error(QStringLiteral("acme.challengeTypes"),
-                  QStringLiteral("expected at least one of http-01, tls-alpn-01"));
+            error(QStringLiteral("acme.challengeTypes"), tr("expected at least one of http-01, tls-alpn-01"));
         for (qsizetype i = 0; i < acme.challengeTypes.size(); ++i) {
             const QString &type = acme.challengeTypes[i];
             const QString path = QStringLiteral("acme.challengeTypes[%1]").arg(i);
             if (!kChallengeTypes.contains(type))
-                error(path, QStringLiteral("unknown challenge type '%1'; expected http-01 or tls-alpn-01").arg(type));
+                error(path, tr("unknown challenge type '%1'; expected http-01 or tls-alpn-01").arg(type));
             else if (acme.challengeTypes.indexOf(type) != i)
-                error(path, QStringLiteral("'%1' is listed twice").arg(type));
+                error(path, tr("'%1' is listed twice").arg(type));
         }
         for (qsizetype i = 0; i < acme.fallbackPorts.size(); ++i) {
             if (acme.fallbackPorts[i] == 0)
-                error(QStringLiteral("acme.fallbackPorts[%1]").arg(i),
-                      QStringLiteral("expected a port number 1..65535"));
+                error(QStringLiteral("acme.fallbackPorts[%1]").arg(i), tr("expected a port number 1..65535"));
         }
         if (acme.challengePort == 0)
-            error(QStringLiteral("acme.challengePort"), QStringLiteral("expected a port number 1..65535"));
+            error(QStringLiteral("acme.challengePort"), tr("expected a port number 1..65535"));
         if (!acme.caBundle.isEmpty())
-            checkFile(QStringLiteral("acme.caBundle"), acme.caBundle, QStringLiteral("CA bundle"));
+            checkFile(QStringLiteral("acme.caBundle"), acme.caBundle, FileKind::CaBundle);
         checkIpList(m_config.acceptProxyProtocol, QStringLiteral("acceptProxyProtocol"));
     }
 
@@ -148,17 +176,15 @@ private:
         const RouteMatch &match = route.match;
         const QString matchPath = path + u".match";
         if (match.ports.isEmpty())
-            error(matchPath + u".ports", QStringLiteral("expected at least one port"));
+            error(matchPath + u".ports", tr("expected at least one port"));
         for (qsizetype i = 0; i < match.ports.size(); ++i) {
             const PortRange &range = match.ports[i];
             const QString portPath = matchPath + QStringLiteral(".ports[%1]").arg(i);
             if (range.from == 0 || range.to == 0)
-                error(portPath, QStringLiteral("expected a port number 1..65535"));
+                error(portPath, tr("expected a port number 1..65535"));
             else if (range.from > range.to)
                 error(portPath,
-                      QStringLiteral("reversed range %1..%2; \"from\" must not be above \"to\"")
-                          .arg(range.from)
-                          .arg(range.to));
+                      tr("reversed range %1..%2; \"from\" must not be above \"to\"").arg(range.from).arg(range.to));
         }
 
         bool wildcardDomain = false;
@@ -166,7 +192,8 @@ private:
             const auto pattern = routing::DomainPattern::parse(match.domains[i]);
             if (!pattern)
                 error(matchPath + QStringLiteral(".domains[%1]").arg(i),
-                      QStringLiteral("'%1': %2").arg(match.domains[i], pattern.error()));
+                      //: %1 is a domain as written in the config, %2 what is wrong with it.
+                      tr("'%1': %2").arg(match.domains[i], pattern.error()));
             else if (pattern->kind() != routing::DomainPattern::Kind::Exact)
                 wildcardDomain = true;
         }
@@ -176,12 +203,13 @@ private:
         for (const HeaderMatch &header : match.headers) {
             const QString headerPath = matchPath + u".headers." + header.name;
             if (!isToken(header.name))
-                error(headerPath, QStringLiteral("'%1' is not a valid header name").arg(header.name));
+                error(headerPath, tr("'%1' is not a valid header name").arg(header.name));
             if (header.isRegex) {
                 const QRegularExpression regex(header.value);
                 if (!regex.isValid())
                     error(headerPath + u".regex",
-                          QStringLiteral("invalid regular expression at offset %1: %2")
+                          //: %1 is a character position in the expression, %2 the expression engine's error.
+                          tr("invalid regular expression at offset %1: %2")
                               .arg(regex.patternErrorOffset())
                               .arg(regex.errorString()));
             }
@@ -191,7 +219,7 @@ private:
         checkIpList(route.security.ipAllowList, path + u".security.ipAllowList");
         checkIpList(route.security.ipBlockList, path + u".security.ipBlockList");
         if (route.security.maxConnections < 0)
-            error(path + u".security.maxConnections", QStringLiteral("expected 0 (no limit) or a positive number"));
+            error(path + u".security.maxConnections", tr("expected 0 (no limit) or a positive number"));
     }
 
     void checkAction(const Route &route, const QString &routePath, bool wildcardDomain)
@@ -211,8 +239,8 @@ private:
         case ActionType::Metrics:
             if (route.security.ipAllowList.isEmpty() && route.match.clientIp.isEmpty())
                 warning(routePath + u".security.ipAllowList",
-                        QStringLiteral("a metrics route reveals route names, domains and traffic to anyone who can "
-                                       "reach it; restrict it with security.ipAllowList"));
+                        tr("a metrics route reveals route names, domains and traffic to anyone who can "
+                           "reach it; restrict it with security.ipAllowList"));
             break;
         }
 
@@ -223,72 +251,69 @@ private:
         switch (tls.mode) {
         case TlsMode::None:
             if (hasCertificate)
-                error(tlsPath + u".mode",
-                      QStringLiteral("missing; a certificate needs mode terminate or terminate-and-reencrypt"));
+                error(tlsPath + u".mode", tr("missing; a certificate needs mode terminate or terminate-and-reencrypt"));
             return;
         case TlsMode::Passthrough:
             if (action.type != ActionType::Forward)
                 error(tlsPath + u".mode",
-                      QStringLiteral("passthrough forwards TLS untouched, so it needs action type \"forward\""));
+                      tr("passthrough forwards TLS untouched, so it needs action type \"forward\""));
             if (hasCertificate)
                 error(certPath,
-                      QStringLiteral("passthrough forwards TLS untouched and serves no certificate; remove it, "
-                                     "or use mode terminate"));
+                      tr("passthrough forwards TLS untouched and serves no certificate; remove it, "
+                         "or use mode terminate"));
             if (!route.match.path.isEmpty())
                 error(routePath + u".match.path",
-                      QStringLiteral("a path is inside TLS, which passthrough does not decrypt; remove it or use mode "
-                                     "terminate"));
+                      tr("a path is inside TLS, which passthrough does not decrypt; remove it or use mode "
+                         "terminate"));
             if (!route.match.headers.isEmpty())
                 error(routePath + u".match.headers",
-                      QStringLiteral(
-                          "headers are inside TLS, which passthrough does not decrypt; remove them or use mode "
-                          "terminate"));
+                      tr("headers are inside TLS, which passthrough does not decrypt; remove them or use mode "
+                         "terminate"));
             return;
         case TlsMode::TerminateAndReencrypt:
             if (action.type != ActionType::Forward)
                 error(tlsPath + u".mode",
-                      QStringLiteral("terminate-and-reencrypt connects to targets, so it needs action type "
-                                     "\"forward\"; use terminate"));
+                      tr("terminate-and-reencrypt connects to targets, so it needs action type "
+                         "\"forward\"; use terminate"));
             break;
         case TlsMode::Terminate:
             break;
         }
 
         if (!hasCertificate) {
-            error(certPath,
-                  QStringLiteral("missing; terminating TLS needs \"auto\" or {\"cert\": PATH, \"key\": PATH}"));
+            error(certPath, tr("missing; terminating TLS needs \"auto\" or {\"cert\": PATH, \"key\": PATH}"));
             return;
         }
         if (tls.autoCertificate) {
             if (m_config.acme.email.isEmpty())
-                error(certPath, QStringLiteral("\"auto\" needs acme.email, the contact address for the ACME account"));
+                error(certPath, tr("\"auto\" needs acme.email, the contact address for the ACME account"));
             if (route.match.domains.isEmpty())
-                error(certPath, QStringLiteral("\"auto\" needs match.domains: the names to put in the certificate"));
+                error(certPath, tr("\"auto\" needs match.domains: the names to put in the certificate"));
             else if (wildcardDomain)
                 error(certPath,
-                      QStringLiteral("\"auto\" cannot cover a wildcard or \"*\" domain: that needs the dns-01 "
-                                     "challenge, which Gatehouse does not offer; use a static certificate"));
+                      tr("\"auto\" cannot cover a wildcard or \"*\" domain: that needs the dns-01 "
+                         "challenge, which Gatehouse does not offer; use a static certificate"));
             return;
         }
         if (tls.certFile.isEmpty())
-            error(certPath + u".cert", QStringLiteral("missing; the path of the certificate chain (PEM)"));
+            error(certPath + u".cert", tr("missing; the path of the certificate chain (PEM)"));
         else
-            checkFile(certPath + u".cert", tls.certFile, QStringLiteral("certificate"));
+            checkFile(certPath + u".cert", tls.certFile, FileKind::Certificate);
         if (tls.keyFile.isEmpty())
-            error(certPath + u".key", QStringLiteral("missing; the path of the private key (PEM)"));
+            error(certPath + u".key", tr("missing; the path of the private key (PEM)"));
         else
-            checkFile(certPath + u".key", tls.keyFile, QStringLiteral("key"));
+            checkFile(certPath + u".key", tls.keyFile, FileKind::Key);
     }
 
     void checkTargets(const QList<Target> &targets, const QString &path, bool reencrypt)
     {
         if (targets.isEmpty())
-            error(path, QStringLiteral("a forward action needs at least one target"));
+            error(path, tr("a forward action needs at least one target"));
         for (qsizetype i = 0; i < targets.size(); ++i) {
             const Target &target = targets[i];
             const QString targetPath = path + QStringLiteral("[%1]").arg(i);
             if (target.hosts.isEmpty())
-                error(targetPath + u".host", QStringLiteral("expected a host name or address"));
+                error(targetPath + u".host", tr("expected a host name or address"));
             for (qsizetype h = 0; h < target.hosts.size(); ++h) {
                 const QString &host = target.hosts[h];
                 if (!QHostAddress(host).isNull())
@@ -296,26 +321,26 @@ private:
                 const auto pattern = routing::DomainPattern::parse(host);
                 if (!pattern || pattern->kind() != routing::DomainPattern::Kind::Exact)
                     error(targetPath + QStringLiteral(".host[%1]").arg(h),
-                          QStringLiteral("'%1' is not a host name or IP address%2")
-                              .arg(host, pattern ? QString() : QStringLiteral(": ") + pattern.error()));
+                          pattern ? tr("'%1' is not a host name or IP address").arg(host)
+                                  //: %2 says what is wrong with the name.
+                                  : tr("'%1' is not a host name or IP address: %2").arg(host, pattern.error()));
             }
             if (target.port == 0)
-                error(targetPath + u".port", QStringLiteral("expected a port number 1..65535"));
+                error(targetPath + u".port", tr("expected a port number 1..65535"));
             if (target.tls == TargetTls())
                 continue;
             if (!reencrypt) {
                 error(targetPath + u".tls",
-                      QStringLiteral("only used with tls mode terminate-and-reencrypt, which connects "
-                                     "to targets over TLS"));
+                      tr("only used with tls mode terminate-and-reencrypt, which connects "
+                         "to targets over TLS"));
                 continue;
             }
             if (!target.tls.caBundle.isEmpty())
-                checkFile(targetPath + u".tls.caBundle", target.tls.caBundle, QStringLiteral("CA bundle"));
+                checkFile(targetPath + u".tls.caBundle", target.tls.caBundle, FileKind::CaBundle);
             if (!target.tls.serverName.isEmpty()) {
                 const auto name = routing::DomainPattern::parse(target.tls.serverName);
                 if (!name || name->kind() != routing::DomainPattern::Kind::Exact)
-                    error(targetPath + u".tls.serverName",
-                          QStringLiteral("'%1' is not a host name").arg(target.tls.serverName));
+                    error(targetPath + u".tls.serverName", tr("'%1' is not a host name").arg(target.tls.serverName));
             }
         }
     }
@@ -324,48 +349,47 @@ private:
     {
         static const QList<int> statuses = { 301, 302, 303, 307, 308 };
         if (redirect.to.isEmpty())
-            error(path + u".to", QStringLiteral("missing; where to send the client, as in https://{host}{path}"));
+            error(path + u".to", tr("missing; where to send the client, as in https://{host}{path}"));
         qsizetype pos = 0;
         while (pos < redirect.to.size()) {
             const qsizetype open = redirect.to.indexOf(u'{', pos);
             const qsizetype stray = redirect.to.indexOf(u'}', pos);
             if (stray >= 0 && (open < 0 || stray < open)) {
-                error(path + u".to", QStringLiteral("'}' at position %1 closes nothing").arg(stray));
+                error(path + u".to", tr("'}' at position %1 closes nothing").arg(stray));
                 break;
             }
             if (open < 0)
                 break;
             const qsizetype close = redirect.to.indexOf(u'}', open);
             if (close < 0) {
-                error(path + u".to", QStringLiteral("'{' at position %1 is never closed").arg(open));
+                error(path + u".to", tr("'{' at position %1 is never closed").arg(open));
                 break;
             }
             const QString name = redirect.to.mid(open + 1, close - open - 1);
             if (!kPlaceholders.contains(name))
                 error(path + u".to",
-                      QStringLiteral("unknown placeholder {%1}; expected {host}, {path}, {query} or {port}").arg(name));
+                      tr("unknown placeholder {%1}; expected {host}, {path}, {query} or {port}").arg(name));
             pos = close + 1;
         }
         if (!statuses.contains(redirect.status))
-            error(
-                path + u".status",
-                QStringLiteral("%1 is not a redirect status; expected 301, 302, 303, 307 or 308").arg(redirect.status));
+            error(path + u".status",
+                  tr("%1 is not a redirect status; expected 301, 302, 303, 307 or 308").arg(redirect.status));
     }
 
     void checkRespond(const RespondAction &respond, const QString &path)
     {
         if (respond.status < 200 || respond.status > 599)
-            error(path + u".status",
-                  QStringLiteral("%1 is not a final HTTP status; expected 200..599").arg(respond.status));
+            error(path + u".status", tr("%1 is not a final HTTP status; expected 200..599").arg(respond.status));
         for (const auto &[name, value] : respond.headers) {
             const QString headerPath = path + u".headers." + name;
             if (!isToken(name))
-                error(headerPath, QStringLiteral("'%1' is not a valid header name").arg(name));
+                error(headerPath, tr("'%1' is not a valid header name").arg(name));
             else if (hasLineBreak(value))
-                error(headerPath, QStringLiteral("a header value cannot contain line breaks"));
+                error(headerPath, tr("a header value cannot contain line breaks"));
             else if (name.compare(u"Content-Length", Qt::CaseInsensitive) == 0
                      || name.compare(u"Transfer-Encoding", Qt::CaseInsensitive) == 0)
-                error(headerPath, QStringLiteral("%1 is set by Gatehouse from the body; remove it").arg(name));
+                //: %1 is a header name: Content-Length or Transfer-Encoding.
+                error(headerPath, tr("%1 is set by Gatehouse from the body; remove it").arg(name));
         }
     }
 

@@ -1,5 +1,6 @@
 #include "config/Diagnostic.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -10,11 +11,18 @@ QString Diagnostic::toString() const
 {
     QString where = path;
     if (line > 0)
-        where = QStringLiteral("line %1, column %2").arg(line).arg(column);
-    const QString kind = severity == Severity::Error ? QStringLiteral("error") : QStringLiteral("warning");
-    if (where.isEmpty())
-        return kind + u": " + message;
-    return kind + u": " + where + u": " + message;
+        where
+            = QCoreApplication::translate("gatehouse::config::Diagnostic", "line %1, column %2").arg(line).arg(column);
+    const bool isError = severity == Severity::Error;
+    if (where.isEmpty()) {
+        return isError ? QCoreApplication::translate("gatehouse::config::Diagnostic", "error: %1").arg(message)
+                       : QCoreApplication::translate("gatehouse::config::Diagnostic", "warning: %1").arg(message);
+    }
+    //: %1 is where in the config: a field such as routes[0].match.ports, or a line and column.
+    if (isError)
+        return QCoreApplication::translate("gatehouse::config::Diagnostic", "error: %1: %2").arg(where, message);
+    //: %1 is where in the config: a field such as routes[0].match.ports, or a line and column.
+    return QCoreApplication::translate("gatehouse::config::Diagnostic", "warning: %1: %2").arg(where, message);
 }
 
 bool hasErrors(const Diagnostics &diagnostics)

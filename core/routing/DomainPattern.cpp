@@ -1,5 +1,6 @@
 #include "routing/DomainPattern.h"
 
+#include <QCoreApplication>
 #include <QUrl>
 
 namespace gatehouse::routing {
@@ -18,21 +19,30 @@ bool isLdh(QChar c)
 QString labelError(const QString &name)
 {
     if (name.size() > kMaxNameLength)
-        return QStringLiteral("a domain name is at most %1 characters").arg(kMaxNameLength);
+        return QCoreApplication::translate("gatehouse::routing::DomainPattern",
+                                           "a domain name is at most %1 characters")
+            .arg(kMaxNameLength);
     const auto labels = QStringView(name).split(u'.');
     for (const QStringView label : labels) {
         if (label.isEmpty())
-            return QStringLiteral("empty label (two dots in a row, or a dot at the start)");
+            return QCoreApplication::translate("gatehouse::routing::DomainPattern",
+                                               "empty label (two dots in a row, or a dot at the start)");
         if (label.size() > kMaxLabelLength)
-            return QStringLiteral("label '%1' is longer than %2 characters")
+            return QCoreApplication::translate("gatehouse::routing::DomainPattern",
+                                               "label '%1' is longer than %2 characters")
                 .arg(label, QString::number(kMaxLabelLength));
         if (label.startsWith(u'-') || label.endsWith(u'-'))
-            return QStringLiteral("label '%1' starts or ends with a hyphen").arg(label);
+            return QCoreApplication::translate("gatehouse::routing::DomainPattern",
+                                               "label '%1' starts or ends with a hyphen")
+                .arg(label);
         for (const QChar c : label) {
             if (c == u'*')
-                return QStringLiteral("a wildcard must be the whole leftmost label, as in *.example.com");
+                return QCoreApplication::translate("gatehouse::routing::DomainPattern",
+                                                   "a wildcard must be the whole leftmost label, as in *.example.com");
             if (!isLdh(c))
-                return QStringLiteral("label '%1' has '%2'; only letters, digits and hyphens are allowed")
+                //: %1 is a label (a part between dots) of a domain name, %2 the character not allowed in it.
+                return QCoreApplication::translate("gatehouse::routing::DomainPattern",
+                                                   "label '%1' has '%2'; only letters, digits and hyphens are allowed")
                     .arg(label, QString(c));
         }
     }
@@ -45,11 +55,11 @@ Result<DomainPattern, QString> DomainPattern::parse(const QString &text)
 {
     using R = Result<DomainPattern, QString>;
     if (text.isEmpty())
-        return R::failure(QStringLiteral("empty domain"));
+        return R::failure(QCoreApplication::translate("gatehouse::routing::DomainPattern", "empty domain"));
     if (text == u"*")
         return DomainPattern();
     if (text.endsWith(u'.'))
-        return R::failure(QStringLiteral("remove the trailing dot"));
+        return R::failure(QCoreApplication::translate("gatehouse::routing::DomainPattern", "remove the trailing dot"));
 
     DomainPattern pattern;
     QString name = text;
@@ -60,14 +70,17 @@ Result<DomainPattern, QString> DomainPattern::parse(const QString &text)
         pattern.m_kind = Kind::Exact;
     }
     if (name.contains(u'*'))
-        return R::failure(QStringLiteral("a wildcard must be the whole leftmost label, as in *.example.com"));
+        return R::failure(QCoreApplication::translate(
+            "gatehouse::routing::DomainPattern", "a wildcard must be the whole leftmost label, as in *.example.com"));
 
     bool ascii = true;
     for (const QChar c : name)
         ascii = ascii && c.unicode() < 0x80;
     QString ace = ascii ? name.toLower() : QString::fromLatin1(QUrl::toAce(name));
     if (ace.isEmpty())
-        return R::failure(QStringLiteral("'%1' is not a valid internationalized domain name").arg(name));
+        return R::failure(QCoreApplication::translate("gatehouse::routing::DomainPattern",
+                                                      "'%1' is not a valid internationalized domain name")
+                              .arg(name));
     if (const QString error = labelError(ace); !error.isEmpty())
         return R::failure(error);
 

@@ -1,5 +1,6 @@
 #include "routing/IpPattern.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace gatehouse::routing {
@@ -64,7 +65,9 @@ Result<IpPattern, QString> IpPattern::parse(const QString &text)
     if (text.contains(u'*')) {
         const QStringList octets = text.split(u'.');
         if (octets.size() != 4)
-            return R::failure(QStringLiteral("'%1': a glob has four octets, as in 192.168.*.*").arg(text));
+            return R::failure(QCoreApplication::translate("gatehouse::routing::IpPattern",
+                                                          "'%1': a glob has four octets, as in 192.168.*.*")
+                                  .arg(text));
         int fixed = 0;
         while (fixed < 4 && octets[fixed] != u"*")
             ++fixed;
@@ -73,14 +76,18 @@ Result<IpPattern, QString> IpPattern::parse(const QString &text)
             const bool misplaced = i < fixed ? octets[i].contains(u'*') : octets[i] != u"*";
             if (misplaced)
                 return R::failure(
-                    QStringLiteral("'%1': a * must stand for whole trailing octets, as in 192.168.*.*").arg(text));
+                    QCoreApplication::translate("gatehouse::routing::IpPattern",
+                                                "'%1': a * must stand for whole trailing octets, as in 192.168.*.*")
+                        .arg(text));
         }
         QStringList head = octets.mid(0, fixed);
         while (head.size() < 4)
             head << QStringLiteral("0");
         const QString address = head.join(u'.');
         if (!isDottedQuad(address))
-            return R::failure(QStringLiteral("'%1' is not a valid IPv4 glob").arg(text));
+            return R::failure(
+                QCoreApplication::translate("gatehouse::routing::IpPattern", "'%1' is not a valid IPv4 glob")
+                    .arg(text));
         network = QHostAddress(address);
         prefixLength = fixed * 8;
     } else if (text.contains(u'/')) {
@@ -92,7 +99,8 @@ Result<IpPattern, QString> IpPattern::parse(const QString &text)
         const auto subnet = QHostAddress::parseSubnet(text);
         if (!numeric || !isPlainAddress(address) || subnet.second < 0)
             return R::failure(
-                QStringLiteral(
+                QCoreApplication::translate(
+                    "gatehouse::routing::IpPattern",
                     "'%1' is not a valid CIDR (an address, '/', and a prefix length up to 32 for IPv4 or 128 for IPv6)")
                     .arg(text));
         network = subnet.first;
@@ -100,7 +108,9 @@ Result<IpPattern, QString> IpPattern::parse(const QString &text)
     } else {
         network = QHostAddress(text);
         if (network.isNull() || !isPlainAddress(text))
-            return R::failure(QStringLiteral("'%1' is not an IP address, CIDR or glob").arg(text));
+            return R::failure(
+                QCoreApplication::translate("gatehouse::routing::IpPattern", "'%1' is not an IP address, CIDR or glob")
+                    .arg(text));
         prefixLength = network.protocol() == QAbstractSocket::IPv4Protocol ? 32 : 128;
     }
 

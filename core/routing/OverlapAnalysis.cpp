@@ -5,6 +5,7 @@
 #include "routing/PathPattern.h"
 #include "routing/PortSegments.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QRegularExpression>
 
@@ -308,7 +309,7 @@ QStringList coveringPathKeys(const PathPattern &p)
 
 QString routeRef(const Analyzed &r)
 {
-    return QStringLiteral("'%1' (routes[%2])").arg(r.name).arg(r.index);
+    return QStringLiteral("'%1' (routes[%2])").arg(r.name, QString::number(r.index));
 }
 
 }  // namespace
@@ -354,8 +355,10 @@ config::Diagnostics analyzeOverlaps(const config::Config &config)
         if (twin != firstWithMatch.constEnd()) {
             const Analyzed &a = routes[size_t(*twin)];
             warn(b,
-                 QStringLiteral("routes %1 and '%2' have the same match and the same priority: "
-                                "%1 wins by config order, so '%2' is never selected")
+                 //: %1 is the first route, as in "'web' (routes[0])"; %2 the name of the route it hides.
+                 QCoreApplication::translate("gatehouse::routing::OverlapAnalysis",
+                                             "routes %1 and '%2' have the same match and the same priority: "
+                                             "%1 wins by config order, so '%2' is never selected")
                      .arg(routeRef(a), b.name));
         } else {
             firstWithMatch.insert(twinKey, r);
@@ -390,24 +393,38 @@ config::Diagnostics analyzeOverlaps(const config::Config &config)
         if (shadower < 0)
             continue;
         const Analyzed &a = routes[size_t(shadower)];
-        QString why;
         switch (how) {
         case Outranks::ByPriority:
-            why = QStringLiteral("has a higher priority (%1 over %2)").arg(a.priority).arg(b.priority);
+            warn(b,
+                 //: %1 is the hidden route's name; %2 the route that hides it, as in "'web' (routes[0])";
+                 //: %3 and %4 their priorities.
+                 QCoreApplication::translate(
+                     "gatehouse::routing::OverlapAnalysis",
+                     "route '%1' is shadowed by route %2, which matches everything '%1' matches and has a "
+                     "higher priority (%3 over %4), so '%1' is never selected")
+                     .arg(b.name, routeRef(a), QString::number(a.priority), QString::number(b.priority)));
             break;
         case Outranks::BySpecificity:
-            why = QStringLiteral("is more specific at the same priority");
+            warn(b,
+                 //: %1 is the hidden route's name; %2 the route that hides it, as in "'web' (routes[0])".
+                 QCoreApplication::translate(
+                     "gatehouse::routing::OverlapAnalysis",
+                     "route '%1' is shadowed by route %2, which matches everything '%1' matches and is more "
+                     "specific at the same priority, so '%1' is never selected")
+                     .arg(b.name, routeRef(a)));
             break;
         case Outranks::ByOrder:
-            why = QStringLiteral("is as specific, at the same priority, and comes first");
+            warn(b,
+                 //: %1 is the hidden route's name; %2 the route that hides it, as in "'web' (routes[0])".
+                 QCoreApplication::translate(
+                     "gatehouse::routing::OverlapAnalysis",
+                     "route '%1' is shadowed by route %2, which matches everything '%1' matches and is as "
+                     "specific, at the same priority, and comes first, so '%1' is never selected")
+                     .arg(b.name, routeRef(a)));
             break;
         case Outranks::No:
             break;
         }
-        warn(b,
-             QStringLiteral("route '%1' is shadowed by route %2, which matches everything '%1' matches and %3, "
-                            "so '%1' is never selected")
-                 .arg(b.name, routeRef(a), why));
     }
     return diagnostics;
 }

@@ -1,5 +1,7 @@
 #include "routing/PathPattern.h"
 
+#include <QCoreApplication>
+
 namespace gatehouse::routing {
 
 namespace {
@@ -37,12 +39,17 @@ Result<PathPattern, QString> PathPattern::parse(const QString &text)
     if (text.isEmpty())
         return pattern;
     if (!text.startsWith(u'/'))
-        return R::failure(QStringLiteral("a path starts with '/', as in /api/*"));
+        return R::failure(
+            QCoreApplication::translate("gatehouse::routing::PathPattern", "a path starts with '/', as in /api/*"));
     for (const QChar c : text) {
         if (c.unicode() <= 0x20 || c.unicode() == 0x7f)
-            return R::failure(QStringLiteral("a path has no spaces or control characters"));
+            return R::failure(QCoreApplication::translate("gatehouse::routing::PathPattern",
+                                                          "a path has no spaces or control characters"));
         if (c == u'?' || c == u'#')
-            return R::failure(QStringLiteral("a path has no query or fragment ('%1')").arg(c));
+            //: %1 is the character found: ? or #.
+            return R::failure(
+                QCoreApplication::translate("gatehouse::routing::PathPattern", "a path has no query or fragment ('%1')")
+                    .arg(c));
     }
     const qsizetype stars = text.count(u'*');
     if (stars == 0) {

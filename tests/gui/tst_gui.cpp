@@ -628,6 +628,19 @@ void TestGui::speaksGermanWhenAsked()
     auto *status = child<QLabel>(window.get(), QStringLiteral("connectionStatus"));
     QTRY_VERIFY_WITH_TIMEOUT(
         status->text().startsWith(QStringLiteral("Nicht verbunden: der Gatehouse-Dienst läuft nicht")), kWait);
+
+    // The core validator's finding beside a field speaks German too.
+    window->routesModel()->insertRoute(-1, forwardRoute(QStringLiteral("first"), freePort()));
+    RouteEditor *editor = window->editRoute(0);
+    child<QComboBox>(editor, QStringLiteral("actionTypeCombo"))->setCurrentIndex(int(config::ActionType::Redirect));
+    child<QLineEdit>(editor, QStringLiteral("redirectToEdit"))->setText(QStringLiteral("https://{host}{path}"));
+    child<QSpinBox>(editor, QStringLiteral("redirectStatusBox"))->setValue(200);
+    QLabel *statusError = editor->errorLabel(QStringLiteral("action.redirect.status"));
+    QVERIFY(statusError);
+    QVERIFY(!statusError->isHidden());
+    QVERIFY2(statusError->text().contains(
+                 QStringLiteral("200 ist kein Umleitungsstatus; erwartet: 301, 302, 303, 307 oder 308")),
+             qPrintable(statusError->text()));
 }
 
 QTEST_MAIN(TestGui)
