@@ -22,8 +22,8 @@ for ts in translations/gatehouse_*.ts; do
     lang=$(basename "$ts" .ts)
     lang=${lang#gatehouse_}
     cp "$ts" "$work/$(basename "$ts")"
-    # The directories translations/CMakeLists.txt gives lupdate (GATEHOUSE_LUPDATE_DIRS).
-    "$lupdate" -silent -no-obsolete -locations none -target-language "$lang" \
+    # The inputs and options translations/CMakeLists.txt gives lupdate.
+    "$lupdate" -silent -no-obsolete -locations none -I core -target-language "$lang" \
         gui service translations core/net/BindError.cpp core/config core/routing \
         -ts "$work/$(basename "$ts")" >/dev/null
     if ! diff -u "$ts" "$work/$(basename "$ts")" >"$work/diff"; then
