@@ -4,17 +4,6 @@
 // file still includes what it uses; a build with -DGATEHOUSE_PCH=OFF proves it.
 #pragma once
 
-#include <algorithm>
-#include <array>
-#include <atomic>
-#include <chrono>
-#include <functional>
-#include <memory>
-#include <optional>
-#include <string>
-#include <utility>
-#include <vector>
-
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QCoreApplication>
@@ -38,3 +27,14 @@
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
