@@ -21,7 +21,7 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption control(QStringLiteral("control"),
                                      QCoreApplication::translate("main", "The service's control socket (default: %1).")
-                                         .arg(gatehouse::control::ControlEndpoint::defaultEndpoint()),
+                                         .arg(gatehouse::control::ControlEndpoint::clientEndpoint()),
                                      QCoreApplication::translate("main", "PATH"));
     parser.addOption(control);
     parser.addOption({ QStringLiteral("lang"), gatehouse::i18n::languageOptionDescription(),
@@ -31,7 +31,7 @@ int main(int argc, char *argv[])
     gatehouse::gui::MainWindow::Options options;
     options.explicitEndpoint = parser.isSet(control);
     options.endpoint
-        = options.explicitEndpoint ? parser.value(control) : gatehouse::control::ControlEndpoint::defaultEndpoint();
+        = options.explicitEndpoint ? parser.value(control) : gatehouse::control::ControlEndpoint::clientEndpoint();
     gatehouse::gui::MainWindow window(options);
     window.show();
     return app.exec();

@@ -91,7 +91,7 @@ Result<CtlOptions, CtlOptions::Usage> CtlOptions::parse(const QStringList &argum
     parser.setApplicationDescription(tr("Command-line client of the Gatehouse service's control socket."));
     const QCommandLineOption helpOption({ QStringLiteral("h"), QStringLiteral("help") }, tr("Show this help."));
     const QCommandLineOption versionOption(QStringLiteral("version"), tr("Show the version."));
-    const QString defaultEndpoint = control::ControlEndpoint::defaultEndpoint();
+    const QString defaultEndpoint = control::ControlEndpoint::clientEndpoint();
     const QCommandLineOption controlOption(QStringLiteral("control"),
                                            tr("Control socket of the service (default: %1).").arg(defaultEndpoint),
                                            QStringLiteral("PATH"), defaultEndpoint);

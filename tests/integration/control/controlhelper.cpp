@@ -2,6 +2,7 @@
 // calls one method through ControlClient and prints what happened as one JSON line:
 //   controlhelper ENDPOINT METHOD
 //   controlhelper --default-endpoint   prints ControlEndpoint::defaultEndpoint() for this user
+//   controlhelper --client-endpoint    prints ControlEndpoint::clientEndpoint() for this user
 //   {"outcome":"result"|"error"|"connect-failed"|"disconnected", "kind", "code", "message", "uid"}
 
 #include "control/ControlClient.h"
@@ -37,6 +38,10 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     if (argc == 2 && QByteArray(argv[1]) == "--default-endpoint") {
         std::printf("%s\n", qPrintable(ControlEndpoint::defaultEndpoint()));
+        return 0;
+    }
+    if (argc == 2 && QByteArray(argv[1]) == "--client-endpoint") {
+        std::printf("%s\n", qPrintable(ControlEndpoint::clientEndpoint()));
         return 0;
     }
     if (argc != 3) {

@@ -8,9 +8,11 @@
 #include "control/ControlServer.h"
 #include "control/ErrorCodes.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocalServer>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -98,6 +100,19 @@ QJsonObject callAs(const QStringList &identity, const QString &endpoint, const Q
 const QStringList kAsNobody { QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
                               QStringLiteral("--clear-groups") };
 
+// What `controlhelper OPTION` (--default-endpoint, --client-endpoint) prints when run as
+// nobody with only `environment` for XDG_RUNTIME_DIR.
+QString helperEndpointAsNobody(const QString &option, const QStringList &environment)
+{
+    QProcess process;
+    process.start(QStringLiteral("setpriv"),
+                  kAsNobody
+                      + QStringList { QStringLiteral("env"), QStringLiteral("-u"), QStringLiteral("XDG_RUNTIME_DIR") }
+                      + environment + QStringList { test::binaryPath(QStringLiteral("controlhelper")), option });
+    process.waitForFinished(10000);  // no server involved: blocking is harmless
+    return QString::fromLocal8Bit(process.readAllStandardOutput()).trimmed();
+}
+
 std::optional<ControlClient::Reply> callAndWait(ControlClient &client, const QString &method)
 {
     std::optional<ControlClient::Reply> reply;
@@ -128,6 +143,7 @@ private Q_SLOTS:
     void clientReportsServiceNotRunning();
     void clientReportsPermissionDenied();
     void defaultEndpoint();
+    void clientEndpoint();
 
 private:
     bool worksFromHere();
@@ -397,15 +413,7 @@ void tst_ControlAccess::defaultEndpoint()
         QSKIP("the per-user endpoints need another uid (root and setpriv)");
 
     const auto endpointAs = [](const QStringList &environment) {
-        QProcess process;
-        process.start(
-            QStringLiteral("setpriv"),
-            kAsNobody + QStringList { QStringLiteral("env"), QStringLiteral("-u"), QStringLiteral("XDG_RUNTIME_DIR") }
-                + environment
-                + QStringList { test::binaryPath(QStringLiteral("controlhelper")),
-                                QStringLiteral("--default-endpoint") });
-        process.waitForFinished(10000);  // no server in this test: blocking is harmless
-        return QString::fromLocal8Bit(process.readAllStandardOutput()).trimmed();
+        return helperEndpointAsNobody(QStringLiteral("--default-endpoint"), environment);
     };
     QCOMPARE(endpointAs({ QStringLiteral("XDG_RUNTIME_DIR=/run/user/65534") }),
              QStringLiteral("/run/user/65534/gatehouse/control.sock"));
@@ -413,6 +421,30 @@ void tst_ControlAccess::defaultEndpoint()
     // A relative XDG_RUNTIME_DIR is ignored, as the XDG spec says.
     QCOMPARE(endpointAs({ QStringLiteral("XDG_RUNTIME_DIR=relative") }),
              QStringLiteral("/tmp/gatehouse-65534/control.sock"));
+}
+
+// A client run by a user without a service of their own connects to the
+// packaged service's socket, so a member of the gatehouse group needs no --control.
+void tst_ControlAccess::clientEndpoint()
+{
+    if (::geteuid() == 0)
+        QCOMPARE(ControlEndpoint::clientEndpoint(), QStringLiteral("/run/gatehouse/control.sock"));
+    if (!canSwitchUser())
+        QSKIP("the per-user endpoints need another uid (root and setpriv)");
+
+    QTemporaryDir runtime;
+    QVERIFY(runtime.isValid());
+    QCOMPARE(::chmod(QFile::encodeName(runtime.path()).constData(), 0755), 0);
+    const QStringList environment { QStringLiteral("XDG_RUNTIME_DIR=") + runtime.path() };
+    QCOMPARE(helperEndpointAsNobody(QStringLiteral("--client-endpoint"), environment),
+             QStringLiteral("/run/gatehouse/control.sock"));
+
+    // Once the user's own service has its socket there, that one.
+    QVERIFY(QDir(runtime.path()).mkpath(QStringLiteral("gatehouse")));
+    QLocalServer own;
+    QVERIFY2(own.listen(runtime.filePath(QStringLiteral("gatehouse/control.sock"))), qPrintable(own.errorString()));
+    QCOMPARE(helperEndpointAsNobody(QStringLiteral("--client-endpoint"), environment),
+             runtime.filePath(QStringLiteral("gatehouse/control.sock")));
 }
 
 QTEST_GUILESS_MAIN(tst_ControlAccess)
