@@ -5,11 +5,7 @@
 #include "proxy/Worker.h"
 #include "proxy/WorkerPool.h"
 
-#include <QLoggingCategory>
-
 namespace gatehouse::proxy {
-
-Q_LOGGING_CATEGORY(lcEngine, "gatehouse.proxy")
 
 ProxyEngine::ProxyEngine(int workers, QObject *parent) : QObject(parent), m_pool(std::make_unique<WorkerPool>(workers))
 { }
@@ -84,14 +80,10 @@ void ProxyEngine::acceptConnection(qintptr socketDescriptor, const net::Listener
         return;
     }
     // The connection is created in the worker's thread and keeps this snapshot.
-    const bool posted = worker->post(
+    worker->post(
         [socketDescriptor, listener, snapshot = m_snapshot, source = m_source, challenges = m_challenges, worker] {
             (new ClientConnection(socketDescriptor, listener, snapshot, source, worker, challenges))->start();
         });
-    if (!posted) {
-        qCWarning(lcEngine) << "worker refused a connection on port" << listener.port << "(stopping)";
-        socketops::close(socketDescriptor);
-    }
 }
 
 }  // namespace gatehouse::proxy

@@ -1,7 +1,5 @@
 #include "proxy/Worker.h"
 
-#include <QMetaObject>
-
 #include <utility>
 
 namespace gatehouse::proxy {
@@ -36,7 +34,10 @@ void Worker::ConnectionGuard::reset()
         worker->connectionClosed();
 }
 
-Worker::Worker(int index, QObject *parent) : QObject(parent), m_index(index) { }
+Worker::Worker(int index, QObject *parent) : QObject(parent), m_index(index)
+{
+    connect(this, &Worker::tasksPosted, this, &Worker::runTasks, Qt::QueuedConnection);
+}
 
 Worker::~Worker()
 {
@@ -44,23 +45,37 @@ Worker::~Worker()
         delete children().constFirst();
 }
 
-bool Worker::post(std::function<void()> task)
+void Worker::post(std::function<void()> task)
 {
     m_queued.fetch_add(1);
-    const bool queued = QMetaObject::invokeMethod(
-        this,
-        [this, task = std::move(task)] {
-            task();
-            // Counted down after the task, so a task that opens a connection moves
-            // the load from "queued" to "active" without a dip pick() could see.
-            m_queued.fetch_sub(1);
-            if (m_draining.load())
-                Q_EMIT loadDecreased();
-        },
-        Qt::QueuedConnection);
-    if (!queued)
+    bool wasEmpty = false;
+    {
+        std::lock_guard lock(m_tasksMutex);
+        wasEmpty = m_tasks.empty();
+        m_tasks.push_back(std::move(task));
+    }
+    // A non-empty queue already has its runTasks() call on the way, and that call
+    // has not taken the queue yet.
+    if (wasEmpty)
+        Q_EMIT tasksPosted(QPrivateSignal());
+}
+
+void Worker::runTasks()
+{
+    std::vector<std::function<void()>> tasks;
+    {
+        std::lock_guard lock(m_tasksMutex);
+        tasks.swap(m_tasks);
+    }
+    for (std::function<void()> &task : tasks) {
+        task();
+        task = nullptr;  // what it captured goes now, in this thread
+        // Counted down after the task, so a task that opens a connection moves
+        // the load from "queued" to "active" without a dip pick() could see.
         m_queued.fetch_sub(1);
-    return queued;
+        if (m_draining.load())
+            Q_EMIT loadDecreased();
+    }
 }
 
 void Worker::connectionOpened()
@@ -82,8 +97,7 @@ void Worker::connectionClosed()
 void Worker::beginDrain()
 {
     m_draining.store(true);
-    QMetaObject::invokeMethod(
-        this, [this] { Q_EMIT drainRequested(); }, Qt::QueuedConnection);
+    post([this] { Q_EMIT drainRequested(); });
 }
 
 }  // namespace gatehouse::proxy

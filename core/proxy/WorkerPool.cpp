@@ -1,5 +1,6 @@
 #include "proxy/WorkerPool.h"
 
+#include "ThreadSanitizer.h"
 #include "platform/WorkerEventDispatcher.h"
 #include "proxy/Worker.h"
 
@@ -40,6 +41,13 @@ void WorkerPool::start()
         // finished() is emitted in the worker thread; the deferred delete runs there
         // before the thread ends, so connections die on their own thread.
         connect(thread.get(), &QThread::finished, worker, &QObject::deleteLater);
+        // ThreadSanitizer: stop() hands over to the ending thread through quit(),
+        // and back through wait(), with Qt locks it cannot see (core/ThreadSanitizer.h).
+        // finished() comes in the worker thread before the Worker and the
+        // dispatcher are deleted.
+        connect(
+            thread.get(), &QThread::finished, thread.get(), [thread = thread.get()] { tsan::acquire(thread); },
+            Qt::DirectConnection);
         // Direct: runs in the thread that lowered the load, only to wake stop().
         connect(
             worker, &Worker::loadDecreased, this,
@@ -78,10 +86,14 @@ bool WorkerPool::stop(std::chrono::milliseconds drainTimeout)
                              << drainTimeout.count() << "ms";
     }
 
-    for (const auto &thread : m_threads)
+    for (const auto &thread : m_threads) {
+        tsan::release(thread.get());  // what this thread did, before the worker's end (finished)
         thread->quit();
-    for (const auto &thread : m_threads)
+    }
+    for (const auto &thread : m_threads) {
         thread->wait();
+        tsan::acquire(thread.get());  // released by the thread's end (EpollEventDispatcher)
+    }
     m_workers.clear();
     m_threads.clear();
     return drained;
@@ -108,7 +120,10 @@ Worker *WorkerPool::pick()
 
 bool WorkerPool::post(Worker *worker, std::function<void()> task)
 {
-    return worker && worker->post(std::move(task));
+    if (!worker)
+        return false;
+    worker->post(std::move(task));
+    return true;
 }
 
 Worker *WorkerPool::worker(int index) const

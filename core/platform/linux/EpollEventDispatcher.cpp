@@ -1,8 +1,11 @@
 #include "platform/linux/EpollEventDispatcher.h"
 
+#include "ThreadSanitizer.h"
+
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QSocketNotifier>
+#include <QThread>
 
 #include <algorithm>
 #include <cerrno>
@@ -75,8 +78,13 @@ EpollEventDispatcher::EpollEventDispatcher(QObject *parent) : QAbstractEventDisp
 
 EpollEventDispatcher::~EpollEventDispatcher()
 {
+    tsan::acquire(this);  // after every wakeUp() and interrupt() from other threads
     ::close(m_wakeFd);
     ::close(m_epollFd);
+    // QThread deletes its dispatcher in the ending thread, after the thread's last
+    // event: the last project code a worker thread runs. WorkerPool::stop()
+    // acquires this after QThread::wait(), whose own lock TSan cannot see.
+    tsan::release(QThread::currentThread());
 }
 
 bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
@@ -169,9 +177,12 @@ int EpollEventDispatcher::processWakeFd()
 
 void EpollEventDispatcher::wakeUp()
 {
-    if (!m_wakeUps.testAndSetAcquire(0, 1))
-        return;  // already pending: one write is enough until the loop reads it
-    while (eventfd_write(m_wakeFd, 1) != 0 && errno == EINTR) { }
+    // Callable from any thread; the dispatcher's destruction comes after (acquired
+    // in the destructor: QThread orders the two with locks TSan cannot see).
+    if (m_wakeUps.testAndSetAcquire(0, 1)) {
+        while (eventfd_write(m_wakeFd, 1) != 0 && errno == EINTR) { }
+    }  // else already pending: one write is enough until the loop reads it
+    tsan::release(this);
 }
 
 void EpollEventDispatcher::interrupt()
