@@ -2294,6 +2294,13 @@ Dieses Fenster verwaltet den Dienst unter %2.</translation>
     </message>
 </context>
 <context>
+    <name>gatehouse::service::Service</name>
+    <message>
+        <source>the config is invalid: %1</source>
+        <translation>die Konfiguration ist ungültig: %1</translation>
+    </message>
+</context>
+<context>
     <name>gatehoused</name>
     <message>
         <source>%1: 1 error, config rejected</source>
@@ -2362,6 +2369,10 @@ Dieses Fenster verwaltet den Dienst unter %2.</translation>
     <message>
         <source>Print the JSON Schema (draft 2020-12) of the config file and exit, for editors that complete and check config files.</source>
         <translation>Das JSON-Schema (Draft 2020-12) der Konfigurationsdatei ausgeben und beenden, für Editoren, die Konfigurationsdateien vervollständigen und prüfen.</translation>
+    </message>
+    <message>
+        <source>%1: error: no such file</source>
+        <translation>%1: Fehler: Datei nicht gefunden</translation>
     </message>
 </context>
 <context>

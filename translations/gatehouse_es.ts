@@ -2294,6 +2294,13 @@ Esta ventana gestiona el servicio en %2.</translation>
     </message>
 </context>
 <context>
+    <name>gatehouse::service::Service</name>
+    <message>
+        <source>the config is invalid: %1</source>
+        <translation>la configuración no es válida: %1</translation>
+    </message>
+</context>
+<context>
     <name>gatehoused</name>
     <message>
         <source>%1: 1 error, config rejected</source>
@@ -2362,6 +2369,10 @@ Esta ventana gestiona el servicio en %2.</translation>
     <message>
         <source>Print the JSON Schema (draft 2020-12) of the config file and exit, for editors that complete and check config files.</source>
         <translation>Mostrar el esquema JSON (draft 2020-12) del archivo de configuración y salir, para los editores que completan y comprueban archivos de configuración.</translation>
+    </message>
+    <message>
+        <source>%1: error: no such file</source>
+        <translation>%1: error: no existe el archivo</translation>
     </message>
 </context>
 <context>

@@ -2294,6 +2294,13 @@ Cette fenêtre gère le service sur %2.</translation>
     </message>
 </context>
 <context>
+    <name>gatehouse::service::Service</name>
+    <message>
+        <source>the config is invalid: %1</source>
+        <translation>la configuration n&apos;est pas valide : %1</translation>
+    </message>
+</context>
+<context>
     <name>gatehoused</name>
     <message>
         <source>%1: 1 error, config rejected</source>
@@ -2362,6 +2369,10 @@ Cette fenêtre gère le service sur %2.</translation>
     <message>
         <source>Print the JSON Schema (draft 2020-12) of the config file and exit, for editors that complete and check config files.</source>
         <translation>Afficher le schéma JSON (draft 2020-12) du fichier de configuration et quitter, pour les éditeurs qui complètent et vérifient les fichiers de configuration.</translation>
+    </message>
+    <message>
+        <source>%1: error: no such file</source>
+        <translation>%1 : erreur : fichier introuvable</translation>
     </message>
 </context>
 <context>

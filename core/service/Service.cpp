@@ -5,6 +5,7 @@
 #include "control/ErrorCodes.h"
 #include "net/WantedListeners.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -35,7 +36,8 @@ RpcError rejected(const config::ConfigStore::Outcome &outcome)
                  QJsonObject { { QStringLiteral("currentRevision"), qint64(outcome.revision) } } };
     case config::ConfigStore::Status::Invalid:
         return { control::ErrorCode::ValidationFailed,
-                 QStringLiteral("the config is invalid: %1").arg(firstError(outcome.diagnostics)),
+                 QCoreApplication::translate("gatehouse::service::Service", "the config is invalid: %1")
+                     .arg(firstError(outcome.diagnostics)),
                  QJsonObject { { QStringLiteral("diagnostics"), config::toJson(outcome.diagnostics) } } };
     case config::ConfigStore::Status::WriteFailed:
     case config::ConfigStore::Status::Ok:

@@ -80,7 +80,8 @@ int check(QTextStream &out, QTextStream &err, const QString &path, const config:
     for (const config::Diagnostic &d : loaded.diagnostics) {
         const bool isError = d.severity == config::Diagnostic::Severity::Error;
         (isError ? errors : warnings)++;
-        // "FILE:LINE:COLUMN: error: ..." like a compiler, so editors can jump to it.
+        // "FILE:LINE:COLUMN: error: ..." like a compiler, so editors can jump to it
+        // (untranslated, as editors match these words).
         if (d.line > 0)
             err << QStringLiteral("%1:%2:%3: error: %4").arg(path).arg(d.line).arg(d.column).arg(d.message) << Qt::endl;
         else
@@ -274,7 +275,7 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(checkOption)) {
         if (!QFileInfo::exists(configPath)) {
-            err << configPath << QStringLiteral(": error: no such file") << Qt::endl;
+            err << QCoreApplication::translate("gatehoused", "%1: error: no such file").arg(configPath) << Qt::endl;
             return 1;
         }
         return check(out, err, configPath, config::ConfigLoader::loadFile(configPath));
