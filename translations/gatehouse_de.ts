@@ -2374,6 +2374,18 @@ Dieses Fenster verwaltet den Dienst unter %2.</translation>
         <source>%1: error: no such file</source>
         <translation>%1: Fehler: Datei nicht gefunden</translation>
     </message>
+    <message>
+        <source>Run under the Windows service control manager (the installed service&apos;s command line; not for a console).</source>
+        <translation>Unter dem Windows-Dienststeuerungs-Manager laufen (die Befehlszeile des installierten Dienstes; nicht für eine Konsole).</translation>
+    </message>
+    <message>
+        <source>Install the Windows service %1 (automatic start, account NT SERVICE\%1, restarted on failure) to run with the --config, --state-dir, --control and --log-level given here, and make the config and state directories private to it. Needs an elevated prompt.</source>
+        <translation>Den Windows-Dienst %1 installieren (automatischer Start, Konto NT SERVICE\%1, Neustart bei Fehlern), der mit den hier angegebenen --config, --state-dir, --control und --log-level läuft, und die Konfigurations- und Zustandsverzeichnisse nur ihm zugänglich machen. Erfordert eine Eingabeaufforderung mit Administratorrechten.</translation>
+    </message>
+    <message>
+        <source>Stop and remove the Windows service %1; the config and state stay. Needs an elevated prompt.</source>
+        <translation>Den Windows-Dienst %1 beenden und entfernen; Konfiguration und Zustand bleiben erhalten. Erfordert eine Eingabeaufforderung mit Administratorrechten.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

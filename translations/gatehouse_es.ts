@@ -2374,6 +2374,18 @@ Esta ventana gestiona el servicio en %2.</translation>
         <source>%1: error: no such file</source>
         <translation>%1: error: no existe el archivo</translation>
     </message>
+    <message>
+        <source>Run under the Windows service control manager (the installed service&apos;s command line; not for a console).</source>
+        <translation>Ejecutarse bajo el administrador de control de servicios de Windows (la línea de órdenes del servicio instalado; no para una consola).</translation>
+    </message>
+    <message>
+        <source>Install the Windows service %1 (automatic start, account NT SERVICE\%1, restarted on failure) to run with the --config, --state-dir, --control and --log-level given here, and make the config and state directories private to it. Needs an elevated prompt.</source>
+        <translation>Instalar el servicio de Windows %1 (inicio automático, cuenta NT SERVICE\%1, reiniciado si falla) para que se ejecute con los --config, --state-dir, --control y --log-level indicados aquí, y hacer que los directorios de configuración y de estado sean privados para él. Requiere un símbolo del sistema como administrador.</translation>
+    </message>
+    <message>
+        <source>Stop and remove the Windows service %1; the config and state stay. Needs an elevated prompt.</source>
+        <translation>Detener y eliminar el servicio de Windows %1; la configuración y el estado se conservan. Requiere un símbolo del sistema como administrador.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -2374,6 +2374,18 @@ Cette fenêtre gère le service sur %2.</translation>
         <source>%1: error: no such file</source>
         <translation>%1 : erreur : fichier introuvable</translation>
     </message>
+    <message>
+        <source>Run under the Windows service control manager (the installed service&apos;s command line; not for a console).</source>
+        <translation>S&apos;exécuter sous le gestionnaire de contrôle des services Windows (la ligne de commande du service installé ; pas pour une console).</translation>
+    </message>
+    <message>
+        <source>Install the Windows service %1 (automatic start, account NT SERVICE\%1, restarted on failure) to run with the --config, --state-dir, --control and --log-level given here, and make the config and state directories private to it. Needs an elevated prompt.</source>
+        <translation>Installer le service Windows %1 (démarrage automatique, compte NT SERVICE\%1, redémarré en cas d&apos;échec) pour qu&apos;il s&apos;exécute avec les --config, --state-dir, --control et --log-level donnés ici, et rendre les répertoires de configuration et d&apos;état privés pour lui. Nécessite une invite de commandes en tant qu&apos;administrateur.</translation>
+    </message>
+    <message>
+        <source>Stop and remove the Windows service %1; the config and state stay. Needs an elevated prompt.</source>
+        <translation>Arrêter et supprimer le service Windows %1 ; la configuration et l&apos;état restent. Nécessite une invite de commandes en tant qu&apos;administrateur.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

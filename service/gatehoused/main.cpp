@@ -174,19 +174,23 @@ int main(int argc, char *argv[])
                                             QStringLiteral("LEVEL"), QStringLiteral("info"));
     const QCommandLineOption serviceOption
         = windowsOnly({ QStringLiteral("service"),
-                        QStringLiteral("Run under the Windows service control manager (the installed "
-                                       "service's command line; not for a console).") });
+                        QCoreApplication::translate("gatehoused",
+                                                    "Run under the Windows service control manager (the installed "
+                                                    "service's command line; not for a console).") });
     const QCommandLineOption installOption = windowsOnly({
         QStringLiteral("install-service"),
-        QStringLiteral("Install the Windows service %1 (automatic start, account NT SERVICE\\%1, restarted on "
-                       "failure) to run with the --config, --state-dir, --control and --log-level given here, and "
-                       "make the config and state directories private to it. Needs an elevated prompt.")
+        QCoreApplication::translate("gatehoused",
+                                    "Install the Windows service %1 (automatic start, account NT SERVICE\\%1, "
+                                    "restarted on failure) to run with the --config, --state-dir, --control and "
+                                    "--log-level given here, and make the config and state directories private to "
+                                    "it. Needs an elevated prompt.")
             .arg(kWindowsServiceName),
     });
     const QCommandLineOption uninstallOption = windowsOnly({
         QStringLiteral("uninstall-service"),
-        QStringLiteral("Stop and remove the Windows service %1; the config and state stay. Needs an elevated "
-                       "prompt.")
+        QCoreApplication::translate("gatehoused",
+                                    "Stop and remove the Windows service %1; the config and state stay. Needs an "
+                                    "elevated prompt.")
             .arg(kWindowsServiceName),
     });
     parser.addOption(configOption);
