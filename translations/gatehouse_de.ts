@@ -2386,6 +2386,10 @@ Dieses Fenster verwaltet den Dienst unter %2.</translation>
         <source>Stop and remove the Windows service %1; the config and state stay. Needs an elevated prompt.</source>
         <translation>Den Windows-Dienst %1 beenden und entfernen; Konfiguration und Zustand bleiben erhalten. Erfordert eine Eingabeaufforderung mit Administratorrechten.</translation>
     </message>
+    <message>
+        <source>Windows services exist only on Windows; on Linux run gatehoused under systemd (Type=notify: it reports READY, reloads on SIGHUP and stops on SIGTERM)</source>
+        <translation>Windows-Dienste gibt es nur unter Windows; unter Linux gatehoused unter systemd laufen lassen (Type=notify: es meldet READY, lädt bei SIGHUP neu und beendet sich bei SIGTERM)</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

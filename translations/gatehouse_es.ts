@@ -2386,6 +2386,10 @@ Esta ventana gestiona el servicio en %2.</translation>
         <source>Stop and remove the Windows service %1; the config and state stay. Needs an elevated prompt.</source>
         <translation>Detener y eliminar el servicio de Windows %1; la configuración y el estado se conservan. Requiere un símbolo del sistema como administrador.</translation>
     </message>
+    <message>
+        <source>Windows services exist only on Windows; on Linux run gatehoused under systemd (Type=notify: it reports READY, reloads on SIGHUP and stops on SIGTERM)</source>
+        <translation>Los servicios de Windows solo existen en Windows; en Linux ejecute gatehoused bajo systemd (Type=notify: informa READY, se recarga con SIGHUP y se detiene con SIGTERM)</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -2386,6 +2386,10 @@ Cette fenêtre gère le service sur %2.</translation>
         <source>Stop and remove the Windows service %1; the config and state stay. Needs an elevated prompt.</source>
         <translation>Arrêter et supprimer le service Windows %1 ; la configuration et l&apos;état restent. Nécessite une invite de commandes en tant qu&apos;administrateur.</translation>
     </message>
+    <message>
+        <source>Windows services exist only on Windows; on Linux run gatehoused under systemd (Type=notify: it reports READY, reloads on SIGHUP and stops on SIGTERM)</source>
+        <translation>Les services Windows n&apos;existent que sous Windows ; sous Linux, exécutez gatehoused sous systemd (Type=notify : il signale READY, se recharge sur SIGHUP et s&apos;arrête sur SIGTERM)</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -45,6 +45,18 @@ int exitCodeFor(const platform::ServiceError &error)
     return 1;
 }
 
+// What a service option failed with, for the user: the platform's text (on
+// Windows the system's own message, in its language), translated where it is ours.
+QString serviceErrorText(const platform::ServiceError &error)
+{
+    if (error.kind == platform::ServiceError::Kind::Unsupported)
+        return QCoreApplication::translate("gatehoused",
+                                           "Windows services exist only on Windows; on Linux run gatehoused under "
+                                           "systemd (Type=notify: it reports READY, reloads on SIGHUP and stops on "
+                                           "SIGTERM)");
+    return QString::fromStdString(error.message);
+}
+
 // Windows service options are accepted everywhere, so that a Windows command
 // line gets a clear answer elsewhere, but listed in --help only on Windows.
 QCommandLineOption windowsOnly(QCommandLineOption option)
@@ -261,7 +273,7 @@ int main(int argc, char *argv[])
         installation.privateDirectories = privateDirectories(configPath, stateDir);
         const auto installed = platform::installService(installation);
         if (!installed) {
-            err << "gatehoused: --install-service: " << QString::fromStdString(installed.error().message) << Qt::endl;
+            err << "gatehoused: --install-service: " << serviceErrorText(installed.error()) << Qt::endl;
             return exitCodeFor(installed.error());
         }
         out << QString::fromStdString(installed.value()) << Qt::endl;
@@ -270,7 +282,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(uninstallOption)) {
         const auto removed = platform::uninstallService(kWindowsServiceName.toStdString());
         if (!removed) {
-            err << "gatehoused: --uninstall-service: " << QString::fromStdString(removed.error().message) << Qt::endl;
+            err << "gatehoused: --uninstall-service: " << serviceErrorText(removed.error()) << Qt::endl;
             return exitCodeFor(removed.error());
         }
         out << QString::fromStdString(removed.value()) << Qt::endl;
@@ -303,7 +315,7 @@ int main(int argc, char *argv[])
         hooks.reload = [&gatehoused] { gatehoused.reload(); };
         const auto ran = platform::runQtService(kWindowsServiceName, hooks);
         if (!ran) {
-            err << "gatehoused: --service: " << QString::fromStdString(ran.error().message) << Qt::endl;
+            err << "gatehoused: --service: " << serviceErrorText(ran.error()) << Qt::endl;
             return exitCodeFor(ran.error());
         }
         return ran.value();

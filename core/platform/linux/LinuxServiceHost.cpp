@@ -9,9 +9,8 @@ namespace {
 
 ServiceError unsupported()
 {
-    return { ServiceError::Kind::Unsupported,
-             "Windows services exist only on Windows; on Linux run gatehoused under systemd (Type=notify: it "
-             "reports READY, reloads on SIGHUP and stops on SIGTERM)" };
+    // gatehoused words the advice for the user, translated (serviceErrorText).
+    return { ServiceError::Kind::Unsupported, "Windows services exist only on Windows" };
 }
 
 }  // namespace
