@@ -24,7 +24,8 @@ for ts in translations/gatehouse_*.ts; do
     cp "$ts" "$work/$(basename "$ts")"
     # The inputs and options translations/CMakeLists.txt gives lupdate.
     "$lupdate" -silent -no-obsolete -locations none -I core -target-language "$lang" \
-        gui service translations core/net/BindError.cpp core/config core/routing core/service/Service.cpp \
+        gui service translations core/net/BindError.cpp core/net/PortManager.cpp core/config core/routing core/service/Service.cpp \
+        core/acme/AcmeClient.cpp core/acme/AcmeOrder.cpp core/acme/CertManager.cpp \
         -ts "$work/$(basename "$ts")" >/dev/null
     if ! diff -u "$ts" "$work/$(basename "$ts")" >"$work/diff"; then
         echo "check-translations: $ts is out of date with the sources (run: cmake --build build --target gatehouse_translations_lupdate):" >&2

@@ -144,6 +144,159 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::acme::AcmeClient</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>acme.caBundle &quot;%1&quot;: no PEM certificate could be read from it (missing, unreadable or not PEM)</source>
+        <translation>acme.caBundle &quot;%1&quot;: daraus ließ sich kein PEM-Zertifikat lesen (fehlt, nicht lesbar oder kein PEM)</translation>
+    </message>
+    <message>
+        <source>the ACME directory %1 offers no renewalInfo (RFC 9773)</source>
+        <translation>das ACME-Verzeichnis %1 bietet kein renewalInfo an (RFC 9773)</translation>
+    </message>
+    <message>
+        <source>renewalInfo: &quot;%1&quot; is not an ARI certificate id (base64url(AKI) &quot;.&quot; base64url(serial))</source>
+        <translation>renewalInfo: &quot;%1&quot; ist keine ARI-Zertifikatskennung (base64url(AKI) &quot;.&quot; base64url(serial))</translation>
+    </message>
+    <message>
+        <source>%1: no valid suggestedWindow (RFC 9773 4.2) in &quot;%2&quot;</source>
+        <translation>%1: kein gültiges suggestedWindow (RFC 9773 4.2) in &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation>keine Antwort innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>%1 gave no Replay-Nonce header</source>
+        <translation>%1 lieferte keinen Replay-Nonce-Header</translation>
+    </message>
+    <message>
+        <source>%1 is not an ACME directory (no %2)</source>
+        <translation>%1 ist kein ACME-Verzeichnis (kein %2)</translation>
+    </message>
+    <message>
+        <source>%1 created no account (no Location header)</source>
+        <translation>%1 hat kein Konto angelegt (kein Location-Header)</translation>
+    </message>
+    <message>
+        <source>account %1 is &quot;%2&quot;, not valid</source>
+        <translation>Konto %1 ist &quot;%2&quot;, nicht gültig</translation>
+    </message>
+    <message>
+        <source>no directory for the ACME account key</source>
+        <translation>kein Verzeichnis für den Schlüssel des ACME-Kontos</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (move it away to register a new account)</source>
+        <translation>%1: %2 (verschieben Sie die Datei, um ein neues Konto zu registrieren)</translation>
+    </message>
+    <message>
+        <source>cannot create the directory %1</source>
+        <translation>das Verzeichnis %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>account key: %1</source>
+        <translation>Kontoschlüssel: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::acme::AcmeOrder</name>
+    <message>
+        <source>%1 is &quot;%2&quot; without an error</source>
+        <translation>%1 ist &quot;%2&quot; ohne Fehlerangabe</translation>
+    </message>
+    <message>
+        <source>order for %1 not finished within %2 s (last step: %3)</source>
+        <extracomment>%1 lists domain names, %2 is a number of seconds, %3 the step name as the status shows it (ordering, finalizing, ...)</extracomment>
+        <translation>Auftrag für %1 nicht innerhalb von %2 s abgeschlossen (letzter Schritt: %3)</translation>
+    </message>
+    <message>
+        <source>an order needs at least one domain</source>
+        <translation>ein Auftrag braucht mindestens eine Domain</translation>
+    </message>
+    <message>
+        <source>domains[%1] is empty</source>
+        <translation>domains[%1] ist leer</translation>
+    </message>
+    <message>
+        <source>an order needs a challenge responder</source>
+        <translation>ein Auftrag braucht etwas, das die Challenges beantwortet</translation>
+    </message>
+    <message>
+        <source>%1 answered an order without Location, finalize or authorizations</source>
+        <translation>%1 lieferte einen Auftrag ohne Location, finalize oder authorizations</translation>
+    </message>
+    <message>
+        <source>order %1</source>
+        <extracomment>%1 is the order URL at the CA</extracomment>
+        <translation>Auftrag %1</translation>
+    </message>
+    <message>
+        <source>%1 (not supported by Gatehouse)</source>
+        <translation>%1 (von Gatehouse nicht unterstützt)</translation>
+    </message>
+    <message>
+        <source>%1 (not offered)</source>
+        <translation>%1 (nicht angeboten)</translation>
+    </message>
+    <message>
+        <source>%1 (the challenge port is not bound)</source>
+        <translation>%1 (der Challenge-Port ist nicht gebunden)</translation>
+    </message>
+    <message>
+        <source>%1: no challenge can be answered; the CA offers %2; tried %3</source>
+        <extracomment>%1 is a domain name, %2 the challenge types the CA offers, %3 the types tried, each with its reason</extracomment>
+        <translation>%1: keine Challenge kann beantwortet werden; die CA bietet %2 an; versucht: %3</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>%1: %2 challenge without a url or a base64url token</source>
+        <translation>%1: %2-Challenge ohne url oder base64url-Token</translation>
+    </message>
+    <message>
+        <source>order %1 is valid without a certificate URL</source>
+        <translation>Auftrag %1 ist gültig, hat aber keine Zertifikats-URL</translation>
+    </message>
+    <message>
+        <source>certificate key: %1</source>
+        <translation>Zertifikatsschlüssel: %1</translation>
+    </message>
+    <message>
+        <source>%1 answered &quot;%2&quot; instead of a PEM certificate chain</source>
+        <translation>%1 lieferte &quot;%2&quot; statt einer PEM-Zertifikatskette</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::acme::CertManager</name>
+    <message>
+        <source>the CA&apos;s certificate does not parse: %1</source>
+        <translation>das Zertifikat der CA lässt sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>the new certificate does not load: %1</source>
+        <translation>das neue Zertifikat lässt sich nicht laden: %1</translation>
+    </message>
+    <message>
+        <source>%1 attempts for %2 in the last hour already; the next is possible at %3</source>
+        <extracomment>%1 is a number of attempts, %2 a domain name, %3 an ISO 8601 UTC time</extracomment>
+        <translation>bereits %1 Versuche für %2 in der letzten Stunde; der nächste ist um %3 möglich</translation>
+    </message>
+    <message>
+        <source>no route has an automatic certificate for &apos;%1&apos;</source>
+        <translation>keine Route hat ein automatisches Zertifikat für &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::config::ConfigLoader</name>
     <message>
         <source>cannot read %1: %2</source>
@@ -2178,6 +2331,61 @@ Dieses Fenster verwaltet den Dienst unter %2.</translation>
     <message>
         <source>Language of messages: de, en, es or fr (default: $GATEHOUSE_LANG, else the system&apos;s).</source>
         <translation>Sprache der Meldungen: de, en, es oder fr (Standard: $GATEHOUSE_LANG, sonst die des Systems).</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::net::PortManager</name>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>strict mode: nothing changed because %1</source>
+        <translation>strikter Modus: nichts geändert, weil %1</translation>
+    </message>
+    <message>
+        <source>%1 is not bound yet</source>
+        <translation>%1 ist noch nicht gebunden</translation>
+    </message>
+    <message>
+        <source>no ACME challenge port can be bound: %1</source>
+        <translation>kein Port für ACME-Challenges kann gebunden werden: %1</translation>
+    </message>
+    <message>
+        <source>internal error: %1 (wanted by %2) overlaps this process&apos;s own listener %3 (used by %4); use one bind address for both</source>
+        <translation>interner Fehler: %1 (gewünscht von %2) überschneidet sich mit dem eigenen Listener %3 dieses Prozesses (genutzt von %4); verwenden Sie für beide dieselbe Bind-Adresse</translation>
+    </message>
+    <message>
+        <source>internal error: %1 (wanted by %2) is held by this process outside the port manager (pid %3)</source>
+        <translation>interner Fehler: %1 (gewünscht von %2) ist von diesem Prozess außerhalb der Portverwaltung belegt (PID %3)</translation>
+    </message>
+    <message>
+        <source>%1 is in use by %2; stop it or change the port of %3. Gatehouse binds it as soon as it is free</source>
+        <translation>%1 ist belegt durch %2; beenden Sie ihn oder ändern Sie den Port von %3. Gatehouse bindet den Port, sobald er frei ist</translation>
+    </message>
+    <message>
+        <source>another process (the OS did not say which; running as root shows other users&apos; processes)</source>
+        <translation>einen anderen Prozess (das System sagt nicht, welchen; als root gestartet sieht man die Prozesse anderer Benutzer)</translation>
+    </message>
+    <message>
+        <source>%1: access denied: Windows reserves this port (netsh interface ipv4 show excludedportrange protocol=tcp) or another program holds it exclusively; choose another port</source>
+        <translation>%1: Zugriff verweigert: Windows reserviert diesen Port (netsh interface ipv4 show excludedportrange protocol=tcp) oder ein anderes Programm belegt ihn exklusiv; wählen Sie einen anderen Port</translation>
+    </message>
+    <message>
+        <source>%1: permission denied: port %2 is privileged and this process may not bind it. Run Gatehouse as its service (the unit grants CAP_NET_BIND_SERVICE), grant the capability (setcap cap_net_bind_service=+ep %3), or use a port &gt;= 1024</source>
+        <translation>%1: Zugriff verweigert: Port %2 ist privilegiert und dieser Prozess darf ihn nicht binden. Starten Sie Gatehouse als Dienst (die Unit gewährt CAP_NET_BIND_SERVICE), gewähren Sie die Capability (setcap cap_net_bind_service=+ep %3) oder verwenden Sie einen Port &gt;= 1024</translation>
+    </message>
+    <message>
+        <source>%1: address not available: %2 is not an address of this host; set bindAddress to one of its addresses (or 0.0.0.0), or bring the interface up. Retried until the address appears</source>
+        <translation>%1: Adresse nicht verfügbar: %2 ist keine Adresse dieses Rechners; setzen Sie bindAddress auf eine seiner Adressen (oder 0.0.0.0) oder aktivieren Sie die Schnittstelle. Wird wiederholt, bis die Adresse erscheint</translation>
+    </message>
+    <message>
+        <source>%1: %2; set bindAddress to a numeric address such as 0.0.0.0</source>
+        <translation>%1: %2; setzen Sie bindAddress auf eine numerische Adresse wie 0.0.0.0</translation>
+    </message>
+    <message>
+        <source>%1: bind failed: %2 (error %3)</source>
+        <translation>%1: Binden fehlgeschlagen: %2 (Fehler %3)</translation>
     </message>
 </context>
 <context>

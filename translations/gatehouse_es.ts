@@ -144,6 +144,159 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::acme::AcmeClient</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>no se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>acme.caBundle &quot;%1&quot;: no PEM certificate could be read from it (missing, unreadable or not PEM)</source>
+        <translation>acme.caBundle &quot;%1&quot;: no se pudo leer ningún certificado PEM de él (no existe, no es legible o no es PEM)</translation>
+    </message>
+    <message>
+        <source>the ACME directory %1 offers no renewalInfo (RFC 9773)</source>
+        <translation>el directorio ACME %1 no ofrece renewalInfo (RFC 9773)</translation>
+    </message>
+    <message>
+        <source>renewalInfo: &quot;%1&quot; is not an ARI certificate id (base64url(AKI) &quot;.&quot; base64url(serial))</source>
+        <translation>renewalInfo: &quot;%1&quot; no es un identificador de certificado ARI (base64url(AKI) &quot;.&quot; base64url(serial))</translation>
+    </message>
+    <message>
+        <source>%1: no valid suggestedWindow (RFC 9773 4.2) in &quot;%2&quot;</source>
+        <translation>%1: no hay un suggestedWindow válido (RFC 9773 4.2) en &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation>sin respuesta en %1 ms</translation>
+    </message>
+    <message>
+        <source>%1 gave no Replay-Nonce header</source>
+        <translation>%1 no devolvió ninguna cabecera Replay-Nonce</translation>
+    </message>
+    <message>
+        <source>%1 is not an ACME directory (no %2)</source>
+        <translation>%1 no es un directorio ACME (falta %2)</translation>
+    </message>
+    <message>
+        <source>%1 created no account (no Location header)</source>
+        <translation>%1 no creó ninguna cuenta (sin cabecera Location)</translation>
+    </message>
+    <message>
+        <source>account %1 is &quot;%2&quot;, not valid</source>
+        <translation>la cuenta %1 está &quot;%2&quot;, no es válida</translation>
+    </message>
+    <message>
+        <source>no directory for the ACME account key</source>
+        <translation>no hay carpeta para la clave de la cuenta ACME</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>no se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (move it away to register a new account)</source>
+        <translation>%1: %2 (muévalo a otro sitio para registrar una cuenta nueva)</translation>
+    </message>
+    <message>
+        <source>cannot create the directory %1</source>
+        <translation>no se puede crear la carpeta %1</translation>
+    </message>
+    <message>
+        <source>account key: %1</source>
+        <translation>clave de la cuenta: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::acme::AcmeOrder</name>
+    <message>
+        <source>%1 is &quot;%2&quot; without an error</source>
+        <translation>%1 está &quot;%2&quot; sin indicar ningún error</translation>
+    </message>
+    <message>
+        <source>order for %1 not finished within %2 s (last step: %3)</source>
+        <extracomment>%1 lists domain names, %2 is a number of seconds, %3 the step name as the status shows it (ordering, finalizing, ...)</extracomment>
+        <translation>el pedido para %1 no terminó en %2 s (último paso: %3)</translation>
+    </message>
+    <message>
+        <source>an order needs at least one domain</source>
+        <translation>un pedido necesita al menos un dominio</translation>
+    </message>
+    <message>
+        <source>domains[%1] is empty</source>
+        <translation>domains[%1] está vacío</translation>
+    </message>
+    <message>
+        <source>an order needs a challenge responder</source>
+        <translation>un pedido necesita algo que responda a los desafíos</translation>
+    </message>
+    <message>
+        <source>%1 answered an order without Location, finalize or authorizations</source>
+        <translation>%1 respondió con un pedido sin Location, finalize ni authorizations</translation>
+    </message>
+    <message>
+        <source>order %1</source>
+        <extracomment>%1 is the order URL at the CA</extracomment>
+        <translation>pedido %1</translation>
+    </message>
+    <message>
+        <source>%1 (not supported by Gatehouse)</source>
+        <translation>%1 (Gatehouse no lo admite)</translation>
+    </message>
+    <message>
+        <source>%1 (not offered)</source>
+        <translation>%1 (no ofrecido)</translation>
+    </message>
+    <message>
+        <source>%1 (the challenge port is not bound)</source>
+        <translation>%1 (el puerto del desafío no está enlazado)</translation>
+    </message>
+    <message>
+        <source>%1: no challenge can be answered; the CA offers %2; tried %3</source>
+        <extracomment>%1 is a domain name, %2 the challenge types the CA offers, %3 the types tried, each with its reason</extracomment>
+        <translation>%1: no se puede responder a ningún desafío; la CA ofrece %2; probados: %3</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <source>%1: %2 challenge without a url or a base64url token</source>
+        <translation>%1: desafío %2 sin url o sin token base64url</translation>
+    </message>
+    <message>
+        <source>order %1 is valid without a certificate URL</source>
+        <translation>el pedido %1 es válido pero no tiene URL de certificado</translation>
+    </message>
+    <message>
+        <source>certificate key: %1</source>
+        <translation>clave del certificado: %1</translation>
+    </message>
+    <message>
+        <source>%1 answered &quot;%2&quot; instead of a PEM certificate chain</source>
+        <translation>%1 respondió &quot;%2&quot; en lugar de una cadena de certificados PEM</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::acme::CertManager</name>
+    <message>
+        <source>the CA&apos;s certificate does not parse: %1</source>
+        <translation>el certificado de la CA no se puede analizar: %1</translation>
+    </message>
+    <message>
+        <source>the new certificate does not load: %1</source>
+        <translation>el certificado nuevo no se carga: %1</translation>
+    </message>
+    <message>
+        <source>%1 attempts for %2 in the last hour already; the next is possible at %3</source>
+        <extracomment>%1 is a number of attempts, %2 a domain name, %3 an ISO 8601 UTC time</extracomment>
+        <translation>ya hubo %1 intentos para %2 en la última hora; el siguiente es posible a las %3</translation>
+    </message>
+    <message>
+        <source>no route has an automatic certificate for &apos;%1&apos;</source>
+        <translation>ninguna ruta tiene un certificado automático para &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::config::ConfigLoader</name>
     <message>
         <source>cannot read %1: %2</source>
@@ -2178,6 +2331,61 @@ Esta ventana gestiona el servicio en %2.</translation>
     <message>
         <source>Language of messages: de, en, es or fr (default: $GATEHOUSE_LANG, else the system&apos;s).</source>
         <translation>Idioma de los mensajes: de, en, es o fr (predeterminado: $GATEHOUSE_LANG, si no el del sistema).</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::net::PortManager</name>
+    <message>
+        <source>nothing</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <source>strict mode: nothing changed because %1</source>
+        <translation>modo estricto: no se cambió nada porque %1</translation>
+    </message>
+    <message>
+        <source>%1 is not bound yet</source>
+        <translation>%1 aún no está enlazado</translation>
+    </message>
+    <message>
+        <source>no ACME challenge port can be bound: %1</source>
+        <translation>no se puede enlazar ningún puerto para desafíos ACME: %1</translation>
+    </message>
+    <message>
+        <source>internal error: %1 (wanted by %2) overlaps this process&apos;s own listener %3 (used by %4); use one bind address for both</source>
+        <translation>error interno: %1 (solicitado por %2) se solapa con el listener propio %3 de este proceso (usado por %4); use una sola dirección de enlace para ambos</translation>
+    </message>
+    <message>
+        <source>internal error: %1 (wanted by %2) is held by this process outside the port manager (pid %3)</source>
+        <translation>error interno: %1 (solicitado por %2) lo ocupa este proceso fuera del gestor de puertos (pid %3)</translation>
+    </message>
+    <message>
+        <source>%1 is in use by %2; stop it or change the port of %3. Gatehouse binds it as soon as it is free</source>
+        <translation>%1 está en uso por %2; deténgalo o cambie el puerto de %3. Gatehouse lo enlaza en cuanto quede libre</translation>
+    </message>
+    <message>
+        <source>another process (the OS did not say which; running as root shows other users&apos; processes)</source>
+        <translation>otro proceso (el sistema no dice cuál; ejecutando como root se ven los procesos de otros usuarios)</translation>
+    </message>
+    <message>
+        <source>%1: access denied: Windows reserves this port (netsh interface ipv4 show excludedportrange protocol=tcp) or another program holds it exclusively; choose another port</source>
+        <translation>%1: acceso denegado: Windows reserva este puerto (netsh interface ipv4 show excludedportrange protocol=tcp) u otro programa lo ocupa en exclusiva; elija otro puerto</translation>
+    </message>
+    <message>
+        <source>%1: permission denied: port %2 is privileged and this process may not bind it. Run Gatehouse as its service (the unit grants CAP_NET_BIND_SERVICE), grant the capability (setcap cap_net_bind_service=+ep %3), or use a port &gt;= 1024</source>
+        <translation>%1: permiso denegado: el puerto %2 es privilegiado y este proceso no puede enlazarlo. Ejecute Gatehouse como servicio (la unidad concede CAP_NET_BIND_SERVICE), conceda la capacidad (setcap cap_net_bind_service=+ep %3) o use un puerto &gt;= 1024</translation>
+    </message>
+    <message>
+        <source>%1: address not available: %2 is not an address of this host; set bindAddress to one of its addresses (or 0.0.0.0), or bring the interface up. Retried until the address appears</source>
+        <translation>%1: dirección no disponible: %2 no es una dirección de este equipo; ponga en bindAddress una de sus direcciones (o 0.0.0.0), o active la interfaz. Se reintenta hasta que aparezca la dirección</translation>
+    </message>
+    <message>
+        <source>%1: %2; set bindAddress to a numeric address such as 0.0.0.0</source>
+        <translation>%1: %2; ponga en bindAddress una dirección numérica como 0.0.0.0</translation>
+    </message>
+    <message>
+        <source>%1: bind failed: %2 (error %3)</source>
+        <translation>%1: falló el enlace: %2 (error %3)</translation>
     </message>
 </context>
 <context>

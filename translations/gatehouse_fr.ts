@@ -144,6 +144,159 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::acme::AcmeClient</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>acme.caBundle &quot;%1&quot;: no PEM certificate could be read from it (missing, unreadable or not PEM)</source>
+        <translation>acme.caBundle &quot;%1&quot; : aucun certificat PEM n&apos;a pu y être lu (absent, illisible ou pas au format PEM)</translation>
+    </message>
+    <message>
+        <source>the ACME directory %1 offers no renewalInfo (RFC 9773)</source>
+        <translation>l&apos;annuaire ACME %1 ne propose pas renewalInfo (RFC 9773)</translation>
+    </message>
+    <message>
+        <source>renewalInfo: &quot;%1&quot; is not an ARI certificate id (base64url(AKI) &quot;.&quot; base64url(serial))</source>
+        <translation>renewalInfo : &quot;%1&quot; n&apos;est pas un identifiant de certificat ARI (base64url(AKI) &quot;.&quot; base64url(serial))</translation>
+    </message>
+    <message>
+        <source>%1: no valid suggestedWindow (RFC 9773 4.2) in &quot;%2&quot;</source>
+        <translation>%1 : pas de suggestedWindow valide (RFC 9773 4.2) dans &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation>pas de réponse en %1 ms</translation>
+    </message>
+    <message>
+        <source>%1 gave no Replay-Nonce header</source>
+        <translation>%1 n&apos;a pas fourni d&apos;en-tête Replay-Nonce</translation>
+    </message>
+    <message>
+        <source>%1 is not an ACME directory (no %2)</source>
+        <translation>%1 n&apos;est pas un annuaire ACME (pas de %2)</translation>
+    </message>
+    <message>
+        <source>%1 created no account (no Location header)</source>
+        <translation>%1 n&apos;a pas créé de compte (pas d&apos;en-tête Location)</translation>
+    </message>
+    <message>
+        <source>account %1 is &quot;%2&quot;, not valid</source>
+        <translation>le compte %1 est &quot;%2&quot;, pas valide</translation>
+    </message>
+    <message>
+        <source>no directory for the ACME account key</source>
+        <translation>aucun répertoire pour la clé du compte ACME</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (move it away to register a new account)</source>
+        <translation>%1 : %2 (déplacez-le pour enregistrer un nouveau compte)</translation>
+    </message>
+    <message>
+        <source>cannot create the directory %1</source>
+        <translation>impossible de créer le répertoire %1</translation>
+    </message>
+    <message>
+        <source>account key: %1</source>
+        <translation>clé du compte : %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::acme::AcmeOrder</name>
+    <message>
+        <source>%1 is &quot;%2&quot; without an error</source>
+        <translation>%1 est &quot;%2&quot; sans erreur indiquée</translation>
+    </message>
+    <message>
+        <source>order for %1 not finished within %2 s (last step: %3)</source>
+        <extracomment>%1 lists domain names, %2 is a number of seconds, %3 the step name as the status shows it (ordering, finalizing, ...)</extracomment>
+        <translation>commande pour %1 non terminée en %2 s (dernière étape : %3)</translation>
+    </message>
+    <message>
+        <source>an order needs at least one domain</source>
+        <translation>une commande exige au moins un domaine</translation>
+    </message>
+    <message>
+        <source>domains[%1] is empty</source>
+        <translation>domains[%1] est vide</translation>
+    </message>
+    <message>
+        <source>an order needs a challenge responder</source>
+        <translation>une commande exige un répondeur de challenge</translation>
+    </message>
+    <message>
+        <source>%1 answered an order without Location, finalize or authorizations</source>
+        <translation>%1 a répondu par une commande sans Location, finalize ou authorizations</translation>
+    </message>
+    <message>
+        <source>order %1</source>
+        <extracomment>%1 is the order URL at the CA</extracomment>
+        <translation>commande %1</translation>
+    </message>
+    <message>
+        <source>%1 (not supported by Gatehouse)</source>
+        <translation>%1 (non pris en charge par Gatehouse)</translation>
+    </message>
+    <message>
+        <source>%1 (not offered)</source>
+        <translation>%1 (non proposé)</translation>
+    </message>
+    <message>
+        <source>%1 (the challenge port is not bound)</source>
+        <translation>%1 (le port du challenge n&apos;est pas lié)</translation>
+    </message>
+    <message>
+        <source>%1: no challenge can be answered; the CA offers %2; tried %3</source>
+        <extracomment>%1 is a domain name, %2 the challenge types the CA offers, %3 the types tried, each with its reason</extracomment>
+        <translation>%1 : aucun challenge ne peut recevoir de réponse ; la CA propose %2 ; essayé : %3</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>%1: %2 challenge without a url or a base64url token</source>
+        <translation>%1 : challenge %2 sans url ni jeton base64url</translation>
+    </message>
+    <message>
+        <source>order %1 is valid without a certificate URL</source>
+        <translation>la commande %1 est valide sans URL de certificat</translation>
+    </message>
+    <message>
+        <source>certificate key: %1</source>
+        <translation>clé du certificat : %1</translation>
+    </message>
+    <message>
+        <source>%1 answered &quot;%2&quot; instead of a PEM certificate chain</source>
+        <translation>%1 a répondu &quot;%2&quot; au lieu d&apos;une chaîne de certificats PEM</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::acme::CertManager</name>
+    <message>
+        <source>the CA&apos;s certificate does not parse: %1</source>
+        <translation>le certificat de la CA ne peut pas être analysé : %1</translation>
+    </message>
+    <message>
+        <source>the new certificate does not load: %1</source>
+        <translation>le nouveau certificat ne se charge pas : %1</translation>
+    </message>
+    <message>
+        <source>%1 attempts for %2 in the last hour already; the next is possible at %3</source>
+        <extracomment>%1 is a number of attempts, %2 a domain name, %3 an ISO 8601 UTC time</extracomment>
+        <translation>déjà %1 tentatives pour %2 au cours de la dernière heure ; la suivante est possible à %3</translation>
+    </message>
+    <message>
+        <source>no route has an automatic certificate for &apos;%1&apos;</source>
+        <translation>aucune route n&apos;a de certificat automatique pour &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::config::ConfigLoader</name>
     <message>
         <source>cannot read %1: %2</source>
@@ -2178,6 +2331,61 @@ Cette fenêtre gère le service sur %2.</translation>
     <message>
         <source>Language of messages: de, en, es or fr (default: $GATEHOUSE_LANG, else the system&apos;s).</source>
         <translation>Langue des messages : de, en, es ou fr (par défaut : $GATEHOUSE_LANG, sinon celle du système).</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::net::PortManager</name>
+    <message>
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>strict mode: nothing changed because %1</source>
+        <translation>mode strict : rien n&apos;a changé car %1</translation>
+    </message>
+    <message>
+        <source>%1 is not bound yet</source>
+        <translation>%1 n&apos;est pas encore lié</translation>
+    </message>
+    <message>
+        <source>no ACME challenge port can be bound: %1</source>
+        <translation>aucun port de challenge ACME ne peut être lié : %1</translation>
+    </message>
+    <message>
+        <source>internal error: %1 (wanted by %2) overlaps this process&apos;s own listener %3 (used by %4); use one bind address for both</source>
+        <translation>erreur interne : %1 (voulu par %2) chevauche l&apos;écouteur %3 de ce processus (utilisé par %4) ; utilisez une seule adresse de liaison pour les deux</translation>
+    </message>
+    <message>
+        <source>internal error: %1 (wanted by %2) is held by this process outside the port manager (pid %3)</source>
+        <translation>erreur interne : %1 (voulu par %2) est détenu par ce processus en dehors du gestionnaire de ports (pid %3)</translation>
+    </message>
+    <message>
+        <source>%1 is in use by %2; stop it or change the port of %3. Gatehouse binds it as soon as it is free</source>
+        <translation>%1 est utilisé par %2 ; arrêtez-le ou changez le port de %3. Gatehouse le lie dès qu&apos;il est libre</translation>
+    </message>
+    <message>
+        <source>another process (the OS did not say which; running as root shows other users&apos; processes)</source>
+        <translation>un autre processus (le système ne dit pas lequel ; lancé en root, on voit les processus des autres utilisateurs)</translation>
+    </message>
+    <message>
+        <source>%1: access denied: Windows reserves this port (netsh interface ipv4 show excludedportrange protocol=tcp) or another program holds it exclusively; choose another port</source>
+        <translation>%1 : accès refusé : Windows réserve ce port (netsh interface ipv4 show excludedportrange protocol=tcp) ou un autre programme le détient en exclusivité ; choisissez un autre port</translation>
+    </message>
+    <message>
+        <source>%1: permission denied: port %2 is privileged and this process may not bind it. Run Gatehouse as its service (the unit grants CAP_NET_BIND_SERVICE), grant the capability (setcap cap_net_bind_service=+ep %3), or use a port &gt;= 1024</source>
+        <translation>%1 : permission refusée : le port %2 est privilégié et ce processus ne peut pas le lier. Lancez Gatehouse comme service (l&apos;unité accorde CAP_NET_BIND_SERVICE), accordez la capacité (setcap cap_net_bind_service=+ep %3) ou utilisez un port &gt;= 1024</translation>
+    </message>
+    <message>
+        <source>%1: address not available: %2 is not an address of this host; set bindAddress to one of its addresses (or 0.0.0.0), or bring the interface up. Retried until the address appears</source>
+        <translation>%1 : adresse non disponible : %2 n&apos;est pas une adresse de cet hôte ; réglez bindAddress sur l&apos;une de ses adresses (ou 0.0.0.0), ou activez l&apos;interface. Nouvel essai jusqu&apos;à ce que l&apos;adresse apparaisse</translation>
+    </message>
+    <message>
+        <source>%1: %2; set bindAddress to a numeric address such as 0.0.0.0</source>
+        <translation>%1 : %2 ; réglez bindAddress sur une adresse numérique comme 0.0.0.0</translation>
+    </message>
+    <message>
+        <source>%1: bind failed: %2 (error %3)</source>
+        <translation>%1 : échec de la liaison : %2 (erreur %3)</translation>
     </message>
 </context>
 <context>

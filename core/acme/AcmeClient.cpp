@@ -3,6 +3,7 @@
 #include "acme/AcmeLogging.h"
 #include "acme/Jws.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -38,7 +39,8 @@ std::optional<AcmeProblem> writePrivateFile(const QString &path, const QByteArra
     if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(kOwnerOnlyFile)
         || file.write(contents) != contents.size() || !file.commit())
         return AcmeProblem::local(problem::kStorage,
-                                  QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+                                  QCoreApplication::translate("gatehouse::acme::AcmeClient", "cannot write %1: %2")
+                                      .arg(path, file.errorString()));
     return std::nullopt;
 }
 
@@ -52,11 +54,12 @@ AcmeClient::AcmeClient(Settings settings, QObject *parent)
     if (!m_settings.caBundle.isEmpty()) {
         const QList<QSslCertificate> extra = QSslCertificate::fromPath(m_settings.caBundle, QSsl::Pem);
         if (extra.isEmpty()) {
-            m_configProblem
-                = AcmeProblem::local(problem::kConfig,
-                                     QStringLiteral("acme.caBundle \"%1\": no PEM certificate could be read from it "
-                                                    "(missing, unreadable or not PEM)")
-                                         .arg(m_settings.caBundle));
+            m_configProblem = AcmeProblem::local(
+                problem::kConfig,
+                QCoreApplication::translate("gatehouse::acme::AcmeClient",
+                                            "acme.caBundle \"%1\": no PEM certificate could be read from it "
+                                            "(missing, unreadable or not PEM)")
+                    .arg(m_settings.caBundle));
         } else {
             // Adding certificates turns off Qt's on-demand loading of the system
             // roots, so list those explicitly: the bundle adds to them.
@@ -95,16 +98,18 @@ void AcmeClient::renewalInfo(const QString &ariCertId,
                 return done(R::failure(*directoryProblem));
             QString base = directoryEntry(QStringLiteral("renewalInfo"));
             if (base.isEmpty())
-                return done(R::failure(
-                    AcmeProblem::local(problem::kUnsupported,
-                                       QStringLiteral("the ACME directory %1 offers no renewalInfo (RFC 9773)")
-                                           .arg(m_settings.directoryUrl))));
+                return done(R::failure(AcmeProblem::local(
+                    problem::kUnsupported,
+                    QCoreApplication::translate("gatehouse::acme::AcmeClient",
+                                                "the ACME directory %1 offers no renewalInfo (RFC 9773)")
+                        .arg(m_settings.directoryUrl))));
             if (ariCertId.isEmpty() || ariCertId.contains(u'/') || !ariCertId.contains(u'.'))
-                return done(
-                    R::failure(AcmeProblem::local(problem::kConfig,
-                                                  QStringLiteral("renewalInfo: \"%1\" is not an ARI certificate id "
-                                                                 "(base64url(AKI) \".\" base64url(serial))")
-                                                      .arg(ariCertId))));
+                return done(R::failure(
+                    AcmeProblem::local(problem::kConfig,
+                                       QCoreApplication::translate("gatehouse::acme::AcmeClient",
+                                                                   "renewalInfo: \"%1\" is not an ARI certificate id "
+                                                                   "(base64url(AKI) \".\" base64url(serial))")
+                                           .arg(ariCertId))));
             while (base.endsWith(u'/'))
                 base.chop(1);
             const QString url = base + u'/' + ariCertId;
@@ -124,10 +129,11 @@ void AcmeClient::renewalInfo(const QString &ariCertId,
                 result.end = time("end");
                 result.retryAfter = response->retryAfter;
                 if (!result.start.isValid() || !result.end.isValid() || result.end < result.start)
-                    return done(R::failure(
-                        AcmeProblem::local(problem::kProtocol,
-                                           QStringLiteral("%1: no valid suggestedWindow (RFC 9773 4.2) in \"%2\"")
-                                               .arg(url, QString::fromUtf8(response->body.left(200)).simplified()))));
+                    return done(R::failure(AcmeProblem::local(
+                        problem::kProtocol,
+                        QCoreApplication::translate("gatehouse::acme::AcmeClient",
+                                                    "%1: no valid suggestedWindow (RFC 9773 4.2) in \"%2\"")
+                            .arg(url, QString::fromUtf8(response->body.left(200)).simplified()))));
                 done(result);
             });
         });
@@ -170,7 +176,8 @@ void AcmeClient::send(QNetworkRequest request, const QByteArray &verb, const QBy
                 if (!status.isValid()) {
                     QString why = reply->errorString();
                     if (reply->error() == QNetworkReply::OperationCanceledError)
-                        why = QStringLiteral("no answer within %1 ms").arg(m_settings.requestTimeout.count());
+                        why = QCoreApplication::translate("gatehouse::acme::AcmeClient", "no answer within %1 ms")
+                                  .arg(m_settings.requestTimeout.count());
                     for (const QString &tlsError : std::as_const(*tlsErrors)) {
                         if (!why.contains(tlsError))
                             why += QStringLiteral("; ") + tlsError;
@@ -214,8 +221,9 @@ void AcmeClient::withNonce(QObject *context, NonceCallback done, int attempt)
     const QString url = directoryEntry(QStringLiteral("newNonce"));
     // Another request may take the fresh nonce first; a few HEADs settle that.
     if (attempt >= kNonceFetchAttempts)
-        return done(Result<QString, AcmeProblem>::failure(
-            AcmeProblem::local(problem::kProtocol, QStringLiteral("%1 gave no Replay-Nonce header").arg(url))));
+        return done(Result<QString, AcmeProblem>::failure(AcmeProblem::local(
+            problem::kProtocol,
+            QCoreApplication::translate("gatehouse::acme::AcmeClient", "%1 gave no Replay-Nonce header").arg(url))));
     get(url, QByteArrayLiteral("HEAD"), context,
         [this, context, done, attempt](const Result<AcmeResponse, AcmeProblem> &response) {
             if (!response)
@@ -298,9 +306,10 @@ void AcmeClient::ensureDirectory(QObject *context, ReadyCallback done)
                                          << (m_directory.contains(QLatin1String("renewalInfo")) ? "(with renewalInfo)"
                                                                                                 : "");
             } else {
-                problem = AcmeProblem::local(problem::kProtocol,
-                                             QStringLiteral("%1 is not an ACME directory (no %2)")
-                                                 .arg(m_settings.directoryUrl, missing.join(QStringLiteral(", "))));
+                problem = AcmeProblem::local(
+                    problem::kProtocol,
+                    QCoreApplication::translate("gatehouse::acme::AcmeClient", "%1 is not an ACME directory (no %2)")
+                        .arg(m_settings.directoryUrl, missing.join(QStringLiteral(", "))));
             }
         }
         finishWaiters(m_directoryWaiters, problem);
@@ -338,25 +347,29 @@ void AcmeClient::createAccount()
     QJsonObject payload { { QStringLiteral("termsOfServiceAgreed"), true } };
     if (!m_settings.email.isEmpty())
         payload.insert(QStringLiteral("contact"), QJsonArray { QString(QStringLiteral("mailto:") + m_settings.email) });
-    postSigned(
-        directoryEntry(QStringLiteral("newAccount")), payload, true, {}, 0, this,
-        [this, fail](const Result<AcmeResponse, AcmeProblem> &r) {
-            if (!r)
-                return fail(r.error());
-            const QString status = r->json.value(QLatin1String("status")).toString();
-            if (r->location.isEmpty())
-                return fail(AcmeProblem::local(
-                    problem::kProtocol, QStringLiteral("%1 created no account (no Location header)").arg(r->url)));
-            if (status != QLatin1String("valid"))
-                return fail(AcmeProblem::local(
-                    problem::kProtocol, QStringLiteral("account %1 is \"%2\", not valid").arg(r->location, status)));
-            m_kid = r->location;
-            m_accountLoading = false;
-            qCInfo(lcAcme).noquote() << (r->httpStatus == 201 ? "created" : "reusing") << "account" << m_kid;
-            if (const auto problem = saveAccountJson())
-                qCWarning(lcAcme).noquote() << problem->detail;
-            finishWaiters(m_accountWaiters, std::nullopt);
-        });
+    postSigned(directoryEntry(QStringLiteral("newAccount")), payload, true, {}, 0, this,
+               [this, fail](const Result<AcmeResponse, AcmeProblem> &r) {
+                   if (!r)
+                       return fail(r.error());
+                   const QString status = r->json.value(QLatin1String("status")).toString();
+                   if (r->location.isEmpty())
+                       return fail(
+                           AcmeProblem::local(problem::kProtocol,
+                                              QCoreApplication::translate("gatehouse::acme::AcmeClient",
+                                                                          "%1 created no account (no Location header)")
+                                                  .arg(r->url)));
+                   if (status != QLatin1String("valid"))
+                       return fail(AcmeProblem::local(
+                           problem::kProtocol,
+                           QCoreApplication::translate("gatehouse::acme::AcmeClient", "account %1 is \"%2\", not valid")
+                               .arg(r->location, status)));
+                   m_kid = r->location;
+                   m_accountLoading = false;
+                   qCInfo(lcAcme).noquote() << (r->httpStatus == 201 ? "created" : "reusing") << "account" << m_kid;
+                   if (const auto problem = saveAccountJson())
+                       qCWarning(lcAcme).noquote() << problem->detail;
+                   finishWaiters(m_accountWaiters, std::nullopt);
+               });
 }
 
 std::optional<AcmeProblem> AcmeClient::loadOrCreateAccountKey()
@@ -364,19 +377,23 @@ std::optional<AcmeProblem> AcmeClient::loadOrCreateAccountKey()
     if (!m_accountKey.isNull())
         return std::nullopt;
     if (m_settings.accountDir.isEmpty())
-        return AcmeProblem::local(problem::kConfig, QStringLiteral("no directory for the ACME account key"));
+        return AcmeProblem::local(
+            problem::kConfig,
+            QCoreApplication::translate("gatehouse::acme::AcmeClient", "no directory for the ACME account key"));
     const QString directory = accountPath();
     const QString keyPath = QDir(directory).filePath(QStringLiteral("account.key"));
     QFile file(keyPath);
     if (file.exists()) {
         if (!file.open(QIODevice::ReadOnly))
             return AcmeProblem::local(problem::kStorage,
-                                      QStringLiteral("cannot read %1: %2").arg(keyPath, file.errorString()));
+                                      QCoreApplication::translate("gatehouse::acme::AcmeClient", "cannot read %1: %2")
+                                          .arg(keyPath, file.errorString()));
         auto key = PrivateKey::fromPem(file.readAll());
         if (!key)
-            return AcmeProblem::local(
-                problem::kStorage,
-                QStringLiteral("%1: %2 (move it away to register a new account)").arg(keyPath, key.error()));
+            return AcmeProblem::local(problem::kStorage,
+                                      QCoreApplication::translate("gatehouse::acme::AcmeClient",
+                                                                  "%1: %2 (move it away to register a new account)")
+                                          .arg(keyPath, key.error()));
         if (file.permissions().testAnyFlags(kGroupOrOthers)) {
             qCWarning(lcAcme).noquote() << keyPath << "was readable by others; made it 0600";
             file.setPermissions(kOwnerOnlyFile);
@@ -385,10 +402,15 @@ std::optional<AcmeProblem> AcmeClient::loadOrCreateAccountKey()
         return std::nullopt;
     }
     if (!QDir().mkpath(directory) || !QFile::setPermissions(directory, kOwnerOnlyDir))
-        return AcmeProblem::local(problem::kStorage, QStringLiteral("cannot create the directory %1").arg(directory));
+        return AcmeProblem::local(
+            problem::kStorage,
+            QCoreApplication::translate("gatehouse::acme::AcmeClient", "cannot create the directory %1")
+                .arg(directory));
     auto key = PrivateKey::generate(KeyType::EcdsaP256);
     if (!key)
-        return AcmeProblem::local(problem::kStorage, QStringLiteral("account key: ") + key.error());
+        return AcmeProblem::local(
+            problem::kStorage,
+            QCoreApplication::translate("gatehouse::acme::AcmeClient", "account key: %1").arg(key.error()));
     if (auto problem = writePrivateFile(keyPath, key->toPem()))
         return problem;
     qCInfo(lcAcme).noquote() << "new account key" << keyPath;

@@ -4,6 +4,7 @@
 #include "acme/AcmeLogging.h"
 #include "acme/Csr.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QPointer>
 #include <QTimer>
@@ -30,8 +31,10 @@ AcmeProblem errorOf(const QJsonObject &json, const QString &what)
     for (qsizetype i = 0; error.isEmpty() && i < challenges.size(); ++i)
         error = challenges.at(i).toObject().value(QLatin1String("error")).toObject();
     if (error.isEmpty())
-        return AcmeProblem::local(problem::kProtocol,
-                                  QStringLiteral("%1 is \"%2\" without an error").arg(what, statusOf(json)));
+        return AcmeProblem::local(
+            problem::kProtocol,
+            QCoreApplication::translate("gatehouse::acme::AcmeOrder", "%1 is \"%2\" without an error")
+                .arg(what, statusOf(json)));
     AcmeProblem p = AcmeProblem::fromJson(error);
     p.detail = what + QStringLiteral(": ") + p.detail;
     return p;
@@ -46,7 +49,10 @@ AcmeOrder::AcmeOrder(AcmeClient *client, IssueRequest request, ChallengeResponde
     m_deadline->setSingleShot(true);
     connect(m_deadline, &QTimer::timeout, this, [this] {
         fail(AcmeProblem::local(problem::kTimeout,
-                                QStringLiteral("order for %1 not finished within %2 s (last step: %3)")
+                                //: %1 lists domain names, %2 is a number of seconds, %3 the step name as the status
+                                //: shows it (ordering, finalizing, ...)
+                                QCoreApplication::translate("gatehouse::acme::AcmeOrder",
+                                                            "order for %1 not finished within %2 s (last step: %3)")
                                     .arg(m_request.domains.join(QStringLiteral(", ")))
                                     .arg(double(m_client->settings().orderTimeout.count()) / 1000.0)
                                     .arg(m_step)));
@@ -68,13 +74,19 @@ void AcmeOrder::setStep(const QString &step)
 void AcmeOrder::start()
 {
     if (m_request.domains.isEmpty())
-        return fail(AcmeProblem::local(problem::kConfig, QStringLiteral("an order needs at least one domain")));
+        return fail(AcmeProblem::local(
+            problem::kConfig,
+            QCoreApplication::translate("gatehouse::acme::AcmeOrder", "an order needs at least one domain")));
     for (qsizetype i = 0; i < m_request.domains.size(); ++i) {
         if (m_request.domains.at(i).trimmed().isEmpty())
-            return fail(AcmeProblem::local(problem::kConfig, QStringLiteral("domains[%1] is empty").arg(i)));
+            return fail(AcmeProblem::local(
+                problem::kConfig,
+                QCoreApplication::translate("gatehouse::acme::AcmeOrder", "domains[%1] is empty").arg(i)));
     }
     if (!m_responder)
-        return fail(AcmeProblem::local(problem::kConfig, QStringLiteral("an order needs a challenge responder")));
+        return fail(AcmeProblem::local(
+            problem::kConfig,
+            QCoreApplication::translate("gatehouse::acme::AcmeOrder", "an order needs a challenge responder")));
     m_deadline->start(m_client->settings().orderTimeout);
     setStep(QStringLiteral("ordering"));
     m_client->ensureDirectory(this, [this](const std::optional<AcmeProblem> &problem) {
@@ -97,11 +109,14 @@ void AcmeOrder::onOrderCreated(const AcmeResponse &response)
     const QJsonArray urls = response.json.value(QLatin1String("authorizations")).toArray();
     if (m_orderUrl.isEmpty() || m_finalizeUrl.isEmpty() || urls.isEmpty())
         return fail(AcmeProblem::local(problem::kProtocol,
-                                       QStringLiteral("%1 answered an order without Location, finalize or "
-                                                      "authorizations")
+                                       QCoreApplication::translate("gatehouse::acme::AcmeOrder",
+                                                                   "%1 answered an order without Location, finalize or "
+                                                                   "authorizations")
                                            .arg(response.url)));
     if (statusOf(response.json) == QLatin1String("invalid"))
-        return fail(errorOf(response.json, QStringLiteral("order ") + m_orderUrl));
+        return fail(errorOf(response.json,
+                            //: %1 is the order URL at the CA
+                            QCoreApplication::translate("gatehouse::acme::AcmeOrder", "order %1").arg(m_orderUrl)));
     for (const QJsonValue &url : urls)
         m_authorizations.append(Authorization { url.toString(), {}, {}, {}, {}, false, false });
     for (int i = 0; i < m_authorizations.size(); ++i)
@@ -166,15 +181,18 @@ void AcmeOrder::respondToChallenge(int index, const QJsonObject &authorization)
     QJsonObject chosen;
     for (const QString &type : std::as_const(m_request.challengeTypes)) {
         if (type != kHttp01 && type != kTlsAlpn01) {
-            tried.append(type + QStringLiteral(" (not supported by Gatehouse)"));
+            tried.append(
+                QCoreApplication::translate("gatehouse::acme::AcmeOrder", "%1 (not supported by Gatehouse)").arg(type));
             continue;
         }
         if (!offered.contains(type)) {
-            tried.append(type + QStringLiteral(" (not offered)"));
+            tried.append(QCoreApplication::translate("gatehouse::acme::AcmeOrder", "%1 (not offered)").arg(type));
             continue;
         }
         if (type == kHttp01 && !m_responder->http01Available()) {
-            tried.append(type + QStringLiteral(" (the challenge port is not bound)"));
+            tried.append(
+                QCoreApplication::translate("gatehouse::acme::AcmeOrder", "%1 (the challenge port is not bound)")
+                    .arg(type));
             continue;
         }
         chosen = challenges.at(offered.indexOf(type)).toObject();
@@ -183,9 +201,12 @@ void AcmeOrder::respondToChallenge(int index, const QJsonObject &authorization)
     if (chosen.isEmpty())
         return fail(AcmeProblem::local(
             problem::kChallenge,
-            QStringLiteral("%1: no challenge can be answered; the CA offers %2; tried %3")
+            //: %1 is a domain name, %2 the challenge types the CA offers, %3 the types tried, each with its reason
+            QCoreApplication::translate("gatehouse::acme::AcmeOrder",
+                                        "%1: no challenge can be answered; the CA offers %2; tried %3")
                 .arg(authz.domain, offered.join(QStringLiteral(", ")),
-                     tried.isEmpty() ? QStringLiteral("nothing") : tried.join(QStringLiteral(", ")))));
+                     tried.isEmpty() ? QCoreApplication::translate("gatehouse::acme::AcmeOrder", "nothing")
+                                     : tried.join(QStringLiteral(", ")))));
 
     authz.challengeType = chosen.value(QLatin1String("type")).toString();
     authz.challengeUrl = chosen.value(QLatin1String("url")).toString();
@@ -193,9 +214,11 @@ void AcmeOrder::respondToChallenge(int index, const QJsonObject &authorization)
     // RFC 8555 8.1: the token is base64url; anything else could escape the URL path.
     if (authz.challengeUrl.isEmpty() || authz.token.isEmpty() || !fromBase64Url(authz.token.toLatin1())
         || authz.token.contains(u'/'))
-        return fail(AcmeProblem::local(problem::kProtocol,
-                                       QStringLiteral("%1: %2 challenge without a url or a base64url token")
-                                           .arg(authz.domain, authz.challengeType)));
+        return fail(
+            AcmeProblem::local(problem::kProtocol,
+                               QCoreApplication::translate("gatehouse::acme::AcmeOrder",
+                                                           "%1: %2 challenge without a url or a base64url token")
+                                   .arg(authz.domain, authz.challengeType)));
     const QByteArray keyAuthorization = authz.token.toLatin1() + '.' + m_client->m_accountKey.thumbprint();
     if (authz.challengeType == kHttp01)
         m_responder->publishHttp01(authz.token, keyAuthorization);
@@ -245,10 +268,12 @@ void AcmeOrder::onOrderState(const AcmeResponse &response)
         const QString certificateUrl = response.json.value(QLatin1String("certificate")).toString();
         if (certificateUrl.isEmpty())
             return fail(AcmeProblem::local(
-                problem::kProtocol, QStringLiteral("order %1 is valid without a certificate URL").arg(m_orderUrl)));
+                problem::kProtocol,
+                QCoreApplication::translate("gatehouse::acme::AcmeOrder", "order %1 is valid without a certificate URL")
+                    .arg(m_orderUrl)));
         return download(certificateUrl);
     }
-    fail(errorOf(response.json, QStringLiteral("order ") + m_orderUrl));
+    fail(errorOf(response.json, QCoreApplication::translate("gatehouse::acme::AcmeOrder", "order %1").arg(m_orderUrl)));
 }
 
 void AcmeOrder::finalize()
@@ -257,7 +282,9 @@ void AcmeOrder::finalize()
     setStep(QStringLiteral("finalizing"));
     const auto key = PrivateKey::generate(m_request.keyType);
     if (!key)
-        return fail(AcmeProblem::local(problem::kProtocol, QStringLiteral("certificate key: ") + key.error()));
+        return fail(AcmeProblem::local(
+            problem::kProtocol,
+            QCoreApplication::translate("gatehouse::acme::AcmeOrder", "certificate key: %1").arg(key.error())));
     const auto csr = makeCsr(key.value(), m_request.domains);
     if (!csr)
         return fail(AcmeProblem::local(problem::kConfig, csr.error()));
@@ -273,9 +300,11 @@ void AcmeOrder::download(const QString &certificateUrl)
         certificateUrl, std::nullopt,
         [this](const AcmeResponse &response) {
             if (!response.body.trimmed().startsWith("-----BEGIN CERTIFICATE-----"))
-                return fail(AcmeProblem::local(problem::kProtocol,
-                                               QStringLiteral("%1 answered \"%2\" instead of a PEM certificate chain")
-                                                   .arg(response.url, QString::fromLatin1(response.contentType))));
+                return fail(AcmeProblem::local(
+                    problem::kProtocol,
+                    QCoreApplication::translate("gatehouse::acme::AcmeOrder",
+                                                "%1 answered \"%2\" instead of a PEM certificate chain")
+                        .arg(response.url, QString::fromLatin1(response.contentType))));
             succeed(IssuedCertificate { response.body, m_keyPem, m_orderUrl });
         },
         kPemChain);

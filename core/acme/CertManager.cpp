@@ -4,6 +4,7 @@
 #include "acme/RenewalPolicy.h"
 #include "net/PortManager.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -279,12 +280,16 @@ void CertManager::finished(const QStringList &domains, const Result<IssuedCertif
         next.orderUrl = result->orderUrl;
         auto info = CertificateInfo::parse(next.chainPem);
         if (!info) {
-            failure = QStringLiteral("the CA's certificate does not parse: %1").arg(info.error());
+            failure
+                = QCoreApplication::translate("gatehouse::acme::CertManager", "the CA's certificate does not parse: %1")
+                      .arg(info.error());
         } else {
             next.info = info.value();
             auto installed = m_install(domains, next.chainPem, next.keyPem);
             if (!installed)
-                failure = QStringLiteral("the new certificate does not load: %1").arg(installed.error());
+                failure = QCoreApplication::translate("gatehouse::acme::CertManager",
+                                                      "the new certificate does not load: %1")
+                              .arg(installed.error());
             else {
                 next.failures = 0;
                 next.lastError.clear();
@@ -503,14 +508,19 @@ Result<CertificateStatus, QString> CertManager::renew(const QString &domain)
         const QDateTime now = m_options.clock();
         entry.attemptTimes.removeIf([&now](const QDateTime &t) { return t.secsTo(now) >= 3600; });
         if (const QDateTime lifts = capLifts(entry, now); lifts.isValid())
-            return R::failure(QStringLiteral("%1 attempts for %2 in the last hour already; the next is possible at %3")
-                                  .arg(entry.attemptTimes.size())
-                                  .arg(name, lifts.toUTC().toString(Qt::ISODate)));
+            return R::failure(
+                //: %1 is a number of attempts, %2 a domain name, %3 an ISO 8601 UTC time
+                QCoreApplication::translate("gatehouse::acme::CertManager",
+                                            "%1 attempts for %2 in the last hour already; the next is possible at %3")
+                    .arg(entry.attemptTimes.size())
+                    .arg(name, lifts.toUTC().toString(Qt::ISODate)));
         entry.forced = true;
         check();
         return statusOf(entry);
     }
-    return R::failure(QStringLiteral("no route has an automatic certificate for '%1'").arg(domain));
+    return R::failure(
+        QCoreApplication::translate("gatehouse::acme::CertManager", "no route has an automatic certificate for '%1'")
+            .arg(domain));
 }
 
 void CertManager::changed(const Entry &entry)

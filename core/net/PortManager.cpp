@@ -35,7 +35,8 @@ QStringList sorted(const QSet<QString> &set)
 
 QString describeUsers(const QStringList &users)
 {
-    return users.isEmpty() ? QStringLiteral("nothing") : users.join(QStringLiteral(", "));
+    return users.isEmpty() ? QCoreApplication::translate("gatehouse::net::PortManager", "nothing")
+                           : users.join(QStringLiteral(", "));
 }
 
 }  // namespace
@@ -135,7 +136,8 @@ ReconcileReport PortManager::reconcile(const WantedListeners &wanted, ReconcileM
                 reasons.append(failure.error.message);
             report.applied = false;
             report.reason
-                = QStringLiteral("strict mode: nothing changed because ") + reasons.join(QStringLiteral("; "));
+                = QCoreApplication::translate("gatehouse::net::PortManager", "strict mode: nothing changed because %1")
+                      .arg(reasons.join(QStringLiteral("; ")));
             qCWarning(lcNet).noquote() << report.reason;
             return report;
         }
@@ -235,8 +237,10 @@ Result<quint16, QString> PortManager::chooseChallengePort(quint16 preferred, con
         if (const Entry *entry = find(key)) {
             if (entry->listener)
                 return port;  // ours already: a lease will share it, no probe needed
-            refusals.append(entry->lastError ? entry->lastError->message
-                                             : key.toString() + QStringLiteral(" is not bound yet"));
+            refusals.append(entry->lastError
+                                ? entry->lastError->message
+                                : QCoreApplication::translate("gatehouse::net::PortManager", "%1 is not bound yet")
+                                      .arg(key.toString()));
             continue;
         }
         // A probe: bound and closed again at once; the lease binds it for real.
@@ -245,8 +249,9 @@ Result<quint16, QString> PortManager::chooseChallengePort(quint16 preferred, con
             return port;
         refusals.append(probe.error().message);
     }
-    return Result<quint16, QString>::failure(QStringLiteral("no ACME challenge port can be bound: ")
-                                             + refusals.join(QStringLiteral("; ")));
+    return Result<quint16, QString>::failure(
+        QCoreApplication::translate("gatehouse::net::PortManager", "no ACME challenge port can be bound: %1")
+            .arg(refusals.join(QStringLiteral("; "))));
 }
 
 QList<ListenerStatus> PortManager::status() const
@@ -296,10 +301,13 @@ BindError PortManager::classify(const ListenerKey &key, const platform::SocketEr
         for (const auto &[otherKey, other] : m_entries) {
             if (otherKey != key && other->listener && otherKey.overlaps(key)) {
                 result.kind = BindErrorKind::InternalConflict;
-                result.message = QStringLiteral("internal error: %1 (wanted by %2) overlaps this process's own "
-                                                "listener %3 (used by %4); use one bind address for both")
-                                     .arg(where, describeUsers(wantedBy), otherKey.toString(),
-                                          describeUsers(sorted(other->routes) + sorted(other->leases)));
+                result.message
+                    //: %1 and %3 are address:port pairs, %2 and %4 the routes or leases that use them
+                    = QCoreApplication::translate("gatehouse::net::PortManager",
+                                                  "internal error: %1 (wanted by %2) overlaps this process's own "
+                                                  "listener %3 (used by %4); use one bind address for both")
+                          .arg(where, describeUsers(wantedBy), otherKey.toString(),
+                               describeUsers(sorted(other->routes) + sorted(other->leases)));
                 return result;
             }
         }
@@ -312,57 +320,72 @@ BindError PortManager::classify(const ListenerKey &key, const platform::SocketEr
         }
         if (holder && holder->pid == QCoreApplication::applicationPid()) {
             result.kind = BindErrorKind::InternalConflict;
-            result.message = QStringLiteral("internal error: %1 (wanted by %2) is held by this process outside "
-                                            "the port manager (pid %3)")
-                                 .arg(where, describeUsers(wantedBy))
-                                 .arg(holder->pid);
+            result.message
+                = QCoreApplication::translate("gatehouse::net::PortManager",
+                                              "internal error: %1 (wanted by %2) is held by this process outside "
+                                              "the port manager (pid %3)")
+                      .arg(where, describeUsers(wantedBy))
+                      .arg(holder->pid);
             return result;
         }
         result.kind = BindErrorKind::InUse;
-        result.message = QStringLiteral("%1 is in use by %2; stop it or change the port of %3. Gatehouse "
-                                        "binds it as soon as it is free")
-                             .arg(where,
-                                  result.holder ? result.holder->describe()
-                                                : QStringLiteral("another process (the OS did not say which; "
-                                                                 "running as root shows other users' processes)"),
-                                  describeUsers(wantedBy));
+        result.message
+            //: %1 is the address:port, %2 the process holding it, %3 the routes that want it
+            = QCoreApplication::translate("gatehouse::net::PortManager",
+                                          "%1 is in use by %2; stop it or change the port of %3. Gatehouse "
+                                          "binds it as soon as it is free")
+                  .arg(where,
+                       result.holder ? result.holder->describe()
+                                     : QCoreApplication::translate("gatehouse::net::PortManager",
+                                                                   "another process (the OS did not say which; "
+                                                                   "running as root shows other users' processes)"),
+                       describeUsers(wantedBy));
         return result;
     }
     case platform::SocketErrorKind::PermissionDenied:
         result.kind = BindErrorKind::PermissionDenied;
 #ifdef Q_OS_WIN
-        result.message = QStringLiteral("%1: access denied: Windows reserves this port (netsh interface ipv4 show "
-                                        "excludedportrange protocol=tcp) or another program holds it exclusively; "
-                                        "choose another port")
-                             .arg(where);
+        result.message
+            = QCoreApplication::translate("gatehouse::net::PortManager",
+                                          "%1: access denied: Windows reserves this port (netsh interface ipv4 show "
+                                          "excludedportrange protocol=tcp) or another program holds it exclusively; "
+                                          "choose another port")
+                  .arg(where);
 #else
-        result.message = QStringLiteral("%1: permission denied: port %2 is privileged and this process may not "
-                                        "bind it. Run Gatehouse as its service (the unit grants "
-                                        "CAP_NET_BIND_SERVICE), grant the capability (setcap "
-                                        "cap_net_bind_service=+ep %3), or use a port >= 1024")
-                             .arg(where)
-                             .arg(key.port)
-                             .arg(QCoreApplication::instance() ? QCoreApplication::applicationFilePath()
-                                                               : QStringLiteral("<gatehoused>"));
+        result.message
+            = QCoreApplication::translate("gatehouse::net::PortManager",
+                                          "%1: permission denied: port %2 is privileged and this process may not "
+                                          "bind it. Run Gatehouse as its service (the unit grants "
+                                          "CAP_NET_BIND_SERVICE), grant the capability (setcap "
+                                          "cap_net_bind_service=+ep %3), or use a port >= 1024")
+                  .arg(where)
+                  .arg(key.port)
+                  .arg(QCoreApplication::instance() ? QCoreApplication::applicationFilePath()
+                                                    : QStringLiteral("<gatehoused>"));
 #endif
         return result;
     case platform::SocketErrorKind::AddressNotAvailable:
         result.kind = BindErrorKind::AddressNotAvailable;
-        result.message = QStringLiteral("%1: address not available: %2 is not an address of this host; set "
-                                        "bindAddress to one of its addresses (or 0.0.0.0), or bring the interface "
-                                        "up. Retried until the address appears")
-                             .arg(where, key.address);
+        result.message
+            = QCoreApplication::translate("gatehouse::net::PortManager",
+                                          "%1: address not available: %2 is not an address of this host; set "
+                                          "bindAddress to one of its addresses (or 0.0.0.0), or bring the interface "
+                                          "up. Retried until the address appears")
+                  .arg(where, key.address);
         return result;
     case platform::SocketErrorKind::InvalidAddress:
         result.kind = BindErrorKind::Other;
-        result.message
-            = QStringLiteral("%1: %2; set bindAddress to a numeric address such as 0.0.0.0").arg(where, result.osText);
+        result.message = QCoreApplication::translate("gatehouse::net::PortManager",
+                                                     "%1: %2; set bindAddress to a numeric address such as 0.0.0.0")
+                             .arg(where, result.osText);
         return result;
     default:
         break;
     }
     result.kind = BindErrorKind::Other;
-    result.message = QStringLiteral("%1: bind failed: %2 (error %3)").arg(where, result.osText).arg(error.code);
+    result.message = QCoreApplication::translate("gatehouse::net::PortManager", "%1: bind failed: %2 (error %3)")
+                         .arg(where, result.osText)
+                         .arg(error.code);
     return result;
 }
 

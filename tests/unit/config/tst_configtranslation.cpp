@@ -1,9 +1,12 @@
 // The config findings in the user's language: with the German catalog installed
 // (as --lang de does), one message from each part of the core that words them
 // (reader, validator, pattern parsers, overlap analysis, Diagnostic::toString)
-// comes out in German, so a message that loses its tr() wrapping fails here.
+// comes out in German, so a message that loses its tr() wrapping fails here; and
+// a port's state message from the port manager, as the Ports view and
+// `gatehousectl ports` show it.
 #include "Translations.h"
 #include "config/ConfigLoader.h"
+#include "net/PortManager.h"
 
 #include <QCoreApplication>
 #include <QScopeGuard>
@@ -65,6 +68,7 @@ private Q_SLOTS:
     void findingsAreGerman_data();
     void findingsAreGerman();
     void toStringIsGerman();
+    void portStateIsGerman();
     void englishWithoutTranslator();
 };
 
@@ -143,6 +147,22 @@ void TestConfigTranslation::toStringIsGerman()
     // Qt words the parser's own error; its catalog may not be installed.
     QVERIFY2(malformed.first().toString().startsWith(QStringLiteral("Fehler: Zeile 2, Spalte 14: fehlerhaftes JSON: ")),
              qPrintable(malformed.first().toString()));
+}
+
+void TestConfigTranslation::portStateIsGerman()
+{
+    // 192.0.2.0/24 is TEST-NET-1: never an address of this host, so the bind fails
+    // without touching a real port.
+    const net::ListenerKey key = net::ListenerKey::make(QStringLiteral("192.0.2.1"), 8080);
+    net::PortManager manager;
+    manager.reconcile({ { key, { QStringLiteral("site") } } });
+    const auto status = manager.status(key);
+    QVERIFY(status && status->lastError);
+    QCOMPARE(status->lastError->kind, net::BindErrorKind::AddressNotAvailable);
+    QVERIFY2(status->lastError->message.startsWith(
+                 QStringLiteral("%1: Adresse nicht verfügbar: 192.0.2.1 ist keine Adresse dieses Rechners; ")
+                     .arg(key.toString())),
+             qPrintable(status->lastError->message));
 }
 
 void TestConfigTranslation::englishWithoutTranslator()
