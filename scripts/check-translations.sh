@@ -15,6 +15,7 @@ if [ -z "$lupdate" ]; then
 fi
 [ -n "$lupdate" ] || { echo "check-translations: lupdate not found (Debian: qt6-l10n-tools)" >&2; exit 1; }
 
+mapfile -t inputs < <(grep -v -e '^#' -e '^[[:space:]]*$' translations/lupdate-inputs.txt)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
@@ -23,9 +24,7 @@ for ts in translations/gatehouse_*.ts; do
     lang=${lang#gatehouse_}
     cp "$ts" "$work/$(basename "$ts")"
     # The inputs and options translations/CMakeLists.txt gives lupdate.
-    "$lupdate" -silent -no-obsolete -locations none -I core -target-language "$lang" \
-        gui service translations core/net/BindError.cpp core/net/PortManager.cpp core/config core/routing core/service/Service.cpp \
-        core/acme/AcmeClient.cpp core/acme/AcmeOrder.cpp core/acme/CertManager.cpp \
+    "$lupdate" -silent -no-obsolete -locations none -I core -target-language "$lang" "${inputs[@]}" \
         -ts "$work/$(basename "$ts")" >/dev/null
     if ! diff -u "$ts" "$work/$(basename "$ts")" >"$work/diff"; then
         echo "check-translations: $ts is out of date with the sources (run: cmake --build build --target gatehouse_translations_lupdate):" >&2
