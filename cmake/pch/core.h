@@ -1,7 +1,7 @@
 // Precompiled into every C++ file of the core, the programs and the benchmarks
 // (GATEHOUSE_PCH, cmake/GatehouseHelpers.cmake): the standard and Qt headers
 // most files include, parsed once per target instead of once per file. Every
-// file still includes what it uses; a build with -DGATEHOUSE_PCH=OFF proves it.
+// file still includes what it uses, so a build with -DGATEHOUSE_PCH=OFF works.
 #pragma once
 
 #include <QByteArray>
