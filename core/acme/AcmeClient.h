@@ -43,7 +43,8 @@ struct AcmeResponse
 // times), account created or reused lazily: key in
 // <accountDir>/<sha256(directoryUrl) hex first 16>/account.key (0600) plus
 // account.json {"directoryUrl","url"(kid),"email"}. Polling honours Retry-After
-// (default 1 s poll, bounded total time). Every error becomes an AcmeProblem.
+// (else polls after 1/4, 1/2, then every pollInterval; bounded total time). Every error
+// becomes an AcmeProblem.
 class AcmeClient : public QObject
 {
     Q_OBJECT

@@ -167,7 +167,7 @@ void AcmeOrder::onAuthorization(int index, const AcmeResponse &response)
     }
     if (authz.challengeType.isEmpty())
         return respondToChallenge(index, response.json);
-    QTimer::singleShot(pollDelay(response), this, [this, index] { fetchAuthorization(index); });
+    QTimer::singleShot(pollDelay(response, authz.polls), this, [this, index] { fetchAuthorization(index); });
 }
 
 void AcmeOrder::respondToChallenge(int index, const QJsonObject &authorization)
@@ -230,7 +230,8 @@ void AcmeOrder::respondToChallenge(int index, const QJsonObject &authorization)
     postThen(
         authz.challengeUrl, QJsonObject {},
         [this, index](const AcmeResponse &response) {
-            QTimer::singleShot(pollDelay(response), this, [this, index] { fetchAuthorization(index); });
+            QTimer::singleShot(pollDelay(response, m_authorizations[index].polls), this,
+                               [this, index] { fetchAuthorization(index); });
         },
         {}, authz.domain);
 }
@@ -259,11 +260,11 @@ void AcmeOrder::onOrderState(const AcmeResponse &response)
     const QString status = statusOf(response.json);
     if (status == QLatin1String("ready")) {
         if (m_finalizing)
-            return pollOrder(pollDelay(response));
+            return pollOrder(pollDelay(response, m_orderPolls));
         return finalize();
     }
     if (status == QLatin1String("pending") || status == QLatin1String("processing"))
-        return pollOrder(pollDelay(response));
+        return pollOrder(pollDelay(response, m_orderPolls));
     if (status == QLatin1String("valid")) {
         const QString certificateUrl = response.json.value(QLatin1String("certificate")).toString();
         if (certificateUrl.isEmpty())
@@ -279,6 +280,7 @@ void AcmeOrder::onOrderState(const AcmeResponse &response)
 void AcmeOrder::finalize()
 {
     m_finalizing = true;
+    m_orderPolls = 0;
     setStep(QStringLiteral("finalizing"));
     const auto key = PrivateKey::generate(m_request.keyType);
     if (!key)
@@ -310,11 +312,12 @@ void AcmeOrder::download(const QString &certificateUrl)
         kPemChain);
 }
 
-std::chrono::milliseconds AcmeOrder::pollDelay(const AcmeResponse &response) const
+std::chrono::milliseconds AcmeOrder::pollDelay(const AcmeResponse &response, int &polls) const
 {
+    const int shift = std::max(0, 2 - polls++);
     if (response.retryAfter)
         return std::max<std::chrono::milliseconds>(*response.retryAfter, std::chrono::milliseconds(100));
-    return m_client->settings().pollInterval;
+    return m_client->settings().pollInterval / (1 << shift);
 }
 
 void AcmeOrder::withdraw(Authorization &authz)

@@ -79,6 +79,7 @@ private:
         QString token;
         bool published = false;
         bool done = false;
+        int polls = 0;  // polls since the challenge was answered
     };
 
     void start();
@@ -99,7 +100,11 @@ private:
     void withdraw(Authorization &authorization);
     void withdrawAll();
     void setStep(const QString &step);
-    std::chrono::milliseconds pollDelay(const AcmeResponse &response) const;
+    // Retry-After when the CA sends one; otherwise a quarter of the poll interval,
+    // then half, then the whole interval: a quick CA is seen at once, a slow one
+    // is not asked more often than the interval allows. `polls` counts the polls
+    // of this thing so far and is advanced.
+    std::chrono::milliseconds pollDelay(const AcmeResponse &response, int &polls) const;
     void fail(const AcmeProblem &problem);
     void succeed(const IssuedCertificate &certificate);
 
@@ -110,6 +115,7 @@ private:
     QTimer *m_deadline;
     bool m_finished = false;
     bool m_finalizing = false;
+    int m_orderPolls = 0;  // polls of the order since its authorizations or its finalization
 
     QString m_step;
     QString m_orderUrl;
