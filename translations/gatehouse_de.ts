@@ -277,6 +277,33 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::acme::AcmeProblem</name>
+    <message>
+        <source>error</source>
+        <extracomment>stands for a problem type the CA left out (otherwise e.g. &quot;rateLimited&quot;)</extracomment>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>(no detail)</source>
+        <translation>(keine Details)</translation>
+    </message>
+    <message>
+        <source>retry after %1 s</source>
+        <extracomment>%1 is a number of seconds</extracomment>
+        <translation>erneuter Versuch nach %1 s</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 without a problem document</source>
+        <extracomment>%1 is a URL, %2 an HTTP status code; a problem document is the CA&apos;s JSON error answer (RFC 7807)</extracomment>
+        <translation>%1 antwortete mit HTTP %2 ohne Problemdokument</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 without a problem document: &quot;%3&quot;</source>
+        <extracomment>%1 is a URL, %2 an HTTP status code, %3 the start of the answer&apos;s body</extracomment>
+        <translation>%1 antwortete mit HTTP %2 ohne Problemdokument: &quot;%3&quot;</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::acme::CertManager</name>
     <message>
         <source>the CA&apos;s certificate does not parse: %1</source>
@@ -294,6 +321,164 @@
     <message>
         <source>no route has an automatic certificate for &apos;%1&apos;</source>
         <translation>keine Route hat ein automatisches Zertifikat für &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1: the stored certificate does not load: %2</source>
+        <extracomment>%1 is a list of domains, %2 why the certificate cannot be used</extracomment>
+        <translation>%1: das gespeicherte Zertifikat lässt sich nicht laden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::acme::CertStore</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: no %2 (an interrupted first write?)</source>
+        <extracomment>%1 is a directory, %2 the file name meta.json</extracomment>
+        <translation>%1: keine Datei %2 (erster Schreibvorgang unterbrochen?)</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON object (%2 at offset %3)</source>
+        <extracomment>%1 is a file, %2 what is wrong with it (the JSON parser&apos;s error, or &quot;wrong type&quot;), %3 a byte offset</extracomment>
+        <translation>%1: kein JSON-Objekt (%2 bei Offset %3)</translation>
+    </message>
+    <message>
+        <source>wrong type</source>
+        <translation>falscher Typ</translation>
+    </message>
+    <message>
+        <source>%1: &quot;domains&quot; is missing or empty</source>
+        <translation>%1: &quot;domains&quot; fehlt oder ist leer</translation>
+    </message>
+    <message>
+        <source>%1: the domains %2 belong in %3, not here</source>
+        <extracomment>%1 is the meta.json file, %2 a list of domains, %3 the name of the directory they belong in</extracomment>
+        <translation>%1: die Domains %2 gehören nach %3, nicht hierher</translation>
+    </message>
+    <message>
+        <source>%1 does not match %2 (a write was interrupted, or the file was changed by hand)</source>
+        <extracomment>%1 is a certificate or key file, %2 the file name meta.json that records its checksum</extracomment>
+        <translation>%1 passt nicht zu %2 (ein Schreibvorgang wurde unterbrochen oder die Datei von Hand geändert)</translation>
+    </message>
+    <message>
+        <source>no domains given</source>
+        <translation>keine Domains angegeben</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::acme::CertificateInfo</name>
+    <message>
+        <source>the certificate chain is empty</source>
+        <translation>die Zertifikatskette ist leer</translation>
+    </message>
+    <message>
+        <source>no PEM certificate at the start of the chain: %1</source>
+        <extracomment>%1 is OpenSSL&apos;s error text</extracomment>
+        <translation>kein PEM-Zertifikat am Anfang der Kette: %1</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s validity dates cannot be read</source>
+        <translation>der Gültigkeitszeitraum des Zertifikats lässt sich nicht lesen</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s serial number cannot be read</source>
+        <translation>die Seriennummer des Zertifikats lässt sich nicht lesen</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::acme::Csr</name>
+    <message>
+        <source>CSR: no key</source>
+        <translation>CSR: kein Schlüssel</translation>
+    </message>
+    <message>
+        <source>CSR: no domains</source>
+        <translation>CSR: keine Domains</translation>
+    </message>
+    <message>
+        <source>CSR: domains[%1] &quot;%2&quot; is not an ASCII host name (empty, spaces or non-ASCII characters; use the punycode form)</source>
+        <translation>CSR: domains[%1] &quot;%2&quot; ist kein ASCII-Hostname (leer, Leerzeichen oder Nicht-ASCII-Zeichen; verwenden Sie die Punycode-Form)</translation>
+    </message>
+    <message>
+        <source>CSR: %1</source>
+        <translation>CSR: %1</translation>
+    </message>
+    <message>
+        <source>CSR: common name: %1</source>
+        <translation>CSR: Common Name: %1</translation>
+    </message>
+    <message>
+        <source>CSR: subjectAltName: %1</source>
+        <translation>CSR: subjectAltName: %1</translation>
+    </message>
+    <message>
+        <source>CSR: signing: %1</source>
+        <translation>CSR: Signieren: %1</translation>
+    </message>
+    <message>
+        <source>CSR: encoding: %1</source>
+        <translation>CSR: Kodierung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::acme::Jws</name>
+    <message>
+        <source>JWS for %1: no account key</source>
+        <translation>JWS für %1: kein Kontoschlüssel</translation>
+    </message>
+    <message>
+        <source>JWS for %1: %2</source>
+        <extracomment>%1 is a URL, %2 why signing failed</extracomment>
+        <translation>JWS für %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::acme::PrivateKey</name>
+    <message>
+        <source>no OpenSSL error detail</source>
+        <translation>OpenSSL nennt keine Fehlerdetails</translation>
+    </message>
+    <message>
+        <source>cannot set up key generation: %1</source>
+        <translation>die Schlüsselerzeugung lässt sich nicht einrichten: %1</translation>
+    </message>
+    <message>
+        <source>cannot generate a key: %1</source>
+        <translation>es lässt sich kein Schlüssel erzeugen: %1</translation>
+    </message>
+    <message>
+        <source>not a PEM private key: %1</source>
+        <translation>kein privater Schlüssel im PEM-Format: %1</translation>
+    </message>
+    <message>
+        <source>EC key on curve %1; only P-256 is supported</source>
+        <translation>EC-Schlüssel auf der Kurve %1; nur P-256 wird unterstützt</translation>
+    </message>
+    <message>
+        <source>RSA key of %1 bits; at least 2048 are needed</source>
+        <translation>RSA-Schlüssel mit %1 Bit; mindestens 2048 sind nötig</translation>
+    </message>
+    <message>
+        <source>key type %1 is not supported (EC P-256 or RSA)</source>
+        <translation>Schlüsseltyp %1 wird nicht unterstützt (EC P-256 oder RSA)</translation>
+    </message>
+    <message>
+        <source>no key to sign with</source>
+        <translation>kein Schlüssel zum Signieren</translation>
+    </message>
+    <message>
+        <source>cannot sign: %1</source>
+        <translation>Signieren nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>cannot decode the ECDSA signature: %1</source>
+        <translation>die ECDSA-Signatur lässt sich nicht dekodieren: %1</translation>
+    </message>
+    <message>
+        <source>ECDSA signature out of range</source>
+        <translation>ECDSA-Signatur außerhalb des Wertebereichs</translation>
     </message>
 </context>
 <context>

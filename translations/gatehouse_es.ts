@@ -277,6 +277,33 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::acme::AcmeProblem</name>
+    <message>
+        <source>error</source>
+        <extracomment>stands for a problem type the CA left out (otherwise e.g. &quot;rateLimited&quot;)</extracomment>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>(no detail)</source>
+        <translation>(sin detalles)</translation>
+    </message>
+    <message>
+        <source>retry after %1 s</source>
+        <extracomment>%1 is a number of seconds</extracomment>
+        <translation>reintentar dentro de %1 s</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 without a problem document</source>
+        <extracomment>%1 is a URL, %2 an HTTP status code; a problem document is the CA&apos;s JSON error answer (RFC 7807)</extracomment>
+        <translation>%1 respondió HTTP %2 sin documento de problema</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 without a problem document: &quot;%3&quot;</source>
+        <extracomment>%1 is a URL, %2 an HTTP status code, %3 the start of the answer&apos;s body</extracomment>
+        <translation>%1 respondió HTTP %2 sin documento de problema: &quot;%3&quot;</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::acme::CertManager</name>
     <message>
         <source>the CA&apos;s certificate does not parse: %1</source>
@@ -294,6 +321,164 @@
     <message>
         <source>no route has an automatic certificate for &apos;%1&apos;</source>
         <translation>ninguna ruta tiene un certificado automático para &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1: the stored certificate does not load: %2</source>
+        <extracomment>%1 is a list of domains, %2 why the certificate cannot be used</extracomment>
+        <translation>%1: el certificado guardado no se carga: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::acme::CertStore</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>no se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: no %2 (an interrupted first write?)</source>
+        <extracomment>%1 is a directory, %2 the file name meta.json</extracomment>
+        <translation>%1: no hay %2 (¿se interrumpió la primera escritura?)</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON object (%2 at offset %3)</source>
+        <extracomment>%1 is a file, %2 what is wrong with it (the JSON parser&apos;s error, or &quot;wrong type&quot;), %3 a byte offset</extracomment>
+        <translation>%1: no es un objeto JSON (%2 en la posición %3)</translation>
+    </message>
+    <message>
+        <source>wrong type</source>
+        <translation>tipo incorrecto</translation>
+    </message>
+    <message>
+        <source>%1: &quot;domains&quot; is missing or empty</source>
+        <translation>%1: &quot;domains&quot; falta o está vacío</translation>
+    </message>
+    <message>
+        <source>%1: the domains %2 belong in %3, not here</source>
+        <extracomment>%1 is the meta.json file, %2 a list of domains, %3 the name of the directory they belong in</extracomment>
+        <translation>%1: los dominios %2 van en %3, no aquí</translation>
+    </message>
+    <message>
+        <source>%1 does not match %2 (a write was interrupted, or the file was changed by hand)</source>
+        <extracomment>%1 is a certificate or key file, %2 the file name meta.json that records its checksum</extracomment>
+        <translation>%1 no coincide con %2 (se interrumpió una escritura o el archivo se modificó a mano)</translation>
+    </message>
+    <message>
+        <source>no domains given</source>
+        <translation>no se indicó ningún dominio</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::acme::CertificateInfo</name>
+    <message>
+        <source>the certificate chain is empty</source>
+        <translation>la cadena de certificados está vacía</translation>
+    </message>
+    <message>
+        <source>no PEM certificate at the start of the chain: %1</source>
+        <extracomment>%1 is OpenSSL&apos;s error text</extracomment>
+        <translation>no hay ningún certificado PEM al principio de la cadena: %1</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s validity dates cannot be read</source>
+        <translation>no se pueden leer las fechas de validez del certificado</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s serial number cannot be read</source>
+        <translation>no se puede leer el número de serie del certificado</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::acme::Csr</name>
+    <message>
+        <source>CSR: no key</source>
+        <translation>CSR: sin clave</translation>
+    </message>
+    <message>
+        <source>CSR: no domains</source>
+        <translation>CSR: sin dominios</translation>
+    </message>
+    <message>
+        <source>CSR: domains[%1] &quot;%2&quot; is not an ASCII host name (empty, spaces or non-ASCII characters; use the punycode form)</source>
+        <translation>CSR: domains[%1] &quot;%2&quot; no es un nombre de host ASCII (vacío, con espacios o con caracteres no ASCII; use la forma punycode)</translation>
+    </message>
+    <message>
+        <source>CSR: %1</source>
+        <translation>CSR: %1</translation>
+    </message>
+    <message>
+        <source>CSR: common name: %1</source>
+        <translation>CSR: nombre común: %1</translation>
+    </message>
+    <message>
+        <source>CSR: subjectAltName: %1</source>
+        <translation>CSR: subjectAltName: %1</translation>
+    </message>
+    <message>
+        <source>CSR: signing: %1</source>
+        <translation>CSR: firma: %1</translation>
+    </message>
+    <message>
+        <source>CSR: encoding: %1</source>
+        <translation>CSR: codificación: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::acme::Jws</name>
+    <message>
+        <source>JWS for %1: no account key</source>
+        <translation>JWS para %1: sin clave de cuenta</translation>
+    </message>
+    <message>
+        <source>JWS for %1: %2</source>
+        <extracomment>%1 is a URL, %2 why signing failed</extracomment>
+        <translation>JWS para %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::acme::PrivateKey</name>
+    <message>
+        <source>no OpenSSL error detail</source>
+        <translation>OpenSSL no da detalles del error</translation>
+    </message>
+    <message>
+        <source>cannot set up key generation: %1</source>
+        <translation>no se puede preparar la generación de claves: %1</translation>
+    </message>
+    <message>
+        <source>cannot generate a key: %1</source>
+        <translation>no se puede generar una clave: %1</translation>
+    </message>
+    <message>
+        <source>not a PEM private key: %1</source>
+        <translation>no es una clave privada PEM: %1</translation>
+    </message>
+    <message>
+        <source>EC key on curve %1; only P-256 is supported</source>
+        <translation>clave EC en la curva %1; solo se admite P-256</translation>
+    </message>
+    <message>
+        <source>RSA key of %1 bits; at least 2048 are needed</source>
+        <translation>clave RSA de %1 bits; se necesitan al menos 2048</translation>
+    </message>
+    <message>
+        <source>key type %1 is not supported (EC P-256 or RSA)</source>
+        <translation>no se admite el tipo de clave %1 (EC P-256 o RSA)</translation>
+    </message>
+    <message>
+        <source>no key to sign with</source>
+        <translation>no hay ninguna clave con la que firmar</translation>
+    </message>
+    <message>
+        <source>cannot sign: %1</source>
+        <translation>no se puede firmar: %1</translation>
+    </message>
+    <message>
+        <source>cannot decode the ECDSA signature: %1</source>
+        <translation>no se puede decodificar la firma ECDSA: %1</translation>
+    </message>
+    <message>
+        <source>ECDSA signature out of range</source>
+        <translation>firma ECDSA fuera de rango</translation>
     </message>
 </context>
 <context>

@@ -277,6 +277,33 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::acme::AcmeProblem</name>
+    <message>
+        <source>error</source>
+        <extracomment>stands for a problem type the CA left out (otherwise e.g. &quot;rateLimited&quot;)</extracomment>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <source>(no detail)</source>
+        <translation>(aucun détail)</translation>
+    </message>
+    <message>
+        <source>retry after %1 s</source>
+        <extracomment>%1 is a number of seconds</extracomment>
+        <translation>nouvel essai après %1 s</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 without a problem document</source>
+        <extracomment>%1 is a URL, %2 an HTTP status code; a problem document is the CA&apos;s JSON error answer (RFC 7807)</extracomment>
+        <translation>%1 a répondu HTTP %2 sans document de problème</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 without a problem document: &quot;%3&quot;</source>
+        <extracomment>%1 is a URL, %2 an HTTP status code, %3 the start of the answer&apos;s body</extracomment>
+        <translation>%1 a répondu HTTP %2 sans document de problème : &quot;%3&quot;</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::acme::CertManager</name>
     <message>
         <source>the CA&apos;s certificate does not parse: %1</source>
@@ -294,6 +321,164 @@
     <message>
         <source>no route has an automatic certificate for &apos;%1&apos;</source>
         <translation>aucune route n&apos;a de certificat automatique pour &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1: the stored certificate does not load: %2</source>
+        <extracomment>%1 is a list of domains, %2 why the certificate cannot be used</extracomment>
+        <translation>%1 : le certificat enregistré ne se charge pas : %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::acme::CertStore</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: no %2 (an interrupted first write?)</source>
+        <extracomment>%1 is a directory, %2 the file name meta.json</extracomment>
+        <translation>%1 : pas de %2 (première écriture interrompue ?)</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON object (%2 at offset %3)</source>
+        <extracomment>%1 is a file, %2 what is wrong with it (the JSON parser&apos;s error, or &quot;wrong type&quot;), %3 a byte offset</extracomment>
+        <translation>%1 : pas un objet JSON (%2 à la position %3)</translation>
+    </message>
+    <message>
+        <source>wrong type</source>
+        <translation>mauvais type</translation>
+    </message>
+    <message>
+        <source>%1: &quot;domains&quot; is missing or empty</source>
+        <translation>%1 : &quot;domains&quot; est absent ou vide</translation>
+    </message>
+    <message>
+        <source>%1: the domains %2 belong in %3, not here</source>
+        <extracomment>%1 is the meta.json file, %2 a list of domains, %3 the name of the directory they belong in</extracomment>
+        <translation>%1 : les domaines %2 ont leur place dans %3, pas ici</translation>
+    </message>
+    <message>
+        <source>%1 does not match %2 (a write was interrupted, or the file was changed by hand)</source>
+        <extracomment>%1 is a certificate or key file, %2 the file name meta.json that records its checksum</extracomment>
+        <translation>%1 ne correspond pas à %2 (une écriture a été interrompue, ou le fichier a été modifié à la main)</translation>
+    </message>
+    <message>
+        <source>no domains given</source>
+        <translation>aucun domaine indiqué</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::acme::CertificateInfo</name>
+    <message>
+        <source>the certificate chain is empty</source>
+        <translation>la chaîne de certificats est vide</translation>
+    </message>
+    <message>
+        <source>no PEM certificate at the start of the chain: %1</source>
+        <extracomment>%1 is OpenSSL&apos;s error text</extracomment>
+        <translation>aucun certificat PEM au début de la chaîne : %1</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s validity dates cannot be read</source>
+        <translation>les dates de validité du certificat sont illisibles</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s serial number cannot be read</source>
+        <translation>le numéro de série du certificat est illisible</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::acme::Csr</name>
+    <message>
+        <source>CSR: no key</source>
+        <translation>CSR : aucune clé</translation>
+    </message>
+    <message>
+        <source>CSR: no domains</source>
+        <translation>CSR : aucun domaine</translation>
+    </message>
+    <message>
+        <source>CSR: domains[%1] &quot;%2&quot; is not an ASCII host name (empty, spaces or non-ASCII characters; use the punycode form)</source>
+        <translation>CSR : domains[%1] &quot;%2&quot; n&apos;est pas un nom d&apos;hôte ASCII (vide, espaces ou caractères non ASCII ; utilisez la forme punycode)</translation>
+    </message>
+    <message>
+        <source>CSR: %1</source>
+        <translation>CSR : %1</translation>
+    </message>
+    <message>
+        <source>CSR: common name: %1</source>
+        <translation>CSR : nom commun : %1</translation>
+    </message>
+    <message>
+        <source>CSR: subjectAltName: %1</source>
+        <translation>CSR : subjectAltName : %1</translation>
+    </message>
+    <message>
+        <source>CSR: signing: %1</source>
+        <translation>CSR : signature : %1</translation>
+    </message>
+    <message>
+        <source>CSR: encoding: %1</source>
+        <translation>CSR : encodage : %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::acme::Jws</name>
+    <message>
+        <source>JWS for %1: no account key</source>
+        <translation>JWS pour %1 : aucune clé de compte</translation>
+    </message>
+    <message>
+        <source>JWS for %1: %2</source>
+        <extracomment>%1 is a URL, %2 why signing failed</extracomment>
+        <translation>JWS pour %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::acme::PrivateKey</name>
+    <message>
+        <source>no OpenSSL error detail</source>
+        <translation>OpenSSL ne donne aucun détail sur l&apos;erreur</translation>
+    </message>
+    <message>
+        <source>cannot set up key generation: %1</source>
+        <translation>impossible de préparer la génération de clé : %1</translation>
+    </message>
+    <message>
+        <source>cannot generate a key: %1</source>
+        <translation>impossible de générer une clé : %1</translation>
+    </message>
+    <message>
+        <source>not a PEM private key: %1</source>
+        <translation>pas une clé privée PEM : %1</translation>
+    </message>
+    <message>
+        <source>EC key on curve %1; only P-256 is supported</source>
+        <translation>clé EC sur la courbe %1 ; seule P-256 est prise en charge</translation>
+    </message>
+    <message>
+        <source>RSA key of %1 bits; at least 2048 are needed</source>
+        <translation>clé RSA de %1 bits ; il en faut au moins 2048</translation>
+    </message>
+    <message>
+        <source>key type %1 is not supported (EC P-256 or RSA)</source>
+        <translation>le type de clé %1 n&apos;est pas pris en charge (EC P-256 ou RSA)</translation>
+    </message>
+    <message>
+        <source>no key to sign with</source>
+        <translation>aucune clé pour signer</translation>
+    </message>
+    <message>
+        <source>cannot sign: %1</source>
+        <translation>impossible de signer : %1</translation>
+    </message>
+    <message>
+        <source>cannot decode the ECDSA signature: %1</source>
+        <translation>impossible de décoder la signature ECDSA : %1</translation>
+    </message>
+    <message>
+        <source>ECDSA signature out of range</source>
+        <translation>signature ECDSA hors limites</translation>
     </message>
 </context>
 <context>

@@ -60,7 +60,8 @@ QString openSslErrors()
         ERR_error_string_n(code, buffer, sizeof(buffer));
         lines.append(QString::fromLatin1(buffer));
     }
-    return lines.isEmpty() ? QStringLiteral("no OpenSSL error detail") : lines.join(QStringLiteral("; "));
+    return lines.isEmpty() ? QCoreApplication::translate("gatehouse::acme::PrivateKey", "no OpenSSL error detail")
+                           : lines.join(QStringLiteral("; "));
 }
 
 QByteArray base64Url(const QByteArray &bytes)
@@ -100,12 +101,16 @@ Result<PrivateKey, QString> PrivateKey::generate(KeyType type)
     const bool ec = type == KeyType::EcdsaP256;
     PkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_name(nullptr, ec ? "EC" : "RSA", nullptr), EVP_PKEY_CTX_free);
     if (!ctx || EVP_PKEY_keygen_init(ctx.get()) != 1)
-        return Result<PrivateKey, QString>::failure(QStringLiteral("cannot set up key generation: ") + openSslErrors());
+        return Result<PrivateKey, QString>::failure(
+            QCoreApplication::translate("gatehouse::acme::PrivateKey", "cannot set up key generation: %1")
+                .arg(openSslErrors()));
     const int configured
         = ec ? EVP_PKEY_CTX_set_group_name(ctx.get(), "P-256") : EVP_PKEY_CTX_set_rsa_keygen_bits(ctx.get(), 2048);
     EVP_PKEY *raw = nullptr;
     if (configured != 1 || EVP_PKEY_generate(ctx.get(), &raw) != 1)
-        return Result<PrivateKey, QString>::failure(QStringLiteral("cannot generate a key: ") + openSslErrors());
+        return Result<PrivateKey, QString>::failure(
+            QCoreApplication::translate("gatehouse::acme::PrivateKey", "cannot generate a key: %1")
+                .arg(openSslErrors()));
     PrivateKey key;
     key.m_key = adopt(raw);
     key.m_type = type;
@@ -118,7 +123,8 @@ Result<PrivateKey, QString> PrivateKey::fromPem(const QByteArray &pem)
     BioPtr bio(BIO_new_mem_buf(pem.constData(), int(pem.size())), BIO_free);
     EVP_PKEY *raw = PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr);
     if (!raw)
-        return R::failure(QStringLiteral("not a PEM private key: ") + openSslErrors());
+        return R::failure(QCoreApplication::translate("gatehouse::acme::PrivateKey", "not a PEM private key: %1")
+                              .arg(openSslErrors()));
     PrivateKey key;
     key.m_key = adopt(raw);
     if (EVP_PKEY_is_a(raw, "EC")) {
@@ -126,17 +132,20 @@ Result<PrivateKey, QString> PrivateKey::fromPem(const QByteArray &pem)
         size_t length = 0;
         if (EVP_PKEY_get_utf8_string_param(raw, OSSL_PKEY_PARAM_GROUP_NAME, group, sizeof(group), &length) != 1
             || (qstrcmp(group, "prime256v1") != 0 && qstrcmp(group, "P-256") != 0))
-            return R::failure(
-                QStringLiteral("EC key on curve %1; only P-256 is supported").arg(QString::fromLatin1(group)));
+            return R::failure(QCoreApplication::translate("gatehouse::acme::PrivateKey",
+                                                          "EC key on curve %1; only P-256 is supported")
+                                  .arg(QString::fromLatin1(group)));
         key.m_type = KeyType::EcdsaP256;
     } else if (EVP_PKEY_is_a(raw, "RSA")) {
         if (EVP_PKEY_get_bits(raw) < 2048)
-            return R::failure(
-                QStringLiteral("RSA key of %1 bits; at least 2048 are needed").arg(EVP_PKEY_get_bits(raw)));
+            return R::failure(QCoreApplication::translate("gatehouse::acme::PrivateKey",
+                                                          "RSA key of %1 bits; at least 2048 are needed")
+                                  .arg(EVP_PKEY_get_bits(raw)));
         key.m_type = KeyType::Rsa2048;
     } else {
-        return R::failure(QStringLiteral("key type %1 is not supported (EC P-256 or RSA)")
-                              .arg(QString::fromLatin1(EVP_PKEY_get0_type_name(raw))));
+        return R::failure(
+            QCoreApplication::translate("gatehouse::acme::PrivateKey", "key type %1 is not supported (EC P-256 or RSA)")
+                .arg(QString::fromLatin1(EVP_PKEY_get0_type_name(raw))));
     }
     return key;
 }
@@ -186,18 +195,20 @@ Result<QByteArray, QString> PrivateKey::sign(const QByteArray &data) const
 {
     using R = Result<QByteArray, QString>;
     if (!m_key)
-        return R::failure(QStringLiteral("no key to sign with"));
+        return R::failure(QCoreApplication::translate("gatehouse::acme::PrivateKey", "no key to sign with"));
     MdCtxPtr ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
     size_t length = 0;
     const auto *input = reinterpret_cast<const unsigned char *>(data.constData());
     if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, m_key.get()) != 1
         || EVP_DigestSign(ctx.get(), nullptr, &length, input, size_t(data.size())) != 1)
-        return R::failure(QStringLiteral("cannot sign: ") + openSslErrors());
+        return R::failure(
+            QCoreApplication::translate("gatehouse::acme::PrivateKey", "cannot sign: %1").arg(openSslErrors()));
     QByteArray signature(qsizetype(length), Qt::Uninitialized);
     if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(signature.data()), &length, input,
                        size_t(data.size()))
         != 1)
-        return R::failure(QStringLiteral("cannot sign: ") + openSslErrors());
+        return R::failure(
+            QCoreApplication::translate("gatehouse::acme::PrivateKey", "cannot sign: %1").arg(openSslErrors()));
     signature.truncate(qsizetype(length));
     if (m_type != KeyType::EcdsaP256)
         return signature;
@@ -207,7 +218,9 @@ Result<QByteArray, QString> PrivateKey::sign(const QByteArray &data) const
     const auto *der = reinterpret_cast<const unsigned char *>(signature.constData());
     EcdsaSigPtr sig(d2i_ECDSA_SIG(nullptr, &der, long(signature.size())), ECDSA_SIG_free);
     if (!sig)
-        return R::failure(QStringLiteral("cannot decode the ECDSA signature: ") + openSslErrors());
+        return R::failure(
+            QCoreApplication::translate("gatehouse::acme::PrivateKey", "cannot decode the ECDSA signature: %1")
+                .arg(openSslErrors()));
     const BIGNUM *r = nullptr;
     const BIGNUM *s = nullptr;
     ECDSA_SIG_get0(sig.get(), &r, &s);
@@ -215,7 +228,7 @@ Result<QByteArray, QString> PrivateKey::sign(const QByteArray &data) const
     auto *out = reinterpret_cast<unsigned char *>(raw.data());
     if (BN_bn2binpad(r, out, kP256CoordinateBytes) != kP256CoordinateBytes
         || BN_bn2binpad(s, out + kP256CoordinateBytes, kP256CoordinateBytes) != kP256CoordinateBytes)
-        return R::failure(QStringLiteral("ECDSA signature out of range"));
+        return R::failure(QCoreApplication::translate("gatehouse::acme::PrivateKey", "ECDSA signature out of range"));
     return raw;
 }
 

@@ -1,5 +1,6 @@
 #include "acme/AcmeProblem.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -27,12 +28,16 @@ QString AcmeProblem::toString() const
 {
     QString shortType = type.startsWith(problem::kAcmePrefix) ? type.mid(problem::kAcmePrefix.size()) : type;
     if (shortType.isEmpty())
-        shortType = QStringLiteral("error");
-    QString text = shortType + QStringLiteral(": ") + (detail.isEmpty() ? QStringLiteral("(no detail)") : detail);
+        //: stands for a problem type the CA left out (otherwise e.g. "rateLimited")
+        shortType = QCoreApplication::translate("gatehouse::acme::AcmeProblem", "error");
+    QString text = shortType + QStringLiteral(": ")
+        + (detail.isEmpty() ? QCoreApplication::translate("gatehouse::acme::AcmeProblem", "(no detail)") : detail);
     if (httpStatus > 0)
         text += QStringLiteral(" (HTTP %1)").arg(httpStatus);
     if (retryAfter)
-        text += QStringLiteral(", retry after %1 s").arg(retryAfter->count());
+        text += QStringLiteral(", ")
+            //: %1 is a number of seconds
+            + QCoreApplication::translate("gatehouse::acme::AcmeProblem", "retry after %1 s").arg(retryAfter->count());
     for (const AcmeProblem &sub : subproblems)
         text += QStringLiteral("; ") + sub.toString();
     return text;
@@ -85,10 +90,18 @@ AcmeProblem AcmeProblem::fromHttp(const QString &url, int status, const QByteArr
         if (body.size() > kQuotedBodyLimit)
             quoted += QStringLiteral("...");
         p.type = problem::kProtocol;
-        p.detail = QStringLiteral("%1 answered HTTP %2 without a problem document%3")
-                       .arg(url)
-                       .arg(status)
-                       .arg(quoted.isEmpty() ? QString() : QStringLiteral(": \"") + quoted + u'"');
+        // One arg() call, so a %-escape in the URL is never taken for a placeholder.
+        const QString code = QString::number(status);
+        if (quoted.isEmpty())
+            //: %1 is a URL, %2 an HTTP status code; a problem document is the CA's JSON error answer (RFC 7807)
+            p.detail = QCoreApplication::translate("gatehouse::acme::AcmeProblem",
+                                                   "%1 answered HTTP %2 without a problem document")
+                           .arg(url, code);
+        else
+            //: %1 is a URL, %2 an HTTP status code, %3 the start of the answer's body
+            p.detail = QCoreApplication::translate("gatehouse::acme::AcmeProblem",
+                                                   "%1 answered HTTP %2 without a problem document: \"%3\"")
+                           .arg(url, code, quoted);
         p.httpStatus = status;
     }
     p.retryAfter = parseRetryAfter(retryAfterHeader, now);

@@ -89,7 +89,9 @@ QStringList CertManager::load()
         if (!entry.hasCertificate() || entry.stored.info.notAfter <= now)
             continue;
         if (auto installed = m_install(entry.stored.domains, entry.stored.chainPem, entry.stored.keyPem); !installed)
-            errors << QStringLiteral("%1: the stored certificate does not load: %2")
+            //: %1 is a list of domains, %2 why the certificate cannot be used
+            errors << QCoreApplication::translate("gatehouse::acme::CertManager",
+                                                  "%1: the stored certificate does not load: %2")
                           .arg(entry.stored.domains.join(u','), installed.error());
     }
     for (const QString &error : std::as_const(errors))

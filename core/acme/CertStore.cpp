@@ -3,6 +3,7 @@
 #include "acme/AcmeServingLogging.h"
 #include "proxy/TlsContextStore.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -49,6 +50,9 @@ QDateTime timeFrom(const QJsonValue &value)
     return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs).toUTC();
 }
 
+// The failures of save() and saveState() reach only the log (the CertManager
+// logs them), so they stay English like the log; what a load reports goes to
+// control clients and into a certificate's last error, in the user's language.
 Result<bool, QString> writeFile(const QString &path, const QByteArray &bytes, QFileDevice::Permissions permissions)
 {
     using R = Result<bool, QString>;
@@ -69,7 +73,9 @@ Result<QByteArray, QString> readFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Result<QByteArray, QString>::failure(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+        return Result<QByteArray, QString>::failure(
+            QCoreApplication::translate("gatehouse::acme::CertStore", "cannot read %1: %2")
+                .arg(path, file.errorString()));
     return file.readAll();
 }
 
@@ -152,18 +158,24 @@ Result<StoredCertificate, QString> CertStore::loadEntry(const QString &path) con
     const QString metaPath = path + u'/' + QLatin1String(kMetaFile);
     if (!QFileInfo::exists(metaPath))
         return R::failure(
-            QStringLiteral("%1: no %2 (an interrupted first write?)").arg(path, QLatin1String(kMetaFile)));
+            //: %1 is a directory, %2 the file name meta.json
+            QCoreApplication::translate("gatehouse::acme::CertStore", "%1: no %2 (an interrupted first write?)")
+                .arg(path, QLatin1String(kMetaFile)));
     const auto metaBytes = readFile(metaPath);
     if (!metaBytes)
         return R::failure(metaBytes.error());
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(metaBytes.value(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return R::failure(QStringLiteral("%1: not a JSON object (%2 at offset %3)")
-                              .arg(metaPath,
-                                   parseError.error != QJsonParseError::NoError ? parseError.errorString()
-                                                                                : QStringLiteral("wrong type"))
-                              .arg(parseError.offset));
+        return R::failure(
+            //: %1 is a file, %2 what is wrong with it (the JSON parser's error, or "wrong type"), %3 a byte offset
+            QCoreApplication::translate("gatehouse::acme::CertStore", "%1: not a JSON object (%2 at offset %3)")
+                .arg(metaPath,
+                     parseError.error != QJsonParseError::NoError
+                         ? parseError.errorString()
+                         //: valid JSON, but not an object
+                         : QCoreApplication::translate("gatehouse::acme::CertStore", "wrong type"),
+                     QString::number(parseError.offset)));
     const QJsonObject meta = document.object();
 
     StoredCertificate certificate;
@@ -172,11 +184,15 @@ Result<StoredCertificate, QString> CertStore::loadEntry(const QString &path) con
         domains << value.toString();
     certificate.domains = normalize(domains);
     if (certificate.domains.isEmpty())
-        return R::failure(QStringLiteral("%1: \"domains\" is missing or empty").arg(metaPath));
+        return R::failure(
+            QCoreApplication::translate("gatehouse::acme::CertStore", "%1: \"domains\" is missing or empty")
+                .arg(metaPath));
     const QString expectedKey = keyFor(certificate.domains);
     if (QFileInfo(path).fileName() != expectedKey)
-        return R::failure(QStringLiteral("%1: the domains %2 belong in %3, not here")
-                              .arg(metaPath, certificate.domains.join(QStringLiteral(", ")), expectedKey));
+        return R::failure(
+            //: %1 is the meta.json file, %2 a list of domains, %3 the name of the directory they belong in
+            QCoreApplication::translate("gatehouse::acme::CertStore", "%1: the domains %2 belong in %3, not here")
+                .arg(metaPath, certificate.domains.join(QStringLiteral(", ")), expectedKey));
     certificate.orderUrl = meta.value(QStringLiteral("orderUrl")).toString();
     certificate.lastAttempt = timeFrom(meta.value(QStringLiteral("lastAttempt")));
     certificate.nextAttempt = timeFrom(meta.value(QStringLiteral("nextAttempt")));
@@ -210,9 +226,12 @@ Result<StoredCertificate, QString> CertStore::loadEntry(const QString &path) con
         if (!bytes)
             return R::failure(bytes.error());
         if (recorded.isEmpty() || sha256Hex(bytes.value()) != recorded)
-            return R::failure(QStringLiteral("%1 does not match %2 (a write was interrupted, or the file was "
-                                             "changed by hand)")
-                                  .arg(filePath, QLatin1String(kMetaFile)));
+            return R::failure(
+                //: %1 is a certificate or key file, %2 the file name meta.json that records its checksum
+                QCoreApplication::translate("gatehouse::acme::CertStore",
+                                            "%1 does not match %2 (a write was interrupted, or the file was changed "
+                                            "by hand)")
+                    .arg(filePath, QLatin1String(kMetaFile)));
         (name == kChainFile ? certificate.chainPem : certificate.keyPem) = bytes.value();
     }
     const auto info = CertificateInfo::parse(certificate.chainPem);
@@ -246,7 +265,7 @@ std::optional<StoredCertificate> CertStore::load(const QStringList &domains, QSt
 {
     if (normalize(domains).isEmpty()) {
         if (error)
-            *error = QStringLiteral("no domains given");
+            *error = QCoreApplication::translate("gatehouse::acme::CertStore", "no domains given");
         return std::nullopt;
     }
     const QString path = entryPath(domains);

@@ -2,6 +2,8 @@
 
 #include "proxy/TlsError.h"
 
+#include <QCoreApplication>
+
 #include <openssl/asn1.h>
 #include <openssl/bn.h>
 #include <openssl/err.h>
@@ -77,14 +79,17 @@ QByteArray serialDerContent(const ASN1_INTEGER *serial)
 Result<CertificateInfo, QString> CertificateInfo::parse(const QByteArray &pemChain)
 {
     if (pemChain.trimmed().isEmpty())
-        return R::failure(QStringLiteral("the certificate chain is empty"));
+        return R::failure(
+            QCoreApplication::translate("gatehouse::acme::CertificateInfo", "the certificate chain is empty"));
     ERR_clear_error();
     std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(pemChain.constData(), int(pemChain.size())),
                                                   BIO_free);
     std::unique_ptr<X509, decltype(&X509_free)> cert(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr),
                                                      X509_free);
     if (!cert)
-        return R::failure(QStringLiteral("no PEM certificate at the start of the chain: %1")
+        //: %1 is OpenSSL's error text
+        return R::failure(QCoreApplication::translate("gatehouse::acme::CertificateInfo",
+                                                      "no PEM certificate at the start of the chain: %1")
                               .arg(proxy::TlsError::takeOpenSslErrors()));
 
     CertificateInfo info;
@@ -101,12 +106,14 @@ Result<CertificateInfo, QString> CertificateInfo::parse(const QByteArray &pemCha
     info.notBefore = toDateTime(X509_get0_notBefore(cert.get()));
     info.notAfter = toDateTime(X509_get0_notAfter(cert.get()));
     if (!info.notBefore.isValid() || !info.notAfter.isValid())
-        return R::failure(QStringLiteral("the certificate's validity dates cannot be read"));
+        return R::failure(QCoreApplication::translate("gatehouse::acme::CertificateInfo",
+                                                      "the certificate's validity dates cannot be read"));
 
     const ASN1_INTEGER *serial = X509_get0_serialNumber(cert.get());
     std::unique_ptr<BIGNUM, decltype(&BN_free)> serialNumber(ASN1_INTEGER_to_BN(serial, nullptr), BN_free);
     if (!serialNumber)
-        return R::failure(QStringLiteral("the certificate's serial number cannot be read"));
+        return R::failure(QCoreApplication::translate("gatehouse::acme::CertificateInfo",
+                                                      "the certificate's serial number cannot be read"));
     char *hex = BN_bn2hex(serialNumber.get());
     info.serial = QString::fromLatin1(hex).toLower();
     OPENSSL_free(hex);

@@ -1,5 +1,6 @@
 #include "acme/Jws.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 namespace gatehouse::acme {
@@ -9,7 +10,7 @@ Result<QByteArray, QString> signJws(const PrivateKey &key, const std::optional<Q
 {
     using R = Result<QByteArray, QString>;
     if (key.isNull())
-        return R::failure(QStringLiteral("JWS for %1: no account key").arg(url));
+        return R::failure(QCoreApplication::translate("gatehouse::acme::Jws", "JWS for %1: no account key").arg(url));
     QJsonObject header {
         { QStringLiteral("alg"), key.jwsAlgorithm() },
         { QStringLiteral("nonce"), nonce },
@@ -25,7 +26,9 @@ Result<QByteArray, QString> signJws(const PrivateKey &key, const std::optional<Q
         = payload ? base64Url(QJsonDocument(*payload).toJson(QJsonDocument::Compact)) : QByteArray();
     const auto signature = key.sign(protectedPart + '.' + payloadPart);
     if (!signature)
-        return R::failure(QStringLiteral("JWS for %1: %2").arg(url, signature.error()));
+        return R::failure(
+            //: %1 is a URL, %2 why signing failed
+            QCoreApplication::translate("gatehouse::acme::Jws", "JWS for %1: %2").arg(url, signature.error()));
     const QJsonObject jws {
         { QStringLiteral("protected"), QString::fromLatin1(protectedPart) },
         { QStringLiteral("payload"), QString::fromLatin1(payloadPart) },

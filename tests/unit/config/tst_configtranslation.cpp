@@ -3,13 +3,22 @@
 // (reader, validator, pattern parsers, overlap analysis, Diagnostic::toString)
 // comes out in German, so a message that loses its tr() wrapping fails here; and
 // a port's state message from the port manager, as the Ports view and
-// `gatehousectl ports` show it.
+// `gatehousectl ports` show it; and what the certificate store reports about a
+// stored certificate it cannot load, as control clients are told at start.
 #include "Translations.h"
+#include "acme/CertStore.h"
 #include "config/ConfigLoader.h"
 #include "net/PortManager.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 
@@ -47,6 +56,17 @@ QString messageAt(const Diagnostics &diagnostics, const QString &path)
     return QStringLiteral("(nothing at %1; found: %2)").arg(path, all.join(QStringLiteral(" | ")));
 }
 
+bool writeBytes(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+}
+
+QString sha256Hex(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
 void removeTranslators()
 {
     const QList<QTranslator *> translators = QCoreApplication::instance()->findChildren<QTranslator *>();
@@ -69,6 +89,7 @@ private Q_SLOTS:
     void findingsAreGerman();
     void toStringIsGerman();
     void portStateIsGerman();
+    void storedCertificateErrorsAreGerman();
     void englishWithoutTranslator();
 };
 
@@ -163,6 +184,39 @@ void TestConfigTranslation::portStateIsGerman()
                  QStringLiteral("%1: Adresse nicht verfügbar: 192.0.2.1 ist keine Adresse dieses Rechners; ")
                      .arg(key.toString())),
              qPrintable(status->lastError->message));
+}
+
+void TestConfigTranslation::storedCertificateErrorsAreGerman()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const acme::CertStore store(dir.path());
+    // An entry whose record matches its files, but whose certificate file is
+    // blank: the store's own check passes and the certificate parser's fails.
+    const QStringList domains { QStringLiteral("example.com") };
+    const QString entry = store.entryPath(domains);
+    QVERIFY(QDir().mkpath(entry));
+    const QByteArray chain("\n");
+    const QByteArray key("not a key\n");
+    QVERIFY(writeBytes(entry + QStringLiteral("/fullchain.pem"), chain));
+    QVERIFY(writeBytes(entry + QStringLiteral("/privkey.pem"), key));
+    const QJsonObject meta {
+        { QStringLiteral("version"), 1 },
+        { QStringLiteral("domains"), QJsonArray { domains.first() } },
+        { QStringLiteral("files"),
+          QJsonObject { { QStringLiteral("fullchain.pem"), sha256Hex(chain) },
+                        { QStringLiteral("privkey.pem"), sha256Hex(key) } } },
+    };
+    QVERIFY(writeBytes(entry + QStringLiteral("/meta.json"), QJsonDocument(meta).toJson()));
+    // A directory a first save left before writing meta.json.
+    const QString stray = QDir(dir.path()).filePath(QStringLiteral("stray"));
+    QVERIFY(QDir().mkpath(stray));
+
+    QStringList errors;
+    QVERIFY(store.loadAll(&errors).isEmpty());
+    QCOMPARE(errors,
+             QStringList({ entry + QStringLiteral("/fullchain.pem: die Zertifikatskette ist leer"),
+                           stray + QStringLiteral(": keine Datei meta.json (erster Schreibvorgang unterbrochen?)") }));
 }
 
 void TestConfigTranslation::englishWithoutTranslator()
