@@ -8,6 +8,16 @@ function(gatehouse_precompile target header)
     endif()
 endfunction()
 
+# Unity build (GATEHOUSE_UNITY): the target's sources are compiled eight to a
+# file, so Qt's inline code is compiled and (in the sanitizer builds)
+# instrumented once per batch instead of once per source. A source file's
+# file-local names must therefore not collide with another's in the target.
+function(gatehouse_unity target)
+    if(GATEHOUSE_UNITY)
+        set_target_properties(${target} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE 8)
+    endif()
+endfunction()
+
 function(gatehouse_reuse_pch target from)
     if(GATEHOUSE_PCH)
         target_precompile_headers(${target} REUSE_FROM ${from})

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages a purpose needs, and only those missing.
 # Quiet and quick when everything is present.
-#   install-deps.sh build        compilers, Qt 6, OpenSSL, llhttp, help2man (man pages)
+#   install-deps.sh build        compilers, the mold linker, Qt 6, OpenSSL, llhttp, help2man (man pages)
 #   install-deps.sh build test   the same plus what the tests run against (and the package checks,
 #                                clang for the libFuzzer targets)
 #   install-deps.sh build bench  the same plus nginx, HAProxy, wrk, Pebble and curl for bench/run.sh
@@ -9,7 +9,7 @@
 set -euo pipefail
 
 build_packages=(
-    build-essential cmake ninja-build pkg-config
+    build-essential mold cmake ninja-build pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     libssl-dev openssl node-llhttp clang-format help2man
 )

@@ -18,7 +18,7 @@ namespace gatehouse::acme {
 
 namespace {
 
-using R = Result<CertificateInfo, QString>;
+using InfoResult = Result<CertificateInfo, QString>;
 
 QByteArray base64UrlNoPadding(const QByteArray &bytes)
 {
@@ -79,7 +79,7 @@ QByteArray serialDerContent(const ASN1_INTEGER *serial)
 Result<CertificateInfo, QString> CertificateInfo::parse(const QByteArray &pemChain)
 {
     if (pemChain.trimmed().isEmpty())
-        return R::failure(
+        return InfoResult::failure(
             QCoreApplication::translate("gatehouse::acme::CertificateInfo", "the certificate chain is empty"));
     ERR_clear_error();
     std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(pemChain.constData(), int(pemChain.size())),
@@ -88,9 +88,9 @@ Result<CertificateInfo, QString> CertificateInfo::parse(const QByteArray &pemCha
                                                      X509_free);
     if (!cert)
         //: %1 is OpenSSL's error text
-        return R::failure(QCoreApplication::translate("gatehouse::acme::CertificateInfo",
-                                                      "no PEM certificate at the start of the chain: %1")
-                              .arg(proxy::TlsError::takeOpenSslErrors()));
+        return InfoResult::failure(QCoreApplication::translate("gatehouse::acme::CertificateInfo",
+                                                               "no PEM certificate at the start of the chain: %1")
+                                       .arg(proxy::TlsError::takeOpenSslErrors()));
 
     CertificateInfo info;
     auto *names = static_cast<GENERAL_NAMES *>(X509_get_ext_d2i(cert.get(), NID_subject_alt_name, nullptr, nullptr));
@@ -106,14 +106,14 @@ Result<CertificateInfo, QString> CertificateInfo::parse(const QByteArray &pemCha
     info.notBefore = toDateTime(X509_get0_notBefore(cert.get()));
     info.notAfter = toDateTime(X509_get0_notAfter(cert.get()));
     if (!info.notBefore.isValid() || !info.notAfter.isValid())
-        return R::failure(QCoreApplication::translate("gatehouse::acme::CertificateInfo",
-                                                      "the certificate's validity dates cannot be read"));
+        return InfoResult::failure(QCoreApplication::translate("gatehouse::acme::CertificateInfo",
+                                                               "the certificate's validity dates cannot be read"));
 
     const ASN1_INTEGER *serial = X509_get0_serialNumber(cert.get());
     std::unique_ptr<BIGNUM, decltype(&BN_free)> serialNumber(ASN1_INTEGER_to_BN(serial, nullptr), BN_free);
     if (!serialNumber)
-        return R::failure(QCoreApplication::translate("gatehouse::acme::CertificateInfo",
-                                                      "the certificate's serial number cannot be read"));
+        return InfoResult::failure(QCoreApplication::translate("gatehouse::acme::CertificateInfo",
+                                                               "the certificate's serial number cannot be read"));
     char *hex = BN_bn2hex(serialNumber.get());
     info.serial = QString::fromLatin1(hex).toLower();
     OPENSSL_free(hex);

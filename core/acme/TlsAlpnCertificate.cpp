@@ -20,7 +20,7 @@ namespace gatehouse::acme {
 
 namespace {
 
-using R = Result<PemPair, QString>;
+using PemResult = Result<PemPair, QString>;
 
 template<typename T, void (*Free)(T *)> struct Deleter
 {
@@ -28,10 +28,10 @@ template<typename T, void (*Free)(T *)> struct Deleter
 };
 template<typename T, void (*Free)(T *)> using Owned = std::unique_ptr<T, Deleter<T, Free>>;
 
-R failure(const char *step)
+PemResult failure(const char *step)
 {
-    return R::failure(QStringLiteral("tls-alpn-01 certificate: %1 failed: %2")
-                          .arg(QLatin1String(step), proxy::TlsError::takeOpenSslErrors()));
+    return PemResult::failure(QStringLiteral("tls-alpn-01 certificate: %1 failed: %2")
+                                  .arg(QLatin1String(step), proxy::TlsError::takeOpenSslErrors()));
 }
 
 QByteArray bioBytes(BIO *bio)
@@ -46,17 +46,18 @@ QByteArray bioBytes(BIO *bio)
 Result<PemPair, QString> makeTlsAlpnCertificate(const QString &domain, const QByteArray &keyAuthorization)
 {
     if (domain.isEmpty())
-        return R::failure(QStringLiteral("tls-alpn-01 certificate: the domain is empty"));
+        return PemResult::failure(QStringLiteral("tls-alpn-01 certificate: the domain is empty"));
     if (domain.startsWith(QLatin1Char('*')))
-        return R::failure(QStringLiteral("tls-alpn-01 certificate: %1 is a wildcard, which tls-alpn-01 cannot "
-                                         "validate (RFC 8737 section 3)")
-                              .arg(domain));
+        return PemResult::failure(QStringLiteral("tls-alpn-01 certificate: %1 is a wildcard, which tls-alpn-01 cannot "
+                                                 "validate (RFC 8737 section 3)")
+                                      .arg(domain));
     if (keyAuthorization.isEmpty())
-        return R::failure(QStringLiteral("tls-alpn-01 certificate for %1: the key authorization is empty").arg(domain));
+        return PemResult::failure(
+            QStringLiteral("tls-alpn-01 certificate for %1: the key authorization is empty").arg(domain));
     // The name the CA sends as SNI and compares with subjectAltName: the ASCII (A-label) form.
     const QByteArray name = QUrl::toAce(domain.toLower());
     if (name.isEmpty())
-        return R::failure(QStringLiteral("tls-alpn-01 certificate: %1 is not a valid domain name").arg(domain));
+        return PemResult::failure(QStringLiteral("tls-alpn-01 certificate: %1 is not a valid domain name").arg(domain));
 
     ERR_clear_error();
     Owned<EVP_PKEY, EVP_PKEY_free> key(EVP_EC_gen("P-256"));

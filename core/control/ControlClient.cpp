@@ -10,8 +10,6 @@ namespace gatehouse::control {
 
 namespace {
 
-constexpr qint64 kReadChunk = 64 * 1024;
-
 RpcError connectionLost(const QString &message)
 {
     return { ErrorCode::ConnectionLost, message, QJsonValue::Undefined };
@@ -47,7 +45,7 @@ void ControlClient::connectToServer(const QString &endpoint)
     m_framer = LineFramer(m_framer.maxMessageSize());
     m_state = State::Connecting;
     m_socket = new QLocalSocket(this);
-    m_socket->setReadBufferSize(kReadChunk);
+    m_socket->setReadBufferSize(LineFramer::kReadChunk);
     connect(m_socket, &QLocalSocket::connected, this, &ControlClient::onSocketConnected);
     connect(m_socket, &QLocalSocket::errorOccurred, this, &ControlClient::onSocketError);
     connect(m_socket, &QLocalSocket::disconnected, this, &ControlClient::onSocketDisconnected);
@@ -177,7 +175,7 @@ void ControlClient::onReadyRead()
     const QPointer<ControlClient> self(this);
     while (m_socket && m_socket->bytesAvailable() > 0) {
         QLocalSocket *socket = m_socket;
-        if (!m_framer.append(socket->read(kReadChunk))) {
+        if (!m_framer.append(socket->read(LineFramer::kReadChunk))) {
             endConnection({ ConnectError::Kind::Protocol, m_endpoint,
                             QStringLiteral("the service at ") + m_endpoint
                                 + QStringLiteral(" sent a message over the cap of ")

@@ -9,9 +9,6 @@ namespace gatehouse::control {
 
 namespace {
 
-// How much is read from the socket at a time: bounds Qt's read buffer too, so
-// a client that floods without newlines is caught after at most this much over the cap.
-constexpr qint64 kReadChunk = 64 * 1024;
 // How many messages one client gets handled per turn of the event loop; the
 // rest waits for the next turn, so a client flooding requests (or garbage)
 // cannot hold the main thread while others wait to be heard.
@@ -25,7 +22,7 @@ ControlConnection::ControlConnection(QLocalSocket *socket, const ClientIdentity 
       m_maxPendingOutput(maxPendingOutput)
 {
     m_socket->setParent(this);
-    m_socket->setReadBufferSize(kReadChunk);
+    m_socket->setReadBufferSize(LineFramer::kReadChunk);
     connect(m_socket, &QLocalSocket::disconnected, this, &ControlConnection::onDisconnected);
 }
 
@@ -117,7 +114,7 @@ void ControlConnection::onReadyRead()
         }
         if (m_socket->bytesAvailable() <= 0)
             return;
-        if (!m_framer.append(m_socket->read(kReadChunk))) {
+        if (!m_framer.append(m_socket->read(LineFramer::kReadChunk))) {
             qCWarning(lcControl).nospace()
                 << "control client " << m_identity.toString() << " sent a message longer than the cap of "
                 << m_framer.maxMessageSize() << " bytes (or no newline): disconnecting it";

@@ -13,6 +13,9 @@ class LineFramer
 {
 public:
     static constexpr qint64 kDefaultMaxMessageSize = 4 * 1024 * 1024;
+    // How much a socket's owner reads at a time: bounds Qt's read buffer too, so a
+    // peer that floods without newlines is caught after at most this much over the cap.
+    static constexpr qint64 kReadChunk = 64 * 1024;
 
     explicit LineFramer(qint64 maxMessageSize = kDefaultMaxMessageSize);
 
