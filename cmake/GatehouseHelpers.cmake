@@ -24,9 +24,12 @@ function(gatehouse_reuse_pch target from)
     endif()
 endfunction()
 
-# Test code (the tests, tests/support) is compiled without optimisation in
-# every build type: it is most of a clean build, and the code it tests (the
-# core, the GUI library, the programs) keeps the build type's flags. Its
+# Test code (the tests, tests/support) is compiled without optimisation and
+# with line tables only (-g1) in every build type, and without ASan and UBSan in
+# the asan build: it is most of a clean build, and the code it tests (the core,
+# the GUI library, the programs) keeps the build type's flags, so the sanitizers
+# still check every line the suite runs in the product. GATEHOUSE_UNDER_ASAN
+# tells a test that the code it drives runs under AddressSanitizer. Its
 # precompiled header comes from gatehouse_test_pch (tests/support), made with
 # the same flags; no precompiled header may hold a QtTest header, since those
 # name QT_TESTCASE_SOURCEDIR, which Qt defines per target, and GCC refuses a
@@ -36,7 +39,11 @@ target_link_libraries(gatehouse_test_cfg INTERFACE gatehouse_common_cfg)
 if(MSVC)
     target_compile_options(gatehouse_test_cfg INTERFACE $<$<NOT:$<CONFIG:Debug>>:/Od>)
 else()
-    target_compile_options(gatehouse_test_cfg INTERFACE $<$<NOT:$<CONFIG:Debug>>:-O0>)
+    target_compile_options(gatehouse_test_cfg INTERFACE $<$<NOT:$<CONFIG:Debug>>:-O0> -g1)
+    if(CMAKE_CXX_FLAGS MATCHES "-fsanitize=address")
+        target_compile_options(gatehouse_test_cfg INTERFACE -fno-sanitize=address,undefined)
+        target_compile_definitions(gatehouse_test_cfg INTERFACE GATEHOUSE_UNDER_ASAN)
+    endif()
 endif()
 
 # gatehouse_add_test(NAME source...): one Qt Test executable, registered with

@@ -26,7 +26,7 @@ constexpr int kFloodMs = 15000;
 constexpr int kStatusFactor = 10;
 // Under AddressSanitizer every step of the service costs a few times more while
 // the flood runs on the same two cores: the floor grows with it.
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(GATEHOUSE_UNDER_ASAN)
 constexpr qint64 kStatusFloorMs = 15000;
 #else
 constexpr qint64 kStatusFloorMs = 5000;
@@ -38,7 +38,7 @@ constexpr qint64 kStatusFloorMs = 5000;
 // Under AddressSanitizer the service's freed memory waits in ASan's quarantine
 // (256 MiB by default) and every block carries red zones: twice the bound plus
 // the quarantine, still a bound a leak per client would break.
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(GATEHOUSE_UNDER_ASAN)
 constexpr qint64 kRssGrowthKiB = 2 * (kHugeClients * 2 * 4 * 1024 + 64 * 1024) + 256 * 1024;
 #else
 constexpr qint64 kRssGrowthKiB = kHugeClients * 2 * 4 * 1024 + 64 * 1024;
