@@ -957,6 +957,212 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::control::ControlClient</name>
+    <message>
+        <source>disconnected from %1 before the answer</source>
+        <extracomment>%1 is the control socket&apos;s path (a pipe name on Windows).</extracomment>
+        <translation>Verbindung zu %1 getrennt, bevor die Antwort kam</translation>
+    </message>
+    <message>
+        <source>the %1 request is %2 bytes, over the cap of %3</source>
+        <extracomment>%1 is a control method&apos;s name such as config.apply, %2 and %3 sizes in bytes.</extracomment>
+        <translation>die Anfrage %1 ist %2 Bytes groß und überschreitet die Obergrenze von %3</translation>
+    </message>
+    <message>
+        <source>not connected to the Gatehouse service</source>
+        <translation>nicht mit dem Gatehouse-Dienst verbunden</translation>
+    </message>
+    <message>
+        <source>no answer to %1 from %2 within %3 ms</source>
+        <extracomment>%1 is a control method&apos;s name such as config.apply, %2 the control socket&apos;s path, %3 milliseconds.</extracomment>
+        <translation>keine Antwort auf %1 von %2 innerhalb von %3 ms</translation>
+    </message>
+    <message>
+        <source>the Gatehouse service at %1 closed the connection</source>
+        <extracomment>%1 is the control socket&apos;s path (a pipe name on Windows).</extracomment>
+        <translation>der Gatehouse-Dienst unter %1 hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the connection within %2 ms: the service may be overloaded or hung</source>
+        <extracomment>%1 is the control socket&apos;s path (a pipe name on Windows), %2 milliseconds.</extracomment>
+        <translation>%1 hat die Verbindung nicht innerhalb von %2 ms angenommen: der Dienst ist vielleicht überlastet oder hängt</translation>
+    </message>
+    <message>
+        <source>the service at %1 sent a message over the cap of %2 bytes</source>
+        <extracomment>%1 is the control socket&apos;s path (a pipe name on Windows), %2 a size in bytes.</extracomment>
+        <translation>der Dienst unter %1 hat eine Nachricht über der Obergrenze von %2 Bytes gesendet</translation>
+    </message>
+    <message>
+        <source>the Gatehouse service is not running: %1 does not exist. Start the service (systemctl start gatehoused, or run gatehoused), or pass --control with the path it uses</source>
+        <extracomment>%1 is the control socket&apos;s path (a pipe name on Windows). The commands and --control stay as they are.</extracomment>
+        <translation>der Gatehouse-Dienst läuft nicht: %1 existiert nicht. Starten Sie den Dienst (systemctl start gatehoused oder gatehoused ausführen) oder geben Sie mit --control den Pfad an, den er benutzt</translation>
+    </message>
+    <message>
+        <source>the Gatehouse service is not running: nothing answers on %1 (left over from a service that stopped). Start the service (systemctl start gatehoused, or run gatehoused)</source>
+        <extracomment>%1 is the control socket&apos;s path. The commands stay as they are.</extracomment>
+        <translation>der Gatehouse-Dienst läuft nicht: auf %1 antwortet nichts (übrig von einem beendeten Dienst). Starten Sie den Dienst (systemctl start gatehoused oder gatehoused ausführen)</translation>
+    </message>
+    <message>
+        <source>permission denied on the pipe %1: run this from an elevated (Administrator) prompt</source>
+        <extracomment>%1 is a named pipe.</extracomment>
+        <translation>Zugriff verweigert auf die Pipe %1: führen Sie dies aus einer Eingabeaufforderung mit erhöhten Rechten (als Administrator) aus</translation>
+    </message>
+    <message>
+        <source>permission denied on %1: join the &apos;gatehouse&apos; group (sudo usermod -aG gatehouse $USER, then log in again) or run as root</source>
+        <extracomment>%1 is the control socket&apos;s path. The group name and the command stay as they are.</extracomment>
+        <translation>Zugriff verweigert auf %1: treten Sie der Gruppe &apos;gatehouse&apos; bei (sudo usermod -aG gatehouse $USER, dann neu anmelden) oder arbeiten Sie als root</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the connection in time</source>
+        <extracomment>%1 is the control socket&apos;s path (a pipe name on Windows).</extracomment>
+        <translation>%1 hat die Verbindung nicht rechtzeitig angenommen</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <extracomment>%1 is the control socket&apos;s path (a pipe name on Windows), %2 the system&apos;s reason.</extracomment>
+        <translation>keine Verbindung zu %1 möglich: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::control::ControlServer</name>
+    <message>
+        <source>cannot create the control socket&apos;s directory %1: check that its parent exists and this user may write there</source>
+        <extracomment>%1 is a directory path.</extracomment>
+        <translation>das Verzeichnis %1 für den Steuersocket kann nicht angelegt werden: prüfen Sie, ob das übergeordnete Verzeichnis existiert und dieser Benutzer dort schreiben darf</translation>
+    </message>
+    <message>
+        <source>%1 is not a directory; the control socket needs one there</source>
+        <extracomment>%1 is a path.</extracomment>
+        <translation>%1 ist kein Verzeichnis; der Steuersocket braucht dort eines</translation>
+    </message>
+    <message>
+        <source>the control socket&apos;s directory %1 belongs to uid %2, neither this user nor root: refusing to listen where another user could replace the socket; remove it or choose another --control path</source>
+        <extracomment>%1 is a directory path, %2 a numeric user id. --control is a command-line option.</extracomment>
+        <translation>das Verzeichnis %1 des Steuersockets gehört uid %2, weder diesem Benutzer noch root: es wird nicht gelauscht, wo ein anderer Benutzer den Socket ersetzen könnte; entfernen Sie es oder wählen Sie mit --control einen anderen Pfad</translation>
+    </message>
+    <message>
+        <source>%1 exists and is not a socket: remove it or choose another --control path</source>
+        <extracomment>%1 is a path. --control is a command-line option.</extracomment>
+        <translation>%1 existiert und ist kein Socket: entfernen Sie es oder wählen Sie mit --control einen anderen Pfad</translation>
+    </message>
+    <message>
+        <source>another control server (pid %1) is already listening on %2: is gatehoused already running? Stop it first, or give this one a different --control path</source>
+        <extracomment>%1 is a process id, %2 the control socket&apos;s path. --control is a command-line option.</extracomment>
+        <translation>ein anderer Steuerserver (pid %1) lauscht bereits auf %2: läuft gatehoused schon? Beenden Sie ihn zuerst oder geben Sie diesem mit --control einen anderen Pfad</translation>
+    </message>
+    <message>
+        <source>another control server is already listening on %1: is gatehoused already running? Stop it first, or give this one a different --control path</source>
+        <extracomment>%1 is the control socket&apos;s path. --control is a command-line option.</extracomment>
+        <translation>ein anderer Steuerserver lauscht bereits auf %1: läuft gatehoused schon? Beenden Sie ihn zuerst oder geben Sie diesem mit --control einen anderen Pfad</translation>
+    </message>
+    <message>
+        <source>cannot tell whether a server still listens on %1 (permission denied): remove it if no Gatehouse service is running</source>
+        <extracomment>%1 is the control socket&apos;s path.</extracomment>
+        <translation>nicht feststellbar, ob auf %1 noch ein Server lauscht (Zugriff verweigert): entfernen Sie den Socket, wenn kein Gatehouse-Dienst läuft</translation>
+    </message>
+    <message>
+        <source>cannot remove the stale control socket %1: check the directory&apos;s permissions</source>
+        <extracomment>%1 is the control socket&apos;s path.</extracomment>
+        <translation>der verwaiste Steuersocket %1 kann nicht entfernt werden: prüfen Sie die Rechte des Verzeichnisses</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: %2</source>
+        <extracomment>%1 is the control socket&apos;s path (a pipe name on Windows), %2 the system&apos;s reason.</extracomment>
+        <translation>kann nicht auf %1 lauschen: %2</translation>
+    </message>
+    <message>
+        <source>permission denied: only Administrators (from an elevated prompt) and SYSTEM may use the Gatehouse control pipe</source>
+        <translation>Zugriff verweigert: nur Administratoren (aus einer Eingabeaufforderung mit erhöhten Rechten) und SYSTEM dürfen die Gatehouse-Steuerpipe benutzen</translation>
+    </message>
+    <message>
+        <source>permission denied: %1 may not use the Gatehouse control socket. Only root, the service&apos;s own user and members of the &apos;%2&apos; group may: ask an administrator to run &apos;usermod -aG %2 %1&apos;, then log in again</source>
+        <extracomment>%1 is a user name (or &quot;uid&quot; and a number), %2 a group name; &apos;usermod -aG %2 %1&apos; is a command, keep it as is.</extracomment>
+        <translation>Zugriff verweigert: %1 darf den Gatehouse-Steuersocket nicht benutzen. Das dürfen nur root, der eigene Benutzer des Dienstes und Mitglieder der Gruppe &apos;%2&apos;: bitten Sie einen Administrator, &apos;usermod -aG %2 %1&apos; auszuführen, und melden Sie sich dann neu an</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::control::Message</name>
+    <message>
+        <source>a message must be a JSON object</source>
+        <translation>eine Nachricht muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>%1 at offset %2</source>
+        <extracomment>%1 is Qt&apos;s description of a JSON syntax error, %2 a byte offset in the message.</extracomment>
+        <translation>%1 bei Offset %2</translation>
+    </message>
+    <message>
+        <source>batches are not supported; send one request per line</source>
+        <translation>Stapelanfragen (Batches) werden nicht unterstützt; senden Sie eine Anfrage pro Zeile</translation>
+    </message>
+    <message>
+        <source>&quot;id&quot; must be a string, a number or null</source>
+        <extracomment>&quot;id&quot; is a JSON-RPC field name: keep it as is.</extracomment>
+        <translation>&quot;id&quot; muss eine Zeichenkette, eine Zahl oder null sein</translation>
+    </message>
+    <message>
+        <source>&quot;jsonrpc&quot; must be &quot;2.0&quot;</source>
+        <extracomment>&quot;jsonrpc&quot; is a JSON-RPC field name and &quot;2.0&quot; its value: keep both as they are.</extracomment>
+        <translation>&quot;jsonrpc&quot; muss &quot;2.0&quot; sein</translation>
+    </message>
+    <message>
+        <source>&quot;method&quot; must be a non-empty string</source>
+        <extracomment>&quot;method&quot; is a JSON-RPC field name: keep it as is.</extracomment>
+        <translation>&quot;method&quot; muss eine nicht leere Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>&quot;params&quot; must be an object or an array</source>
+        <extracomment>&quot;params&quot; is a JSON-RPC field name: keep it as is.</extracomment>
+        <translation>&quot;params&quot; muss ein Objekt oder ein Array sein</translation>
+    </message>
+    <message>
+        <source>neither a request (&quot;method&quot;) nor a response (&quot;id&quot; with &quot;result&quot; or &quot;error&quot;)</source>
+        <extracomment>&quot;method&quot;, &quot;id&quot;, &quot;result&quot; and &quot;error&quot; are JSON-RPC field names: keep them as they are.</extracomment>
+        <translation>weder eine Anfrage (&quot;method&quot;) noch eine Antwort (&quot;id&quot; mit &quot;result&quot; oder &quot;error&quot;)</translation>
+    </message>
+    <message>
+        <source>&quot;error&quot; must be an object with an integer &quot;code&quot; and a string &quot;message&quot;</source>
+        <extracomment>&quot;error&quot;, &quot;code&quot; and &quot;message&quot; are JSON-RPC field names: keep them as they are.</extracomment>
+        <translation>&quot;error&quot; muss ein Objekt mit einer Ganzzahl &quot;code&quot; und einer Zeichenkette &quot;message&quot; sein</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::control::Responder</name>
+    <message>
+        <source>the handler for %1 gave no answer</source>
+        <extracomment>%1 is a control method&apos;s name such as config.apply.</extracomment>
+        <translation>der Handler für %1 hat keine Antwort geliefert</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::control::RpcError</name>
+    <message>
+        <source>parse error: %1</source>
+        <extracomment>JSON-RPC&apos;s &quot;parse error&quot;; %1 says what is wrong with the message.</extracomment>
+        <translation>Parserfehler: %1</translation>
+    </message>
+    <message>
+        <source>invalid request: %1</source>
+        <extracomment>JSON-RPC&apos;s &quot;invalid request&quot;; %1 says what is wrong with it.</extracomment>
+        <translation>ungültige Anfrage: %1</translation>
+    </message>
+    <message>
+        <source>method not found: %1</source>
+        <extracomment>JSON-RPC&apos;s &quot;method not found&quot;; %1 is the method&apos;s name as the client sent it.</extracomment>
+        <translation>Methode nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>invalid params: %1</source>
+        <extracomment>JSON-RPC&apos;s &quot;invalid params&quot; (the request&apos;s parameters); %1 says what was expected or wrong.</extracomment>
+        <translation>ungültige Parameter: %1</translation>
+    </message>
+    <message>
+        <source>internal error: %1</source>
+        <extracomment>JSON-RPC&apos;s &quot;internal error&quot;; %1 says what went wrong.</extracomment>
+        <translation>interner Fehler: %1</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ctl::Ctl</name>
     <message>
         <source>gatehousectl: interrupted before the service answered</source>
@@ -2585,6 +2791,13 @@ Dieses Fenster verwaltet den Dienst unter %2.</translation>
     </message>
 </context>
 <context>
+    <name>gatehouse::proxy::TlsError</name>
+    <message>
+        <source>no OpenSSL error reported</source>
+        <translation>OpenSSL hat keinen Fehler gemeldet</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::routing::DomainPattern</name>
     <message>
         <source>a domain name is at most %1 characters</source>
@@ -2691,6 +2904,21 @@ Dieses Fenster verwaltet den Dienst unter %2.</translation>
     <message>
         <source>the config is invalid: %1</source>
         <translation>die Konfiguration ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>expected %1</source>
+        <extracomment>%1 is the JSON shape of a control method&apos;s parameters, such as {&quot;domain&quot;: NAME}.</extracomment>
+        <translation>%1 erwartet</translation>
+    </message>
+    <message>
+        <source>control socket: %1</source>
+        <extracomment>What gatehoused prints when it cannot listen on its control socket; %1 says why.</extracomment>
+        <translation>Steuersocket: %1</translation>
+    </message>
+    <message>
+        <source>strict apply: nothing changed: %1</source>
+        <extracomment>%1 says which ports could not be bound.</extracomment>
+        <translation>striktes Anwenden: nichts geändert: %1</translation>
     </message>
 </context>
 <context>

@@ -957,6 +957,212 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::control::ControlClient</name>
+    <message>
+        <source>disconnected from %1 before the answer</source>
+        <extracomment>%1 is the control socket&apos;s path (a pipe name on Windows).</extracomment>
+        <translation>desconectado de %1 antes de la respuesta</translation>
+    </message>
+    <message>
+        <source>the %1 request is %2 bytes, over the cap of %3</source>
+        <extracomment>%1 is a control method&apos;s name such as config.apply, %2 and %3 sizes in bytes.</extracomment>
+        <translation>la petición %1 ocupa %2 bytes, por encima del límite de %3</translation>
+    </message>
+    <message>
+        <source>not connected to the Gatehouse service</source>
+        <translation>sin conexión con el servicio Gatehouse</translation>
+    </message>
+    <message>
+        <source>no answer to %1 from %2 within %3 ms</source>
+        <extracomment>%1 is a control method&apos;s name such as config.apply, %2 the control socket&apos;s path, %3 milliseconds.</extracomment>
+        <translation>sin respuesta a %1 de %2 en %3 ms</translation>
+    </message>
+    <message>
+        <source>the Gatehouse service at %1 closed the connection</source>
+        <extracomment>%1 is the control socket&apos;s path (a pipe name on Windows).</extracomment>
+        <translation>el servicio Gatehouse en %1 cerró la conexión</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the connection within %2 ms: the service may be overloaded or hung</source>
+        <extracomment>%1 is the control socket&apos;s path (a pipe name on Windows), %2 milliseconds.</extracomment>
+        <translation>%1 no aceptó la conexión en %2 ms: el servicio puede estar sobrecargado o bloqueado</translation>
+    </message>
+    <message>
+        <source>the service at %1 sent a message over the cap of %2 bytes</source>
+        <extracomment>%1 is the control socket&apos;s path (a pipe name on Windows), %2 a size in bytes.</extracomment>
+        <translation>el servicio en %1 envió un mensaje por encima del límite de %2 bytes</translation>
+    </message>
+    <message>
+        <source>the Gatehouse service is not running: %1 does not exist. Start the service (systemctl start gatehoused, or run gatehoused), or pass --control with the path it uses</source>
+        <extracomment>%1 is the control socket&apos;s path (a pipe name on Windows). The commands and --control stay as they are.</extracomment>
+        <translation>el servicio Gatehouse no está en ejecución: %1 no existe. Inicie el servicio (systemctl start gatehoused, o ejecute gatehoused), o indique con --control la ruta que usa</translation>
+    </message>
+    <message>
+        <source>the Gatehouse service is not running: nothing answers on %1 (left over from a service that stopped). Start the service (systemctl start gatehoused, or run gatehoused)</source>
+        <extracomment>%1 is the control socket&apos;s path. The commands stay as they are.</extracomment>
+        <translation>el servicio Gatehouse no está en ejecución: nada responde en %1 (restos de un servicio que se detuvo). Inicie el servicio (systemctl start gatehoused, o ejecute gatehoused)</translation>
+    </message>
+    <message>
+        <source>permission denied on the pipe %1: run this from an elevated (Administrator) prompt</source>
+        <extracomment>%1 is a named pipe.</extracomment>
+        <translation>permiso denegado en la tubería %1: ejecute esto desde un símbolo del sistema elevado (Administrador)</translation>
+    </message>
+    <message>
+        <source>permission denied on %1: join the &apos;gatehouse&apos; group (sudo usermod -aG gatehouse $USER, then log in again) or run as root</source>
+        <extracomment>%1 is the control socket&apos;s path. The group name and the command stay as they are.</extracomment>
+        <translation>permiso denegado en %1: únase al grupo &apos;gatehouse&apos; (sudo usermod -aG gatehouse $USER, y vuelva a iniciar sesión) o trabaje como root</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the connection in time</source>
+        <extracomment>%1 is the control socket&apos;s path (a pipe name on Windows).</extracomment>
+        <translation>%1 no aceptó la conexión a tiempo</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <extracomment>%1 is the control socket&apos;s path (a pipe name on Windows), %2 the system&apos;s reason.</extracomment>
+        <translation>no se puede conectar a %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::control::ControlServer</name>
+    <message>
+        <source>cannot create the control socket&apos;s directory %1: check that its parent exists and this user may write there</source>
+        <extracomment>%1 is a directory path.</extracomment>
+        <translation>no se puede crear el directorio del socket de control %1: compruebe que su directorio padre existe y que este usuario puede escribir en él</translation>
+    </message>
+    <message>
+        <source>%1 is not a directory; the control socket needs one there</source>
+        <extracomment>%1 is a path.</extracomment>
+        <translation>%1 no es un directorio; el socket de control necesita uno ahí</translation>
+    </message>
+    <message>
+        <source>the control socket&apos;s directory %1 belongs to uid %2, neither this user nor root: refusing to listen where another user could replace the socket; remove it or choose another --control path</source>
+        <extracomment>%1 is a directory path, %2 a numeric user id. --control is a command-line option.</extracomment>
+        <translation>el directorio del socket de control %1 pertenece al uid %2, que no es este usuario ni root: no se escucha donde otro usuario podría sustituir el socket; elimínelo o elija otra ruta con --control</translation>
+    </message>
+    <message>
+        <source>%1 exists and is not a socket: remove it or choose another --control path</source>
+        <extracomment>%1 is a path. --control is a command-line option.</extracomment>
+        <translation>%1 existe y no es un socket: elimínelo o elija otra ruta con --control</translation>
+    </message>
+    <message>
+        <source>another control server (pid %1) is already listening on %2: is gatehoused already running? Stop it first, or give this one a different --control path</source>
+        <extracomment>%1 is a process id, %2 the control socket&apos;s path. --control is a command-line option.</extracomment>
+        <translation>otro servidor de control (pid %1) ya está escuchando en %2: ¿ya se está ejecutando gatehoused? Deténgalo primero o dé a este otra ruta con --control</translation>
+    </message>
+    <message>
+        <source>another control server is already listening on %1: is gatehoused already running? Stop it first, or give this one a different --control path</source>
+        <extracomment>%1 is the control socket&apos;s path. --control is a command-line option.</extracomment>
+        <translation>otro servidor de control ya está escuchando en %1: ¿ya se está ejecutando gatehoused? Deténgalo primero o dé a este otra ruta con --control</translation>
+    </message>
+    <message>
+        <source>cannot tell whether a server still listens on %1 (permission denied): remove it if no Gatehouse service is running</source>
+        <extracomment>%1 is the control socket&apos;s path.</extracomment>
+        <translation>no se puede saber si un servidor sigue escuchando en %1 (permiso denegado): elimínelo si no hay ningún servicio Gatehouse en ejecución</translation>
+    </message>
+    <message>
+        <source>cannot remove the stale control socket %1: check the directory&apos;s permissions</source>
+        <extracomment>%1 is the control socket&apos;s path.</extracomment>
+        <translation>no se puede eliminar el socket de control obsoleto %1: compruebe los permisos del directorio</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: %2</source>
+        <extracomment>%1 is the control socket&apos;s path (a pipe name on Windows), %2 the system&apos;s reason.</extracomment>
+        <translation>no se puede escuchar en %1: %2</translation>
+    </message>
+    <message>
+        <source>permission denied: only Administrators (from an elevated prompt) and SYSTEM may use the Gatehouse control pipe</source>
+        <translation>permiso denegado: solo los Administradores (desde un símbolo del sistema elevado) y SYSTEM pueden usar la tubería de control de Gatehouse</translation>
+    </message>
+    <message>
+        <source>permission denied: %1 may not use the Gatehouse control socket. Only root, the service&apos;s own user and members of the &apos;%2&apos; group may: ask an administrator to run &apos;usermod -aG %2 %1&apos;, then log in again</source>
+        <extracomment>%1 is a user name (or &quot;uid&quot; and a number), %2 a group name; &apos;usermod -aG %2 %1&apos; is a command, keep it as is.</extracomment>
+        <translation>permiso denegado: %1 no puede usar el socket de control de Gatehouse. Solo pueden hacerlo root, el usuario propio del servicio y los miembros del grupo &apos;%2&apos;: pida a un administrador que ejecute &apos;usermod -aG %2 %1&apos; y vuelva a iniciar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::control::Message</name>
+    <message>
+        <source>a message must be a JSON object</source>
+        <translation>un mensaje debe ser un objeto JSON</translation>
+    </message>
+    <message>
+        <source>%1 at offset %2</source>
+        <extracomment>%1 is Qt&apos;s description of a JSON syntax error, %2 a byte offset in the message.</extracomment>
+        <translation>%1 en la posición %2</translation>
+    </message>
+    <message>
+        <source>batches are not supported; send one request per line</source>
+        <translation>no se admiten lotes (batches); envíe una petición por línea</translation>
+    </message>
+    <message>
+        <source>&quot;id&quot; must be a string, a number or null</source>
+        <extracomment>&quot;id&quot; is a JSON-RPC field name: keep it as is.</extracomment>
+        <translation>&quot;id&quot; debe ser una cadena, un número o null</translation>
+    </message>
+    <message>
+        <source>&quot;jsonrpc&quot; must be &quot;2.0&quot;</source>
+        <extracomment>&quot;jsonrpc&quot; is a JSON-RPC field name and &quot;2.0&quot; its value: keep both as they are.</extracomment>
+        <translation>&quot;jsonrpc&quot; debe ser &quot;2.0&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;method&quot; must be a non-empty string</source>
+        <extracomment>&quot;method&quot; is a JSON-RPC field name: keep it as is.</extracomment>
+        <translation>&quot;method&quot; debe ser una cadena no vacía</translation>
+    </message>
+    <message>
+        <source>&quot;params&quot; must be an object or an array</source>
+        <extracomment>&quot;params&quot; is a JSON-RPC field name: keep it as is.</extracomment>
+        <translation>&quot;params&quot; debe ser un objeto o un array</translation>
+    </message>
+    <message>
+        <source>neither a request (&quot;method&quot;) nor a response (&quot;id&quot; with &quot;result&quot; or &quot;error&quot;)</source>
+        <extracomment>&quot;method&quot;, &quot;id&quot;, &quot;result&quot; and &quot;error&quot; are JSON-RPC field names: keep them as they are.</extracomment>
+        <translation>ni una petición (&quot;method&quot;) ni una respuesta (&quot;id&quot; con &quot;result&quot; o &quot;error&quot;)</translation>
+    </message>
+    <message>
+        <source>&quot;error&quot; must be an object with an integer &quot;code&quot; and a string &quot;message&quot;</source>
+        <extracomment>&quot;error&quot;, &quot;code&quot; and &quot;message&quot; are JSON-RPC field names: keep them as they are.</extracomment>
+        <translation>&quot;error&quot; debe ser un objeto con un entero &quot;code&quot; y una cadena &quot;message&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::control::Responder</name>
+    <message>
+        <source>the handler for %1 gave no answer</source>
+        <extracomment>%1 is a control method&apos;s name such as config.apply.</extracomment>
+        <translation>el manejador de %1 no dio ninguna respuesta</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::control::RpcError</name>
+    <message>
+        <source>parse error: %1</source>
+        <extracomment>JSON-RPC&apos;s &quot;parse error&quot;; %1 says what is wrong with the message.</extracomment>
+        <translation>error de análisis: %1</translation>
+    </message>
+    <message>
+        <source>invalid request: %1</source>
+        <extracomment>JSON-RPC&apos;s &quot;invalid request&quot;; %1 says what is wrong with it.</extracomment>
+        <translation>petición no válida: %1</translation>
+    </message>
+    <message>
+        <source>method not found: %1</source>
+        <extracomment>JSON-RPC&apos;s &quot;method not found&quot;; %1 is the method&apos;s name as the client sent it.</extracomment>
+        <translation>método no encontrado: %1</translation>
+    </message>
+    <message>
+        <source>invalid params: %1</source>
+        <extracomment>JSON-RPC&apos;s &quot;invalid params&quot; (the request&apos;s parameters); %1 says what was expected or wrong.</extracomment>
+        <translation>parámetros no válidos: %1</translation>
+    </message>
+    <message>
+        <source>internal error: %1</source>
+        <extracomment>JSON-RPC&apos;s &quot;internal error&quot;; %1 says what went wrong.</extracomment>
+        <translation>error interno: %1</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ctl::Ctl</name>
     <message>
         <source>gatehousectl: interrupted before the service answered</source>
@@ -2585,6 +2791,13 @@ Esta ventana gestiona el servicio en %2.</translation>
     </message>
 </context>
 <context>
+    <name>gatehouse::proxy::TlsError</name>
+    <message>
+        <source>no OpenSSL error reported</source>
+        <translation>OpenSSL no informó de ningún error</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::routing::DomainPattern</name>
     <message>
         <source>a domain name is at most %1 characters</source>
@@ -2691,6 +2904,21 @@ Esta ventana gestiona el servicio en %2.</translation>
     <message>
         <source>the config is invalid: %1</source>
         <translation>la configuración no es válida: %1</translation>
+    </message>
+    <message>
+        <source>expected %1</source>
+        <extracomment>%1 is the JSON shape of a control method&apos;s parameters, such as {&quot;domain&quot;: NAME}.</extracomment>
+        <translation>se esperaba %1</translation>
+    </message>
+    <message>
+        <source>control socket: %1</source>
+        <extracomment>What gatehoused prints when it cannot listen on its control socket; %1 says why.</extracomment>
+        <translation>socket de control: %1</translation>
+    </message>
+    <message>
+        <source>strict apply: nothing changed: %1</source>
+        <extracomment>%1 says which ports could not be bound.</extracomment>
+        <translation>aplicación estricta: no se cambió nada: %1</translation>
     </message>
 </context>
 <context>

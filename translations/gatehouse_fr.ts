@@ -957,6 +957,212 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::control::ControlClient</name>
+    <message>
+        <source>disconnected from %1 before the answer</source>
+        <extracomment>%1 is the control socket&apos;s path (a pipe name on Windows).</extracomment>
+        <translation>déconnecté de %1 avant la réponse</translation>
+    </message>
+    <message>
+        <source>the %1 request is %2 bytes, over the cap of %3</source>
+        <extracomment>%1 is a control method&apos;s name such as config.apply, %2 and %3 sizes in bytes.</extracomment>
+        <translation>la requête %1 fait %2 octets, au-delà de la limite de %3</translation>
+    </message>
+    <message>
+        <source>not connected to the Gatehouse service</source>
+        <translation>pas connecté au service Gatehouse</translation>
+    </message>
+    <message>
+        <source>no answer to %1 from %2 within %3 ms</source>
+        <extracomment>%1 is a control method&apos;s name such as config.apply, %2 the control socket&apos;s path, %3 milliseconds.</extracomment>
+        <translation>pas de réponse à %1 de la part de %2 en %3 ms</translation>
+    </message>
+    <message>
+        <source>the Gatehouse service at %1 closed the connection</source>
+        <extracomment>%1 is the control socket&apos;s path (a pipe name on Windows).</extracomment>
+        <translation>le service Gatehouse sur %1 a fermé la connexion</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the connection within %2 ms: the service may be overloaded or hung</source>
+        <extracomment>%1 is the control socket&apos;s path (a pipe name on Windows), %2 milliseconds.</extracomment>
+        <translation>%1 n&apos;a pas accepté la connexion en %2 ms : le service est peut-être surchargé ou bloqué</translation>
+    </message>
+    <message>
+        <source>the service at %1 sent a message over the cap of %2 bytes</source>
+        <extracomment>%1 is the control socket&apos;s path (a pipe name on Windows), %2 a size in bytes.</extracomment>
+        <translation>le service sur %1 a envoyé un message au-delà de la limite de %2 octets</translation>
+    </message>
+    <message>
+        <source>the Gatehouse service is not running: %1 does not exist. Start the service (systemctl start gatehoused, or run gatehoused), or pass --control with the path it uses</source>
+        <extracomment>%1 is the control socket&apos;s path (a pipe name on Windows). The commands and --control stay as they are.</extracomment>
+        <translation>le service Gatehouse ne tourne pas : %1 n&apos;existe pas. Démarrez le service (systemctl start gatehoused, ou lancez gatehoused), ou passez --control avec le chemin qu&apos;il utilise</translation>
+    </message>
+    <message>
+        <source>the Gatehouse service is not running: nothing answers on %1 (left over from a service that stopped). Start the service (systemctl start gatehoused, or run gatehoused)</source>
+        <extracomment>%1 is the control socket&apos;s path. The commands stay as they are.</extracomment>
+        <translation>le service Gatehouse ne tourne pas : rien ne répond sur %1 (reste d&apos;un service arrêté). Démarrez le service (systemctl start gatehoused, ou lancez gatehoused)</translation>
+    </message>
+    <message>
+        <source>permission denied on the pipe %1: run this from an elevated (Administrator) prompt</source>
+        <extracomment>%1 is a named pipe.</extracomment>
+        <translation>accès refusé sur le canal %1 : lancez ceci depuis une invite élevée (Administrateur)</translation>
+    </message>
+    <message>
+        <source>permission denied on %1: join the &apos;gatehouse&apos; group (sudo usermod -aG gatehouse $USER, then log in again) or run as root</source>
+        <extracomment>%1 is the control socket&apos;s path. The group name and the command stay as they are.</extracomment>
+        <translation>accès refusé sur %1 : rejoignez le groupe &apos;gatehouse&apos; (sudo usermod -aG gatehouse $USER, puis reconnectez-vous) ou travaillez en root</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the connection in time</source>
+        <extracomment>%1 is the control socket&apos;s path (a pipe name on Windows).</extracomment>
+        <translation>%1 n&apos;a pas accepté la connexion à temps</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <extracomment>%1 is the control socket&apos;s path (a pipe name on Windows), %2 the system&apos;s reason.</extracomment>
+        <translation>impossible de se connecter à %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::control::ControlServer</name>
+    <message>
+        <source>cannot create the control socket&apos;s directory %1: check that its parent exists and this user may write there</source>
+        <extracomment>%1 is a directory path.</extracomment>
+        <translation>impossible de créer le répertoire du socket de contrôle %1 : vérifiez que son parent existe et que cet utilisateur peut y écrire</translation>
+    </message>
+    <message>
+        <source>%1 is not a directory; the control socket needs one there</source>
+        <extracomment>%1 is a path.</extracomment>
+        <translation>%1 n&apos;est pas un répertoire ; le socket de contrôle en a besoin d&apos;un à cet endroit</translation>
+    </message>
+    <message>
+        <source>the control socket&apos;s directory %1 belongs to uid %2, neither this user nor root: refusing to listen where another user could replace the socket; remove it or choose another --control path</source>
+        <extracomment>%1 is a directory path, %2 a numeric user id. --control is a command-line option.</extracomment>
+        <translation>le répertoire du socket de contrôle %1 appartient à l&apos;uid %2, ni cet utilisateur ni root : refus d&apos;écouter là où un autre utilisateur pourrait remplacer le socket ; supprimez-le ou choisissez un autre chemin --control</translation>
+    </message>
+    <message>
+        <source>%1 exists and is not a socket: remove it or choose another --control path</source>
+        <extracomment>%1 is a path. --control is a command-line option.</extracomment>
+        <translation>%1 existe et n&apos;est pas un socket : supprimez-le ou choisissez un autre chemin --control</translation>
+    </message>
+    <message>
+        <source>another control server (pid %1) is already listening on %2: is gatehoused already running? Stop it first, or give this one a different --control path</source>
+        <extracomment>%1 is a process id, %2 the control socket&apos;s path. --control is a command-line option.</extracomment>
+        <translation>un autre serveur de contrôle (pid %1) écoute déjà sur %2 : gatehoused tourne-t-il déjà ? Arrêtez-le d&apos;abord, ou donnez à celui-ci un autre chemin --control</translation>
+    </message>
+    <message>
+        <source>another control server is already listening on %1: is gatehoused already running? Stop it first, or give this one a different --control path</source>
+        <extracomment>%1 is the control socket&apos;s path. --control is a command-line option.</extracomment>
+        <translation>un autre serveur de contrôle écoute déjà sur %1 : gatehoused tourne-t-il déjà ? Arrêtez-le d&apos;abord, ou donnez à celui-ci un autre chemin --control</translation>
+    </message>
+    <message>
+        <source>cannot tell whether a server still listens on %1 (permission denied): remove it if no Gatehouse service is running</source>
+        <extracomment>%1 is the control socket&apos;s path.</extracomment>
+        <translation>impossible de savoir si un serveur écoute encore sur %1 (accès refusé) : supprimez-le si aucun service Gatehouse ne tourne</translation>
+    </message>
+    <message>
+        <source>cannot remove the stale control socket %1: check the directory&apos;s permissions</source>
+        <extracomment>%1 is the control socket&apos;s path.</extracomment>
+        <translation>impossible de supprimer le socket de contrôle périmé %1 : vérifiez les permissions du répertoire</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: %2</source>
+        <extracomment>%1 is the control socket&apos;s path (a pipe name on Windows), %2 the system&apos;s reason.</extracomment>
+        <translation>impossible d&apos;écouter sur %1 : %2</translation>
+    </message>
+    <message>
+        <source>permission denied: only Administrators (from an elevated prompt) and SYSTEM may use the Gatehouse control pipe</source>
+        <translation>accès refusé : seuls les Administrateurs (depuis une invite élevée) et SYSTEM peuvent utiliser le canal de contrôle de Gatehouse</translation>
+    </message>
+    <message>
+        <source>permission denied: %1 may not use the Gatehouse control socket. Only root, the service&apos;s own user and members of the &apos;%2&apos; group may: ask an administrator to run &apos;usermod -aG %2 %1&apos;, then log in again</source>
+        <extracomment>%1 is a user name (or &quot;uid&quot; and a number), %2 a group name; &apos;usermod -aG %2 %1&apos; is a command, keep it as is.</extracomment>
+        <translation>accès refusé : %1 ne peut pas utiliser le socket de contrôle de Gatehouse. Seuls root, l&apos;utilisateur du service et les membres du groupe &apos;%2&apos; le peuvent : demandez à un administrateur d&apos;exécuter &apos;usermod -aG %2 %1&apos;, puis reconnectez-vous</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::control::Message</name>
+    <message>
+        <source>a message must be a JSON object</source>
+        <translation>un message doit être un objet JSON</translation>
+    </message>
+    <message>
+        <source>%1 at offset %2</source>
+        <extracomment>%1 is Qt&apos;s description of a JSON syntax error, %2 a byte offset in the message.</extracomment>
+        <translation>%1 à la position %2</translation>
+    </message>
+    <message>
+        <source>batches are not supported; send one request per line</source>
+        <translation>les lots (batches) ne sont pas pris en charge ; envoyez une requête par ligne</translation>
+    </message>
+    <message>
+        <source>&quot;id&quot; must be a string, a number or null</source>
+        <extracomment>&quot;id&quot; is a JSON-RPC field name: keep it as is.</extracomment>
+        <translation>&quot;id&quot; doit être une chaîne, un nombre ou null</translation>
+    </message>
+    <message>
+        <source>&quot;jsonrpc&quot; must be &quot;2.0&quot;</source>
+        <extracomment>&quot;jsonrpc&quot; is a JSON-RPC field name and &quot;2.0&quot; its value: keep both as they are.</extracomment>
+        <translation>&quot;jsonrpc&quot; doit valoir &quot;2.0&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;method&quot; must be a non-empty string</source>
+        <extracomment>&quot;method&quot; is a JSON-RPC field name: keep it as is.</extracomment>
+        <translation>&quot;method&quot; doit être une chaîne non vide</translation>
+    </message>
+    <message>
+        <source>&quot;params&quot; must be an object or an array</source>
+        <extracomment>&quot;params&quot; is a JSON-RPC field name: keep it as is.</extracomment>
+        <translation>&quot;params&quot; doit être un objet ou un tableau</translation>
+    </message>
+    <message>
+        <source>neither a request (&quot;method&quot;) nor a response (&quot;id&quot; with &quot;result&quot; or &quot;error&quot;)</source>
+        <extracomment>&quot;method&quot;, &quot;id&quot;, &quot;result&quot; and &quot;error&quot; are JSON-RPC field names: keep them as they are.</extracomment>
+        <translation>ni une requête (&quot;method&quot;) ni une réponse (&quot;id&quot; avec &quot;result&quot; ou &quot;error&quot;)</translation>
+    </message>
+    <message>
+        <source>&quot;error&quot; must be an object with an integer &quot;code&quot; and a string &quot;message&quot;</source>
+        <extracomment>&quot;error&quot;, &quot;code&quot; and &quot;message&quot; are JSON-RPC field names: keep them as they are.</extracomment>
+        <translation>&quot;error&quot; doit être un objet avec un entier &quot;code&quot; et une chaîne &quot;message&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::control::Responder</name>
+    <message>
+        <source>the handler for %1 gave no answer</source>
+        <extracomment>%1 is a control method&apos;s name such as config.apply.</extracomment>
+        <translation>le gestionnaire de %1 n&apos;a donné aucune réponse</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::control::RpcError</name>
+    <message>
+        <source>parse error: %1</source>
+        <extracomment>JSON-RPC&apos;s &quot;parse error&quot;; %1 says what is wrong with the message.</extracomment>
+        <translation>erreur d&apos;analyse : %1</translation>
+    </message>
+    <message>
+        <source>invalid request: %1</source>
+        <extracomment>JSON-RPC&apos;s &quot;invalid request&quot;; %1 says what is wrong with it.</extracomment>
+        <translation>requête invalide : %1</translation>
+    </message>
+    <message>
+        <source>method not found: %1</source>
+        <extracomment>JSON-RPC&apos;s &quot;method not found&quot;; %1 is the method&apos;s name as the client sent it.</extracomment>
+        <translation>méthode introuvable : %1</translation>
+    </message>
+    <message>
+        <source>invalid params: %1</source>
+        <extracomment>JSON-RPC&apos;s &quot;invalid params&quot; (the request&apos;s parameters); %1 says what was expected or wrong.</extracomment>
+        <translation>paramètres invalides : %1</translation>
+    </message>
+    <message>
+        <source>internal error: %1</source>
+        <extracomment>JSON-RPC&apos;s &quot;internal error&quot;; %1 says what went wrong.</extracomment>
+        <translation>erreur interne : %1</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ctl::Ctl</name>
     <message>
         <source>gatehousectl: interrupted before the service answered</source>
@@ -2585,6 +2791,13 @@ Cette fenêtre gère le service sur %2.</translation>
     </message>
 </context>
 <context>
+    <name>gatehouse::proxy::TlsError</name>
+    <message>
+        <source>no OpenSSL error reported</source>
+        <translation>aucune erreur signalée par OpenSSL</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::routing::DomainPattern</name>
     <message>
         <source>a domain name is at most %1 characters</source>
@@ -2691,6 +2904,21 @@ Cette fenêtre gère le service sur %2.</translation>
     <message>
         <source>the config is invalid: %1</source>
         <translation>la configuration n&apos;est pas valide : %1</translation>
+    </message>
+    <message>
+        <source>expected %1</source>
+        <extracomment>%1 is the JSON shape of a control method&apos;s parameters, such as {&quot;domain&quot;: NAME}.</extracomment>
+        <translation>attendu : %1</translation>
+    </message>
+    <message>
+        <source>control socket: %1</source>
+        <extracomment>What gatehoused prints when it cannot listen on its control socket; %1 says why.</extracomment>
+        <translation>socket de contrôle : %1</translation>
+    </message>
+    <message>
+        <source>strict apply: nothing changed: %1</source>
+        <extracomment>%1 says which ports could not be bound.</extracomment>
+        <translation>application stricte : rien n&apos;a changé : %1</translation>
     </message>
 </context>
 <context>

@@ -65,7 +65,8 @@ void ControlClient::disconnectFromServer()
         m_socket->deleteLater();
         m_socket = nullptr;
     }
-    failAll(connectionLost(QStringLiteral("disconnected from ") + m_endpoint + QStringLiteral(" before the answer")));
+    //: %1 is the control socket's path (a pipe name on Windows).
+    failAll(connectionLost(tr("disconnected from %1 before the answer").arg(m_endpoint)));
 }
 
 qint64 ControlClient::call(const QString &method, const QJsonValue &params, QObject *context, Callback callback)
@@ -81,21 +82,21 @@ qint64 ControlClient::call(const QString &method, const QJsonValue &params, QObj
 
     const QByteArray message = Message::request(id, method, params);
     if (message.size() - 1 > m_framer.maxMessageSize()) {
-        completeLater(
-            id,
-            Reply::failure({ ErrorCode::InvalidRequest,
-                             QStringLiteral("the ") + method + QStringLiteral(" request is ")
-                                 + QString::number(message.size() - 1) + QStringLiteral(" bytes, over the cap of ")
-                                 + QString::number(m_framer.maxMessageSize()),
-                             QJsonValue::Undefined }));
+        completeLater(id,
+                      //: %1 is a control method's name such as config.apply, %2 and %3 sizes in bytes.
+                      Reply::failure({ ErrorCode::InvalidRequest,
+                                       tr("the %1 request is %2 bytes, over the cap of %3")
+                                           .arg(method)
+                                           .arg(message.size() - 1)
+                                           .arg(m_framer.maxMessageSize()),
+                                       QJsonValue::Undefined }));
         return id;
     }
     switch (m_state) {
     case State::Disconnected:
-        completeLater(
-            id,
-            Reply::failure(connectionLost(m_lastError ? m_lastError->message
-                                                      : QStringLiteral("not connected to the Gatehouse service"))));
+        completeLater(id,
+                      Reply::failure(connectionLost(m_lastError ? m_lastError->message
+                                                                : tr("not connected to the Gatehouse service"))));
         return id;
     case State::Connecting:
         m_outbox.append(message);
@@ -105,12 +106,12 @@ qint64 ControlClient::call(const QString &method, const QJsonValue &params, QObj
         break;
     }
     QTimer::singleShot(timeout, this, [this, id, method, timeout] {
-        complete(id,
-                 Reply::failure({ ErrorCode::ClientTimeout,
-                                  QStringLiteral("no answer to ") + method + QStringLiteral(" from ") + m_endpoint
-                                      + QStringLiteral(" within ") + QString::number(timeout.count())
-                                      + QStringLiteral(" ms"),
-                                  QJsonValue::Undefined }));
+        //: %1 is a control method's name such as config.apply, %2 the control socket's path, %3 milliseconds.
+        complete(
+            id,
+            Reply::failure({ ErrorCode::ClientTimeout,
+                             tr("no answer to %1 from %2 within %3 ms").arg(method, m_endpoint).arg(timeout.count()),
+                             QJsonValue::Undefined }));
     });
     return id;
 }
@@ -152,10 +153,10 @@ void ControlClient::onSocketDisconnected()
     onReadyRead();
     if (m_state != State::Connected)
         return;
+    //: %1 is the control socket's path (a pipe name on Windows).
     endConnection(m_refusal ? *m_refusal
                             : ConnectError { ConnectError::Kind::ConnectionLost, m_endpoint,
-                                             QStringLiteral("the Gatehouse service at ") + m_endpoint
-                                                 + QStringLiteral(" closed the connection") },
+                                             tr("the Gatehouse service at %1 closed the connection").arg(m_endpoint) },
                   true);
 }
 
@@ -163,10 +164,11 @@ void ControlClient::onConnectTimeout()
 {
     if (m_state != State::Connecting)
         return;
+    //: %1 is the control socket's path (a pipe name on Windows), %2 milliseconds.
     endConnection({ ConnectError::Kind::Timeout, m_endpoint,
-                    m_endpoint + QStringLiteral(" did not accept the connection within ")
-                        + QString::number(m_connectTimeout.count())
-                        + QStringLiteral(" ms: the service may be overloaded or hung") },
+                    tr("%1 did not accept the connection within %2 ms: the service may be overloaded or hung")
+                        .arg(m_endpoint)
+                        .arg(m_connectTimeout.count()) },
                   false);
 }
 
@@ -176,10 +178,7 @@ void ControlClient::onReadyRead()
     while (m_socket && m_socket->bytesAvailable() > 0) {
         QLocalSocket *socket = m_socket;
         if (!m_framer.append(socket->read(LineFramer::kReadChunk))) {
-            endConnection({ ConnectError::Kind::Protocol, m_endpoint,
-                            QStringLiteral("the service at ") + m_endpoint
-                                + QStringLiteral(" sent a message over the cap of ")
-                                + QString::number(m_framer.maxMessageSize()) + QStringLiteral(" bytes") },
+            endConnection({ ConnectError::Kind::Protocol, m_endpoint, oversizedMessage() },
                           m_state == State::Connected);
             return;
         }
@@ -189,14 +188,19 @@ void ControlClient::onReadyRead()
                 return;  // a callback destroyed us or reconnected
         }
         if (m_framer.overflowed()) {
-            endConnection({ ConnectError::Kind::Protocol, m_endpoint,
-                            QStringLiteral("the service at ") + m_endpoint
-                                + QStringLiteral(" sent a message over the cap of ")
-                                + QString::number(m_framer.maxMessageSize()) + QStringLiteral(" bytes") },
+            endConnection({ ConnectError::Kind::Protocol, m_endpoint, oversizedMessage() },
                           m_state == State::Connected);
             return;
         }
     }
+}
+
+QString ControlClient::oversizedMessage() const
+{
+    //: %1 is the control socket's path (a pipe name on Windows), %2 a size in bytes.
+    return tr("the service at %1 sent a message over the cap of %2 bytes")
+        .arg(m_endpoint)
+        .arg(m_framer.maxMessageSize());
 }
 
 bool ControlClient::handleMessage(const QByteArray &line)
@@ -311,33 +315,37 @@ ConnectError ControlClient::classifySocketError() const
     const QString &where = m_endpoint;
     switch (m_socket->error()) {
     case QLocalSocket::ServerNotFoundError:
+        //: %1 is the control socket's path (a pipe name on Windows). The commands and --control stay as they are.
         return { ConnectError::Kind::NotRunning, where,
-                 QStringLiteral("the Gatehouse service is not running: ") + where
-                     + QStringLiteral(" does not exist. Start the service (systemctl start gatehoused, or run "
-                                      "gatehoused), or pass --control with the path it uses") };
+                 tr("the Gatehouse service is not running: %1 does not exist. Start the service (systemctl start "
+                    "gatehoused, or run gatehoused), or pass --control with the path it uses")
+                     .arg(where) };
     case QLocalSocket::ConnectionRefusedError:
+        //: %1 is the control socket's path. The commands stay as they are.
         return { ConnectError::Kind::NotRunning, where,
-                 QStringLiteral("the Gatehouse service is not running: nothing answers on ") + where
-                     + QStringLiteral(" (left over from a service that stopped). Start the service (systemctl "
-                                      "start gatehoused, or run gatehoused)") };
+                 tr("the Gatehouse service is not running: nothing answers on %1 (left over from a service that "
+                    "stopped). Start the service (systemctl start gatehoused, or run gatehoused)")
+                     .arg(where) };
     case QLocalSocket::SocketAccessError:
 #ifdef Q_OS_WIN
+        //: %1 is a named pipe.
         return { ConnectError::Kind::PermissionDenied, where,
-                 QStringLiteral("permission denied on the pipe ") + where
-                     + QStringLiteral(": run this from an elevated (Administrator) prompt") };
+                 tr("permission denied on the pipe %1: run this from an elevated (Administrator) prompt").arg(where) };
 #else
+        //: %1 is the control socket's path. The group name and the command stay as they are.
         return { ConnectError::Kind::PermissionDenied, where,
-                 QStringLiteral("permission denied on ") + where
-                     + QStringLiteral(": join the 'gatehouse' group (sudo usermod -aG gatehouse $USER, then log in "
-                                      "again) or run as root") };
+                 tr("permission denied on %1: join the 'gatehouse' group (sudo usermod -aG gatehouse $USER, then log "
+                    "in again) or run as root")
+                     .arg(where) };
 #endif
     case QLocalSocket::SocketTimeoutError:
-        return { ConnectError::Kind::Timeout, where, where + QStringLiteral(" did not accept the connection in time") };
+        //: %1 is the control socket's path (a pipe name on Windows).
+        return { ConnectError::Kind::Timeout, where, tr("%1 did not accept the connection in time").arg(where) };
     default:
         break;
     }
-    return { ConnectError::Kind::Other, where,
-             QStringLiteral("cannot connect to ") + where + QStringLiteral(": ") + m_socket->errorString() };
+    //: %1 is the control socket's path (a pipe name on Windows), %2 the system's reason.
+    return { ConnectError::Kind::Other, where, tr("cannot connect to %1: %2").arg(where, m_socket->errorString()) };
 }
 
 }  // namespace gatehouse::control

@@ -93,6 +93,7 @@ private:
     void failAll(const RpcError &error);
     void endConnection(const ConnectError &error, bool wasConnected);
     ConnectError classifySocketError() const;
+    QString oversizedMessage() const;
 
     QLocalSocket *m_socket = nullptr;
     LineFramer m_framer;

@@ -7,6 +7,7 @@
 #include "platform/FileGroup.h"
 #include "platform/PeerCredentials.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -41,9 +42,12 @@ std::optional<ListenError> prepareDirectory(const QString &directory, const QStr
     const QFileInfo info(directory);
     if (!info.exists()) {
         if (!QDir().mkpath(directory)) {
+            //: %1 is a directory path.
             return ListenError { ListenError::Kind::Directory,
-                                 QStringLiteral("cannot create the control socket's directory ") + directory
-                                     + QStringLiteral(": check that its parent exists and this user may write there") };
+                                 QCoreApplication::translate("gatehouse::control::ControlServer",
+                                                             "cannot create the control socket's directory %1: check "
+                                                             "that its parent exists and this user may write there")
+                                     .arg(directory) };
         }
         QFile::setPermissions(directory,
                               QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
@@ -57,17 +61,23 @@ std::optional<ListenError> prepareDirectory(const QString &directory, const QStr
         return std::nullopt;
     }
     if (!info.isDir()) {
+        //: %1 is a path.
         return ListenError { ListenError::Kind::Directory,
-                             directory + QStringLiteral(" is not a directory; the control socket needs one there") };
+                             QCoreApplication::translate("gatehouse::control::ControlServer",
+                                                         "%1 is not a directory; the control socket needs one there")
+                                 .arg(directory) };
     }
     const uint owner = info.ownerId();
     if (owner != 0 && owner != ::geteuid()) {
+        //: %1 is a directory path, %2 a numeric user id. --control is a command-line option.
         return ListenError { ListenError::Kind::Directory,
-                             QStringLiteral("the control socket's directory ") + directory
-                                 + QStringLiteral(" belongs to uid ") + QString::number(owner)
-                                 + QStringLiteral(", neither this user nor root: refusing to listen where another "
-                                                  "user could replace the socket; remove it or choose another "
-                                                  "--control path") };
+                             QCoreApplication::translate("gatehouse::control::ControlServer",
+                                                         "the control socket's directory %1 belongs to uid %2, neither "
+                                                         "this user nor root: refusing to listen where another user "
+                                                         "could replace the socket; remove it or choose another "
+                                                         "--control path")
+                                 .arg(directory)
+                                 .arg(owner) };
     }
     return std::nullopt;
 }
@@ -95,10 +105,9 @@ Result<QString, ListenError> ControlServer::listen(const QString &endpoint)
     if (std::optional<ListenError> problem = prepareDirectory(socketInfo.absolutePath(), m_accessGroup))
         return Result<QString, ListenError>::failure(*problem);
     if (socketInfo.isSymLink() || socketInfo.isFile() || socketInfo.isDir()) {
+        //: %1 is a path. --control is a command-line option.
         return failure(ListenError::Kind::NotASocket,
-                       endpoint
-                           + QStringLiteral(" exists and is not a socket: remove it or choose another --control "
-                                            "path"));
+                       tr("%1 exists and is not a socket: remove it or choose another --control path").arg(endpoint));
     }
 #endif
 
@@ -107,31 +116,43 @@ Result<QString, ListenError> ControlServer::listen(const QString &endpoint)
     QLocalSocket probe;
     probe.connectToServer(endpoint);
     if (probe.state() == QLocalSocket::ConnectedState || probe.state() == QLocalSocket::ConnectingState) {
-        QString who = QStringLiteral("another control server");
+        qint64 pid = 0;
         if (probe.state() == QLocalSocket::ConnectedState) {
             const platform::PeerCheck holder = m_peers->check(probe.socketDescriptor(), m_accessGroup.toStdString());
-            if (holder.pid > 0)
-                who += QStringLiteral(" (pid ") + QString::number(holder.pid) + u')';
+            pid = holder.pid;
         }
         probe.abort();
-        return failure(ListenError::Kind::AlreadyRunning,
-                       who + QStringLiteral(" is already listening on ") + endpoint
-                           + QStringLiteral(": is gatehoused already running? Stop it first, or give this one a "
-                                            "different --control path"));
+        QString message;
+        if (pid > 0) {
+            //: %1 is a process id, %2 the control socket's path. --control is a command-line option.
+            message = tr("another control server (pid %1) is already listening on %2: is gatehoused already running? "
+                         "Stop it first, or give this one a different --control path")
+                          .arg(pid)
+                          .arg(endpoint);
+        } else {
+            //: %1 is the control socket's path. --control is a command-line option.
+            message = tr("another control server is already listening on %1: is gatehoused already running? Stop it "
+                         "first, or give this one a different --control path")
+                          .arg(endpoint);
+        }
+        return failure(ListenError::Kind::AlreadyRunning, message);
     }
 #ifdef Q_OS_UNIX
     if (QFileInfo::exists(endpoint)) {
         if (probe.error() == QLocalSocket::SocketAccessError) {
+            //: %1 is the control socket's path.
             return failure(ListenError::Kind::Listen,
-                           QStringLiteral("cannot tell whether a server still listens on ") + endpoint
-                               + QStringLiteral(" (permission denied): remove it if no Gatehouse service is running"));
+                           tr("cannot tell whether a server still listens on %1 (permission denied): remove it if no "
+                              "Gatehouse service is running")
+                               .arg(endpoint));
         }
         qCInfo(lcControl).noquote() << "replacing the stale control socket" << endpoint
                                     << "(no server answers on it; its process has gone)";
         if (!QLocalServer::removeServer(endpoint)) {
-            return failure(ListenError::Kind::Listen,
-                           QStringLiteral("cannot remove the stale control socket ") + endpoint
-                               + QStringLiteral(": check the directory's permissions"));
+            //: %1 is the control socket's path.
+            return failure(
+                ListenError::Kind::Listen,
+                tr("cannot remove the stale control socket %1: check the directory's permissions").arg(endpoint));
         }
     }
     // Qt binds in a private temporary directory and renames into place, so the
@@ -145,8 +166,8 @@ Result<QString, ListenError> ControlServer::listen(const QString &endpoint)
     m_server->setListenBacklogSize(kListenBacklog);
     m_server->setMaxPendingConnections(kListenBacklog);
     if (!m_server->listen(endpoint)) {
-        return failure(ListenError::Kind::Listen,
-                       QStringLiteral("cannot listen on ") + endpoint + QStringLiteral(": ") + m_server->errorString());
+        //: %1 is the control socket's path (a pipe name on Windows), %2 the system's reason.
+        return failure(ListenError::Kind::Listen, tr("cannot listen on %1: %2").arg(endpoint, m_server->errorString()));
     }
     const QString fullName = m_server->fullServerName();
 #ifdef Q_OS_UNIX
@@ -300,16 +321,16 @@ void ControlServer::onClosed(ControlConnection *connection)
 RpcError ControlServer::refusal(const ClientIdentity &identity) const
 {
 #ifdef Q_OS_WIN
-    const QString message = QStringLiteral("permission denied: only Administrators (from an elevated prompt) and "
-                                           "SYSTEM may use the Gatehouse control pipe");
+    const QString message = tr("permission denied: only Administrators (from an elevated prompt) and SYSTEM may use "
+                               "the Gatehouse control pipe");
 #else
     const QString who
         = identity.account.isEmpty() ? QStringLiteral("uid ") + QString::number(identity.uid) : identity.account;
-    const QString message = QStringLiteral("permission denied: ") + who
-        + QStringLiteral(" may not use the Gatehouse control socket. Only root, the service's own user and members "
-                         "of the '")
-        + m_accessGroup + QStringLiteral("' group may: ask an administrator to run 'usermod -aG ") + m_accessGroup
-        + u' ' + who + QStringLiteral("', then log in again");
+    //: %1 is a user name (or "uid" and a number), %2 a group name; 'usermod -aG %2 %1' is a command, keep it as is.
+    const QString message = tr("permission denied: %1 may not use the Gatehouse control socket. Only root, the "
+                               "service's own user and members of the '%2' group may: ask an administrator to run "
+                               "'usermod -aG %2 %1', then log in again")
+                                .arg(who, m_accessGroup);
 #endif
     return { ErrorCode::PermissionDenied, message,
              QJsonObject { { QStringLiteral("group"), m_accessGroup },

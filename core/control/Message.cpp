@@ -1,5 +1,6 @@
 #include "control/Message.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -25,6 +26,11 @@ Result<Message, InvalidMessage> invalid(const QString &detail, const QJsonValue 
     return Result<Message, InvalidMessage>::failure({ RpcError::invalidRequest(detail), id });
 }
 
+QString mustBeObject()
+{
+    return QCoreApplication::translate("gatehouse::control::Message", "a message must be a JSON object");
+}
+
 }  // namespace
 
 Result<Message, InvalidMessage> Message::parse(const QByteArray &line)
@@ -35,35 +41,48 @@ Result<Message, InvalidMessage> Message::parse(const QByteArray &line)
         // QJsonDocument rejects a bare scalar such as 42, which is valid JSON: that
         // is a request of the wrong shape, not a syntax error.
         if (QJsonDocument::fromJson(QByteArray('[' + line + ']')).isArray())
-            return invalid(QStringLiteral("a message must be a JSON object"));
+            return invalid(mustBeObject());
+        //: %1 is Qt's description of a JSON syntax error, %2 a byte offset in the message.
         return Result<Message, InvalidMessage>::failure(
-            { RpcError::parseError(parseError.errorString() + QStringLiteral(" at offset ")
-                                   + QString::number(parseError.offset)),
+            { RpcError::parseError(QCoreApplication::translate("gatehouse::control::Message", "%1 at offset %2")
+                                       .arg(parseError.errorString())
+                                       .arg(parseError.offset)),
               QJsonValue::Null });
     }
     if (document.isArray())
-        return invalid(QStringLiteral("batches are not supported; send one request per line"));
+        return invalid(QCoreApplication::translate("gatehouse::control::Message",
+                                                   "batches are not supported; send one request per line"));
     if (!document.isObject())
-        return invalid(QStringLiteral("a message must be a JSON object"));
+        return invalid(mustBeObject());
 
     const QJsonObject object = document.object();
     const QJsonValue id = object.value(kId);
     const bool hasId = object.contains(kId);
     if (hasId && !id.isString() && !id.isDouble() && !id.isNull())
-        return invalid(QStringLiteral("\"id\" must be a string, a number or null"));
+        //: "id" is a JSON-RPC field name: keep it as is.
+        return invalid(
+            QCoreApplication::translate("gatehouse::control::Message", "\"id\" must be a string, a number or null"));
     const QJsonValue answerId = hasId ? id : QJsonValue(QJsonValue::Null);
     if (object.value(kJsonRpc) != QJsonValue(kVersion))
-        return invalid(QStringLiteral("\"jsonrpc\" must be \"2.0\""), answerId);
+        //: "jsonrpc" is a JSON-RPC field name and "2.0" its value: keep both as they are.
+        return invalid(QCoreApplication::translate("gatehouse::control::Message", "\"jsonrpc\" must be \"2.0\""),
+                       answerId);
 
     Message message;
     message.id = answerId;
     if (object.contains(kMethod)) {
         const QJsonValue method = object.value(kMethod);
         if (!method.isString() || method.toString().isEmpty())
-            return invalid(QStringLiteral("\"method\" must be a non-empty string"), answerId);
+            //: "method" is a JSON-RPC field name: keep it as is.
+            return invalid(
+                QCoreApplication::translate("gatehouse::control::Message", "\"method\" must be a non-empty string"),
+                answerId);
         const QJsonValue params = object.value(kParams);
         if (object.contains(kParams) && !params.isObject() && !params.isArray())
-            return invalid(QStringLiteral("\"params\" must be an object or an array"), answerId);
+            //: "params" is a JSON-RPC field name: keep it as is.
+            return invalid(
+                QCoreApplication::translate("gatehouse::control::Message", "\"params\" must be an object or an array"),
+                answerId);
         message.kind = hasId ? Kind::Request : Kind::Notification;
         message.method = method.toString();
         message.params = object.contains(kParams) ? params : QJsonValue(QJsonValue::Undefined);
@@ -73,8 +92,10 @@ Result<Message, InvalidMessage> Message::parse(const QByteArray &line)
     const bool hasResult = object.contains(kResult);
     const bool hasError = object.contains(kError);
     if (!hasId || hasResult == hasError)
-        return invalid(QStringLiteral("neither a request (\"method\") nor a response (\"id\" with \"result\" or "
-                                      "\"error\")"),
+        //: "method", "id", "result" and "error" are JSON-RPC field names: keep them as they are.
+        return invalid(QCoreApplication::translate("gatehouse::control::Message",
+                                                   "neither a request (\"method\") nor a response (\"id\" with "
+                                                   "\"result\" or \"error\")"),
                        answerId);
     message.kind = Kind::Response;
     if (hasResult) {
@@ -83,8 +104,10 @@ Result<Message, InvalidMessage> Message::parse(const QByteArray &line)
     }
     message.error = RpcError::fromJson(object.value(kError).toObject());
     if (!message.error)
-        return invalid(QStringLiteral("\"error\" must be an object with an integer \"code\" and a string "
-                                      "\"message\""),
+        //: "error", "code" and "message" are JSON-RPC field names: keep them as they are.
+        return invalid(QCoreApplication::translate("gatehouse::control::Message",
+                                                   "\"error\" must be an object with an integer \"code\" and a "
+                                                   "string \"message\""),
                        answerId);
     return message;
 }

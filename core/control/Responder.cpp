@@ -3,6 +3,8 @@
 #include "control/ControlConnection.h"
 #include "control/Message.h"
 
+#include <QCoreApplication>
+
 namespace gatehouse::control {
 
 struct Responder::State
@@ -25,9 +27,12 @@ struct Responder::State
     ~State()
     {
         if (!answered) {
-            send(Message::errorResponse(id,
-                                        RpcError::internalError(QStringLiteral("the handler for ") + method
-                                                                + QStringLiteral(" gave no answer"))));
+            //: %1 is a control method's name such as config.apply.
+            send(Message::errorResponse(
+                id,
+                RpcError::internalError(
+                    QCoreApplication::translate("gatehouse::control::Responder", "the handler for %1 gave no answer")
+                        .arg(method))));
         }
     }
 };

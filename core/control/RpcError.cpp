@@ -2,6 +2,8 @@
 
 #include "control/ErrorCodes.h"
 
+#include <QCoreApplication>
+
 #include <cmath>
 
 namespace gatehouse::control {
@@ -25,27 +27,41 @@ std::optional<RpcError> RpcError::fromJson(const QJsonObject &object)
 
 RpcError RpcError::parseError(const QString &detail)
 {
-    return { ErrorCode::ParseError, QStringLiteral("parse error: ") + detail, QJsonValue::Undefined };
+    //: JSON-RPC's "parse error"; %1 says what is wrong with the message.
+    return { ErrorCode::ParseError,
+             QCoreApplication::translate("gatehouse::control::RpcError", "parse error: %1").arg(detail),
+             QJsonValue::Undefined };
 }
 
 RpcError RpcError::invalidRequest(const QString &detail)
 {
-    return { ErrorCode::InvalidRequest, QStringLiteral("invalid request: ") + detail, QJsonValue::Undefined };
+    //: JSON-RPC's "invalid request"; %1 says what is wrong with it.
+    return { ErrorCode::InvalidRequest,
+             QCoreApplication::translate("gatehouse::control::RpcError", "invalid request: %1").arg(detail),
+             QJsonValue::Undefined };
 }
 
 RpcError RpcError::methodNotFound(const QString &method)
 {
-    return { ErrorCode::MethodNotFound, QStringLiteral("method not found: ") + method, QJsonValue::Undefined };
+    //: JSON-RPC's "method not found"; %1 is the method's name as the client sent it.
+    return { ErrorCode::MethodNotFound,
+             QCoreApplication::translate("gatehouse::control::RpcError", "method not found: %1").arg(method),
+             QJsonValue::Undefined };
 }
 
 RpcError RpcError::invalidParams(const QString &detail, const QJsonValue &data)
 {
-    return { ErrorCode::InvalidParams, QStringLiteral("invalid params: ") + detail, data };
+    //: JSON-RPC's "invalid params" (the request's parameters); %1 says what was expected or wrong.
+    return { ErrorCode::InvalidParams,
+             QCoreApplication::translate("gatehouse::control::RpcError", "invalid params: %1").arg(detail), data };
 }
 
 RpcError RpcError::internalError(const QString &detail)
 {
-    return { ErrorCode::InternalError, QStringLiteral("internal error: ") + detail, QJsonValue::Undefined };
+    //: JSON-RPC's "internal error"; %1 says what went wrong.
+    return { ErrorCode::InternalError,
+             QCoreApplication::translate("gatehouse::control::RpcError", "internal error: %1").arg(detail),
+             QJsonValue::Undefined };
 }
 
 }  // namespace gatehouse::control

@@ -1,5 +1,6 @@
 #include "proxy/TlsError.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <openssl/err.h>
@@ -14,7 +15,9 @@ QString TlsError::takeOpenSslErrors()
         ERR_error_string_n(code, text, sizeof text);
         parts << QString::fromLatin1(text);
     }
-    return parts.isEmpty() ? QStringLiteral("no OpenSSL error reported") : parts.join(QStringLiteral("; "));
+    // The fallback can end a certificate error a person reads; OpenSSL's own texts stay as it words them.
+    return parts.isEmpty() ? QCoreApplication::translate("gatehouse::proxy::TlsError", "no OpenSSL error reported")
+                           : parts.join(QStringLiteral("; "));
 }
 
 }  // namespace gatehouse::proxy

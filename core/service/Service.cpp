@@ -46,6 +46,13 @@ RpcError rejected(const config::ConfigStore::Outcome &outcome)
     return RpcError::internalError(outcome.error);
 }
 
+// What a method's params should have looked like.
+QString expected(const QString &shape)
+{
+    //: %1 is the JSON shape of a control method's parameters, such as {"domain": NAME}.
+    return QCoreApplication::translate("gatehouse::service::Service", "expected %1").arg(shape);
+}
+
 QJsonArray portsJson(const net::PortManager &ports)
 {
     QJsonArray array;
@@ -120,7 +127,9 @@ QString Service::start()
     if (!m_options.controlEndpoint.isEmpty()) {
         const auto listening = m_control.listen(m_options.controlEndpoint);
         if (!listening)
-            return QStringLiteral("control socket: %1").arg(listening.error().message);
+            //: What gatehoused prints when it cannot listen on its control socket; %1 says why.
+            return QCoreApplication::translate("gatehouse::service::Service", "control socket: %1")
+                .arg(listening.error().message);
         qCInfo(lcService).noquote() << "control socket at" << listening.value();
     }
     return {};
@@ -157,10 +166,13 @@ MethodResult Service::activate(const config::Config &config, bool strict, bool f
     const net::ReconcileReport report = m_ports.reconcile(
         net::wantedListeners(config), strict ? net::ReconcileMode::Strict : net::ReconcileMode::BestEffort);
     if (!report.applied)
-        return MethodResult::failure({ control::ErrorCode::BindFailed,
-                                       QStringLiteral("strict apply: nothing changed: %1").arg(report.reason),
-                                       QJsonObject { { QStringLiteral("report"), report.toJson() },
-                                                     { QStringLiteral("ports"), portsJson(m_ports) } } });
+        return MethodResult::failure(
+            { control::ErrorCode::BindFailed,
+              //: %1 says which ports could not be bound.
+              QCoreApplication::translate("gatehouse::service::Service", "strict apply: nothing changed: %1")
+                  .arg(report.reason),
+              QJsonObject { { QStringLiteral("report"), report.toJson() },
+                            { QStringLiteral("ports"), portsJson(m_ports) } } });
 
     const config::ConfigStore::Outcome stored = fromFile ? m_store.adopt(config) : m_store.commit(config);
     if (!stored.ok()) {
@@ -271,7 +283,7 @@ void Service::registerMethods()
         [this](const QJsonValue &params, const control::ClientIdentity &) -> MethodResult {
             const QJsonValue candidate = params.toObject().value(QStringLiteral("config"));
             if (!candidate.isObject())
-                return MethodResult::failure(RpcError::invalidParams(QStringLiteral("expected {\"config\": {...}}")));
+                return MethodResult::failure(RpcError::invalidParams(expected(QStringLiteral("{\"config\": {...}}"))));
             const config::ConfigStore::Outcome checked
                 = m_store.check(QJsonDocument(candidate.toObject()).toJson(QJsonDocument::Compact), 0, nullptr);
             return QJsonValue(QJsonObject { { QStringLiteral("valid"), checked.ok() },
@@ -282,8 +294,8 @@ void Service::registerMethods()
                                  const QJsonObject object = params.toObject();
                                  const QJsonValue candidate = object.value(QStringLiteral("config"));
                                  if (!candidate.isObject())
-                                     return MethodResult::failure(RpcError::invalidParams(QStringLiteral(
-                                         "expected {\"config\": {...}, \"baseRevision\": N, \"strict\": BOOL}")));
+                                     return MethodResult::failure(RpcError::invalidParams(expected(QStringLiteral(
+                                         "{\"config\": {...}, \"baseRevision\": N, \"strict\": BOOL}"))));
                                  qCInfo(lcService).noquote() << "apply from" << client.toString();
                                  return apply({ QJsonDocument(candidate.toObject()).toJson(QJsonDocument::Compact),
                                                 quint64(object.value(QStringLiteral("baseRevision")).toInteger()),
@@ -307,7 +319,7 @@ void Service::registerMethods()
         [this](const QJsonValue &params, const control::ClientIdentity &) -> MethodResult {
             const QString domain = params.toObject().value(QStringLiteral("domain")).toString();
             if (domain.isEmpty())
-                return MethodResult::failure(RpcError::invalidParams(QStringLiteral("expected {\"domain\": NAME}")));
+                return MethodResult::failure(RpcError::invalidParams(expected(QStringLiteral("{\"domain\": NAME}"))));
             auto renewed = m_certs ? m_certs->renew(domain) : Result<acme::CertificateStatus, QString>::failure({});
             if (!renewed)
                 return MethodResult::failure(RpcError::invalidParams(renewed.error()));

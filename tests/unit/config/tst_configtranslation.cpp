@@ -4,10 +4,12 @@
 // comes out in German, so a message that loses its tr() wrapping fails here; and
 // a port's state message from the port manager, as the Ports view and
 // `gatehousectl ports` show it; and what the certificate store reports about a
-// stored certificate it cannot load, as control clients are told at start.
+// stored certificate it cannot load, as control clients are told at start; and
+// why the control server cannot listen, as gatehoused prints it at start.
 #include "Translations.h"
 #include "acme/CertStore.h"
 #include "config/ConfigLoader.h"
+#include "control/ControlServer.h"
 #include "net/PortManager.h"
 
 #include <QCoreApplication>
@@ -90,6 +92,7 @@ private Q_SLOTS:
     void toStringIsGerman();
     void portStateIsGerman();
     void storedCertificateErrorsAreGerman();
+    void controlListenErrorIsGerman();
     void englishWithoutTranslator();
 };
 
@@ -217,6 +220,27 @@ void TestConfigTranslation::storedCertificateErrorsAreGerman()
     QCOMPARE(errors,
              QStringList({ entry + QStringLiteral("/fullchain.pem: die Zertifikatskette ist leer"),
                            stray + QStringLiteral(": keine Datei meta.json (erster Schreibvorgang unterbrochen?)") }));
+}
+
+void TestConfigTranslation::controlListenErrorIsGerman()
+{
+#ifdef Q_OS_UNIX
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // A regular file where the socket should go: the server refuses to replace it.
+    const QString endpoint = dir.filePath(QStringLiteral("control.sock"));
+    QVERIFY(writeBytes(endpoint, "not a socket\n"));
+    control::ControlServer server;
+    const auto listening = server.listen(endpoint);
+    QVERIFY(!listening.ok());
+    QCOMPARE(listening.error().kind, control::ListenError::Kind::NotASocket);
+    QCOMPARE(listening.error().message,
+             QStringLiteral("%1 existiert und ist kein Socket: entfernen Sie es oder wählen Sie mit --control einen "
+                            "anderen Pfad")
+                 .arg(endpoint));
+#else
+    QSKIP("a named pipe has no file that could be in the way");
+#endif
 }
 
 void TestConfigTranslation::englishWithoutTranslator()
