@@ -43,11 +43,14 @@ StreamError::Kind kindOfSocketError(int code)
 
 Stream::Stream(qintptr socket, QObject *parent) : QObject(parent), m_socket(socket)
 {
-    m_readNotifier = new QSocketNotifier(socket, QSocketNotifier::Read, this);
-    m_readNotifier->setEnabled(false);
+    // Made without a descriptor and given one with setSocket(), a notifier starts
+    // disabled: given it in the constructor, it would be registered with the event
+    // dispatcher (an epoll_ctl each) only to be disabled again at once.
+    m_readNotifier = new QSocketNotifier(QSocketNotifier::Read, this);
+    m_readNotifier->setSocket(socket);
     connect(m_readNotifier, &QSocketNotifier::activated, this, &Stream::onReadable);
-    m_writeNotifier = new QSocketNotifier(socket, QSocketNotifier::Write, this);
-    m_writeNotifier->setEnabled(false);
+    m_writeNotifier = new QSocketNotifier(QSocketNotifier::Write, this);
+    m_writeNotifier->setSocket(socket);
     connect(m_writeNotifier, &QSocketNotifier::activated, this, &Stream::onWritable);
 }
 
