@@ -2791,6 +2791,57 @@ Dieses Fenster verwaltet den Dienst unter %2.</translation>
     </message>
 </context>
 <context>
+    <name>gatehouse::proxy::TlsContextStore</name>
+    <message>
+        <source>cipher or group list refused: %1</source>
+        <extracomment>%1 is OpenSSL&apos;s error text</extracomment>
+        <translation>die Liste der Cipher-Suites oder Gruppen wurde abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>cannot read certificate file %1: %2</source>
+        <translation>Zertifikatsdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read key file %1: %2</source>
+        <translation>Schlüsseldatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>(in-memory certificate)</source>
+        <extracomment>stands for a file name when the certificate was handed over in memory (ACME)</extracomment>
+        <translation>(Zertifikat im Speicher)</translation>
+    </message>
+    <message>
+        <source>(in-memory key)</source>
+        <extracomment>stands for a file name when the private key was handed over in memory (ACME)</extracomment>
+        <translation>(Schlüssel im Speicher)</translation>
+    </message>
+    <message>
+        <source>no PEM certificate in %1: %2</source>
+        <extracomment>%1 is a certificate file (or &quot;(in-memory certificate)&quot;), %2 OpenSSL&apos;s error text</extracomment>
+        <translation>kein PEM-Zertifikat in %1: %2</translation>
+    </message>
+    <message>
+        <source>certificate %1 refused: %2</source>
+        <extracomment>%1 is a certificate file (or &quot;(in-memory certificate)&quot;), %2 OpenSSL&apos;s error text</extracomment>
+        <translation>Zertifikat %1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>chain certificate in %1 refused: %2</source>
+        <extracomment>%1 is a certificate file (or &quot;(in-memory certificate)&quot;), %2 OpenSSL&apos;s error text</extracomment>
+        <translation>Kettenzertifikat in %1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>no usable PEM private key in %1 (an encrypted key is not supported): %2</source>
+        <extracomment>%1 is a key file (or &quot;(in-memory key)&quot;), %2 OpenSSL&apos;s error text</extracomment>
+        <translation>kein verwendbarer privater Schlüssel im PEM-Format in %1 (verschlüsselte Schlüssel werden nicht unterstützt): %2</translation>
+    </message>
+    <message>
+        <source>key %1 does not match certificate %2: %3</source>
+        <extracomment>%1 is a key file, %2 a certificate file (either may be &quot;(in-memory ...)&quot;), %3 OpenSSL&apos;s error text</extracomment>
+        <translation>Schlüssel %1 passt nicht zum Zertifikat %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::proxy::TlsError</name>
     <message>
         <source>no OpenSSL error reported</source>

@@ -2791,6 +2791,57 @@ Esta ventana gestiona el servicio en %2.</translation>
     </message>
 </context>
 <context>
+    <name>gatehouse::proxy::TlsContextStore</name>
+    <message>
+        <source>cipher or group list refused: %1</source>
+        <extracomment>%1 is OpenSSL&apos;s error text</extracomment>
+        <translation>lista de cifrados o de grupos rechazada: %1</translation>
+    </message>
+    <message>
+        <source>cannot read certificate file %1: %2</source>
+        <translation>no se puede leer el archivo de certificado %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot read key file %1: %2</source>
+        <translation>no se puede leer el archivo de clave %1: %2</translation>
+    </message>
+    <message>
+        <source>(in-memory certificate)</source>
+        <extracomment>stands for a file name when the certificate was handed over in memory (ACME)</extracomment>
+        <translation>(certificado en memoria)</translation>
+    </message>
+    <message>
+        <source>(in-memory key)</source>
+        <extracomment>stands for a file name when the private key was handed over in memory (ACME)</extracomment>
+        <translation>(clave en memoria)</translation>
+    </message>
+    <message>
+        <source>no PEM certificate in %1: %2</source>
+        <extracomment>%1 is a certificate file (or &quot;(in-memory certificate)&quot;), %2 OpenSSL&apos;s error text</extracomment>
+        <translation>no hay ningún certificado PEM en %1: %2</translation>
+    </message>
+    <message>
+        <source>certificate %1 refused: %2</source>
+        <extracomment>%1 is a certificate file (or &quot;(in-memory certificate)&quot;), %2 OpenSSL&apos;s error text</extracomment>
+        <translation>certificado %1 rechazado: %2</translation>
+    </message>
+    <message>
+        <source>chain certificate in %1 refused: %2</source>
+        <extracomment>%1 is a certificate file (or &quot;(in-memory certificate)&quot;), %2 OpenSSL&apos;s error text</extracomment>
+        <translation>certificado de la cadena en %1 rechazado: %2</translation>
+    </message>
+    <message>
+        <source>no usable PEM private key in %1 (an encrypted key is not supported): %2</source>
+        <extracomment>%1 is a key file (or &quot;(in-memory key)&quot;), %2 OpenSSL&apos;s error text</extracomment>
+        <translation>no hay ninguna clave privada PEM utilizable en %1 (no se admiten claves cifradas): %2</translation>
+    </message>
+    <message>
+        <source>key %1 does not match certificate %2: %3</source>
+        <extracomment>%1 is a key file, %2 a certificate file (either may be &quot;(in-memory ...)&quot;), %3 OpenSSL&apos;s error text</extracomment>
+        <translation>la clave %1 no coincide con el certificado %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::proxy::TlsError</name>
     <message>
         <source>no OpenSSL error reported</source>

@@ -2791,6 +2791,57 @@ Cette fenêtre gère le service sur %2.</translation>
     </message>
 </context>
 <context>
+    <name>gatehouse::proxy::TlsContextStore</name>
+    <message>
+        <source>cipher or group list refused: %1</source>
+        <extracomment>%1 is OpenSSL&apos;s error text</extracomment>
+        <translation>liste de suites de chiffrement ou de groupes refusée : %1</translation>
+    </message>
+    <message>
+        <source>cannot read certificate file %1: %2</source>
+        <translation>impossible de lire le fichier de certificat %1 : %2</translation>
+    </message>
+    <message>
+        <source>cannot read key file %1: %2</source>
+        <translation>impossible de lire le fichier de clé %1 : %2</translation>
+    </message>
+    <message>
+        <source>(in-memory certificate)</source>
+        <extracomment>stands for a file name when the certificate was handed over in memory (ACME)</extracomment>
+        <translation>(certificat en mémoire)</translation>
+    </message>
+    <message>
+        <source>(in-memory key)</source>
+        <extracomment>stands for a file name when the private key was handed over in memory (ACME)</extracomment>
+        <translation>(clé en mémoire)</translation>
+    </message>
+    <message>
+        <source>no PEM certificate in %1: %2</source>
+        <extracomment>%1 is a certificate file (or &quot;(in-memory certificate)&quot;), %2 OpenSSL&apos;s error text</extracomment>
+        <translation>aucun certificat PEM dans %1 : %2</translation>
+    </message>
+    <message>
+        <source>certificate %1 refused: %2</source>
+        <extracomment>%1 is a certificate file (or &quot;(in-memory certificate)&quot;), %2 OpenSSL&apos;s error text</extracomment>
+        <translation>certificat %1 refusé : %2</translation>
+    </message>
+    <message>
+        <source>chain certificate in %1 refused: %2</source>
+        <extracomment>%1 is a certificate file (or &quot;(in-memory certificate)&quot;), %2 OpenSSL&apos;s error text</extracomment>
+        <translation>certificat de la chaîne dans %1 refusé : %2</translation>
+    </message>
+    <message>
+        <source>no usable PEM private key in %1 (an encrypted key is not supported): %2</source>
+        <extracomment>%1 is a key file (or &quot;(in-memory key)&quot;), %2 OpenSSL&apos;s error text</extracomment>
+        <translation>aucune clé privée PEM utilisable dans %1 (les clés chiffrées ne sont pas prises en charge) : %2</translation>
+    </message>
+    <message>
+        <source>key %1 does not match certificate %2: %3</source>
+        <extracomment>%1 is a key file, %2 a certificate file (either may be &quot;(in-memory ...)&quot;), %3 OpenSSL&apos;s error text</extracomment>
+        <translation>la clé %1 ne correspond pas au certificat %2 : %3</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::proxy::TlsError</name>
     <message>
         <source>no OpenSSL error reported</source>

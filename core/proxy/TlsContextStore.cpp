@@ -2,6 +2,7 @@
 
 #include "proxy/StreamLogging.h"
 
+#include <QCoreApplication>
 #include <QFile>
 
 #include <openssl/err.h>
@@ -70,6 +71,9 @@ int noPassphrase(char *, int, int, void *)
     return 0;
 }
 
+// The load errors below reach people: a config apply reports them per route
+// (gatehousectl, the GUI), and the certificate store and manager pass them on.
+// OpenSSL's own error text ends most of them, as it words it.
 Result<TlsContextStore::ContextPtr, TlsError> contextFailure(TlsError::Code code, const QString &message)
 {
     return Result<TlsContextStore::ContextPtr, TlsError>::failure(TlsError { code, message });
@@ -86,8 +90,11 @@ Result<TlsContextStore::ContextPtr, TlsError> newServerContext()
     SSL_CTX_set_max_proto_version(c, TLS1_3_VERSION);
     if (SSL_CTX_set_cipher_list(c, kCiphers12) != 1 || SSL_CTX_set_ciphersuites(c, kCiphers13) != 1
         || SSL_CTX_ctrl(c, SSL_CTRL_SET_GROUPS_LIST, 0, const_cast<char *>(kGroups)) != 1)
-        return contextFailure(TlsError::Code::Context,
-                              QStringLiteral("cipher or group list refused: ") + TlsError::takeOpenSslErrors());
+        return contextFailure(
+            TlsError::Code::Context,
+            //: %1 is OpenSSL's error text
+            QCoreApplication::translate("gatehouse::proxy::TlsContextStore", "cipher or group list refused: %1")
+                .arg(TlsError::takeOpenSslErrors()));
     SSL_CTX_ctrl(c, SSL_CTRL_SET_DH_AUTO, 1, nullptr);
     SSL_CTX_set_options(c, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION | SSL_OP_IGNORE_UNEXPECTED_EOF);
     // Buffers are released between records: thousands of idle TLS connections stay small.
@@ -99,12 +106,21 @@ Result<TlsContextStore::ContextPtr, TlsError> newServerContext()
     return ctx;
 }
 
-Result<QByteArray, TlsError> readPem(const QString &path, TlsError::Code code, const char *what)
+enum class PemKind { Certificate, Key };
+
+Result<QByteArray, TlsError> readPem(const QString &path, PemKind kind)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Result<QByteArray, TlsError>::failure(TlsError {
-            code, QStringLiteral("cannot read %1 file %2: %3").arg(QLatin1String(what), path, file.errorString()) });
+    if (!file.open(QIODevice::ReadOnly)) {
+        const QString message = kind == PemKind::Certificate
+            //: %1 is a file path, %2 the system's reason
+            ? QCoreApplication::translate("gatehouse::proxy::TlsContextStore", "cannot read certificate file %1: %2")
+            //: %1 is a file path, %2 the system's reason
+            : QCoreApplication::translate("gatehouse::proxy::TlsContextStore", "cannot read key file %1: %2");
+        return Result<QByteArray, TlsError>::failure(
+            TlsError { kind == PemKind::Certificate ? TlsError::Code::CertificateFile : TlsError::Code::KeyFile,
+                       message.arg(path, file.errorString()) });
+    }
     return file.readAll();
 }
 
@@ -141,19 +157,25 @@ TlsCertificateSource TlsCertificateSource::fromPem(const QStringList &domains, c
 
 Result<TlsContextStore::ContextPtr, TlsError> TlsContextStore::loadContext(const TlsCertificateSource &certificate)
 {
-    const QString certName
-        = certificate.certFile.isEmpty() ? QStringLiteral("(in-memory certificate)") : certificate.certFile;
-    const QString keyName = certificate.keyFile.isEmpty() ? QStringLiteral("(in-memory key)") : certificate.keyFile;
+    // What the messages call a certificate or key given as PEM rather than as a file.
+    const QString certName = certificate.certFile.isEmpty()
+        //: stands for a file name when the certificate was handed over in memory (ACME)
+        ? QCoreApplication::translate("gatehouse::proxy::TlsContextStore", "(in-memory certificate)")
+        : certificate.certFile;
+    const QString keyName = certificate.keyFile.isEmpty()
+        //: stands for a file name when the private key was handed over in memory (ACME)
+        ? QCoreApplication::translate("gatehouse::proxy::TlsContextStore", "(in-memory key)")
+        : certificate.keyFile;
     QByteArray certPem = certificate.certPem;
     QByteArray keyPem = certificate.keyPem;
     if (!certificate.certFile.isEmpty()) {
-        auto read = readPem(certificate.certFile, TlsError::Code::CertificateFile, "certificate");
+        auto read = readPem(certificate.certFile, PemKind::Certificate);
         if (!read)
             return Result<ContextPtr, TlsError>::failure(read.error());
         certPem = read.value();
     }
     if (!certificate.keyFile.isEmpty()) {
-        auto read = readPem(certificate.keyFile, TlsError::Code::KeyFile, "key");
+        auto read = readPem(certificate.keyFile, PemKind::Key);
         if (!read)
             return Result<ContextPtr, TlsError>::failure(read.error());
         keyPem = read.value();
@@ -172,18 +194,24 @@ Result<TlsContextStore::ContextPtr, TlsError> TlsContextStore::loadContext(const
     if (!leaf)
         return contextFailure(
             TlsError::Code::CertificateFile,
-            QStringLiteral("no PEM certificate in %1: %2").arg(certName, TlsError::takeOpenSslErrors()));
+            //: %1 is a certificate file (or "(in-memory certificate)"), %2 OpenSSL's error text
+            QCoreApplication::translate("gatehouse::proxy::TlsContextStore", "no PEM certificate in %1: %2")
+                .arg(certName, TlsError::takeOpenSslErrors()));
     if (SSL_CTX_use_certificate(ctx.get(), leaf.get()) != 1)
         return contextFailure(
             TlsError::Code::CertificateFile,
-            QStringLiteral("certificate %1 refused: %2").arg(certName, TlsError::takeOpenSslErrors()));
+            //: %1 is a certificate file (or "(in-memory certificate)"), %2 OpenSSL's error text
+            QCoreApplication::translate("gatehouse::proxy::TlsContextStore", "certificate %1 refused: %2")
+                .arg(certName, TlsError::takeOpenSslErrors()));
     while (X509 *chain = PEM_read_bio_X509(certBio.get(), nullptr, &noPassphrase, nullptr)) {
         // set0: the context takes ownership.
         if (SSL_CTX_ctrl(ctx.get(), SSL_CTRL_CHAIN_CERT, 0, chain) != 1) {
             X509_free(chain);
             return contextFailure(
                 TlsError::Code::CertificateFile,
-                QStringLiteral("chain certificate in %1 refused: %2").arg(certName, TlsError::takeOpenSslErrors()));
+                //: %1 is a certificate file (or "(in-memory certificate)"), %2 OpenSSL's error text
+                QCoreApplication::translate("gatehouse::proxy::TlsContextStore", "chain certificate in %1 refused: %2")
+                    .arg(certName, TlsError::takeOpenSslErrors()));
         }
     }
     ERR_clear_error();  // the end of the chain reads as "no start line"
@@ -192,13 +220,18 @@ Result<TlsContextStore::ContextPtr, TlsError> TlsContextStore::loadContext(const
     std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
         PEM_read_bio_PrivateKey(keyBio.get(), nullptr, &noPassphrase, nullptr), EVP_PKEY_free);
     if (!key)
-        return contextFailure(TlsError::Code::KeyFile,
-                              QStringLiteral("no usable PEM private key in %1 (an encrypted key is not supported): %2")
-                                  .arg(keyName, TlsError::takeOpenSslErrors()));
+        return contextFailure(
+            TlsError::Code::KeyFile,
+            //: %1 is a key file (or "(in-memory key)"), %2 OpenSSL's error text
+            QCoreApplication::translate("gatehouse::proxy::TlsContextStore",
+                                        "no usable PEM private key in %1 (an encrypted key is not supported): %2")
+                .arg(keyName, TlsError::takeOpenSslErrors()));
     if (SSL_CTX_use_PrivateKey(ctx.get(), key.get()) != 1 || SSL_CTX_check_private_key(ctx.get()) != 1)
-        return contextFailure(TlsError::Code::KeyMismatch,
-                              QStringLiteral("key %1 does not match certificate %2: %3")
-                                  .arg(keyName, certName, TlsError::takeOpenSslErrors()));
+        return contextFailure(
+            TlsError::Code::KeyMismatch,
+            //: %1 is a key file, %2 a certificate file (either may be "(in-memory ...)"), %3 OpenSSL's error text
+            QCoreApplication::translate("gatehouse::proxy::TlsContextStore", "key %1 does not match certificate %2: %3")
+                .arg(keyName, certName, TlsError::takeOpenSslErrors()));
     return ctx;
 }
 

@@ -5,12 +5,14 @@
 // a port's state message from the port manager, as the Ports view and
 // `gatehousectl ports` show it; and what the certificate store reports about a
 // stored certificate it cannot load, as control clients are told at start; and
-// why the control server cannot listen, as gatehoused prints it at start.
+// why the control server cannot listen, as gatehoused prints it at start; and
+// why a route's certificate cannot be loaded, as a config apply reports it.
 #include "Translations.h"
 #include "acme/CertStore.h"
 #include "config/ConfigLoader.h"
 #include "control/ControlServer.h"
 #include "net/PortManager.h"
+#include "proxy/TlsContextStore.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -93,6 +95,7 @@ private Q_SLOTS:
     void portStateIsGerman();
     void storedCertificateErrorsAreGerman();
     void controlListenErrorIsGerman();
+    void tlsLoadErrorsAreGerman();
     void englishWithoutTranslator();
 };
 
@@ -241,6 +244,30 @@ void TestConfigTranslation::controlListenErrorIsGerman()
 #else
     QSKIP("a named pipe has no file that could be in the way");
 #endif
+}
+
+void TestConfigTranslation::tlsLoadErrorsAreGerman()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString certFile = dir.filePath(QStringLiteral("missing.pem"));
+    const auto missing = proxy::TlsContextStore::loadContext(
+        proxy::TlsCertificateSource::fromFiles({}, certFile, dir.filePath(QStringLiteral("key.pem"))));
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().code, proxy::TlsError::Code::CertificateFile);
+    // The system's reason is Qt's, as QFile words it here.
+    QFile file(certFile);
+    QVERIFY(!file.open(QIODevice::ReadOnly));
+    QCOMPARE(missing.error().message,
+             QStringLiteral("Zertifikatsdatei %1 kann nicht gelesen werden: %2").arg(certFile, file.errorString()));
+
+    // A certificate handed over in memory (as ACME does) is named in the user's language too;
+    // OpenSSL's own text follows as it words it.
+    const auto garbage = proxy::TlsContextStore::loadContext(
+        proxy::TlsCertificateSource::fromPem({}, QByteArray("not a certificate\n"), QByteArray()));
+    QVERIFY(!garbage);
+    QVERIFY2(garbage.error().message.startsWith(QStringLiteral("kein PEM-Zertifikat in (Zertifikat im Speicher): ")),
+             qPrintable(garbage.error().message));
 }
 
 void TestConfigTranslation::englishWithoutTranslator()
