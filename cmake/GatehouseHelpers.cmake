@@ -53,6 +53,9 @@ function(gatehouse_add_test name)
     add_executable(${name} ${ARGN})
     target_link_libraries(${name} PRIVATE gatehouse_core gatehouse_test_support Qt6::Test gatehouse_test_cfg)
     gatehouse_reuse_pch(${name} gatehouse_test_pch)
+    if(CMAKE_CXX_FLAGS MATCHES "-fsanitize=thread")
+        target_link_libraries(${name} PRIVATE gatehouse_test_tsan)
+    endif()
     # A test includes its moc output (tst_x.moc), so AUTOMOC's own file stays empty:
     # loading the precompiled header for it would cost more than compiling it.
     set_source_files_properties(${CMAKE_CURRENT_BINARY_DIR}/${name}_autogen/mocs_compilation.cpp

@@ -2,7 +2,10 @@
 
 // Happens-before edges ThreadSanitizer cannot see by itself. The Qt libraries
 // Gatehouse runs on are not built with it, so synchronization inside them that
-// does not go through pthread calls (QMutex is a futex) is invisible to it.
+// does not go through pthread calls is invisible to it: QMutex, QReadWriteLock,
+// QSemaphore and QThread::wait() are futexes (Qt's headers mark a QMutex only
+// where project code locks and unlocks it), and so is the lock of Qt's
+// posted-event queue behind queued calls and deleteLater() across threads.
 // Where the project relies on such an edge it states it with these; outside a
 // TSan build they compile to nothing.
 #if defined(__SANITIZE_THREAD__)

@@ -5,6 +5,8 @@
 
 #include <QUrl>
 
+#include <mutex>
+
 namespace gatehouse::acme {
 
 namespace {
@@ -19,7 +21,7 @@ QString domainKey(const QString &domain)
 
 void ChallengeRegistry::addHttp01(const QString &token, const QByteArray &keyAuthorization)
 {
-    QWriteLocker locker(&m_lock);
+    std::lock_guard locker(m_lock);
     m_http01.insert(token.toLatin1(), keyAuthorization);
     m_pendingHttp01.store(int(m_http01.size()), std::memory_order_release);
     qCDebug(lcAcmeServing).noquote() << "http-01 token published:" << token;
@@ -27,7 +29,7 @@ void ChallengeRegistry::addHttp01(const QString &token, const QByteArray &keyAut
 
 void ChallengeRegistry::removeHttp01(const QString &token)
 {
-    QWriteLocker locker(&m_lock);
+    std::lock_guard locker(m_lock);
     if (m_http01.remove(token.toLatin1()))
         qCDebug(lcAcmeServing).noquote() << "http-01 token withdrawn:" << token;
     m_pendingHttp01.store(int(m_http01.size()), std::memory_order_release);
@@ -37,7 +39,7 @@ std::optional<QByteArray> ChallengeRegistry::http01(QByteArrayView token) const
 {
     if (token.isEmpty() || m_pendingHttp01.load(std::memory_order_acquire) == 0)
         return std::nullopt;
-    QReadLocker locker(&m_lock);
+    std::shared_lock locker(m_lock);
     const auto it = m_http01.constFind(token.toByteArray());
     if (it == m_http01.cend())
         return std::nullopt;
@@ -55,7 +57,7 @@ Result<bool, QString> ChallengeRegistry::addTlsAlpn01(const QString &domain, con
     if (!store)
         return R::failure(QStringLiteral("tls-alpn-01 context for %1: %2").arg(domain, store.error().message));
     const QString key = domainKey(domain);
-    QWriteLocker locker(&m_lock);
+    std::lock_guard locker(m_lock);
     m_tlsAlpn01.insert(key, store.value());
     m_pendingTlsAlpn01.store(int(m_tlsAlpn01.size()), std::memory_order_release);
     qCDebug(lcAcmeServing).noquote() << "tls-alpn-01 certificate published for" << key;
@@ -65,7 +67,7 @@ Result<bool, QString> ChallengeRegistry::addTlsAlpn01(const QString &domain, con
 void ChallengeRegistry::removeTlsAlpn01(const QString &domain)
 {
     const QString key = domainKey(domain);
-    QWriteLocker locker(&m_lock);
+    std::lock_guard locker(m_lock);
     if (m_tlsAlpn01.remove(key))
         qCDebug(lcAcmeServing).noquote() << "tls-alpn-01 certificate withdrawn for" << key;
     m_pendingTlsAlpn01.store(int(m_tlsAlpn01.size()), std::memory_order_release);
@@ -76,7 +78,7 @@ proxy::TlsContextStore::Ptr ChallengeRegistry::tlsAlpn01(const QString &serverNa
     if (serverName.isEmpty() || m_pendingTlsAlpn01.load(std::memory_order_acquire) == 0)
         return nullptr;
     const QString key = domainKey(serverName);
-    QReadLocker locker(&m_lock);
+    std::shared_lock locker(m_lock);
     return m_tlsAlpn01.value(key);
 }
 

@@ -6,12 +6,12 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QHash>
-#include <QReadWriteLock>
 #include <QString>
 
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <shared_mutex>
 
 namespace gatehouse::acme {
 
@@ -57,7 +57,9 @@ public:
     static constexpr QByteArrayView kAcmeTlsAlpnProtocol = "acme-tls/1";
 
 private:
-    mutable QReadWriteLock m_lock;
+    // A standard lock rather than QReadWriteLock, whose locking happens inside Qt
+    // where ThreadSanitizer cannot see it (core/ThreadSanitizer.h).
+    mutable std::shared_mutex m_lock;
     QHash<QByteArray, QByteArray> m_http01;  // token -> key authorization
     QHash<QString, proxy::TlsContextStore::Ptr> m_tlsAlpn01;  // lower-case ASCII domain -> context
     std::atomic<int> m_pendingHttp01 { 0 };

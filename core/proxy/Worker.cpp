@@ -1,5 +1,7 @@
 #include "proxy/Worker.h"
 
+#include <QAbstractEventDispatcher>
+
 #include <utility>
 
 namespace gatehouse::proxy {
@@ -45,6 +47,12 @@ Worker::~Worker()
         delete children().constFirst();
 }
 
+void Worker::runTasksBeforeWaiting(QAbstractEventDispatcher *dispatcher)
+{
+    m_dispatcher = dispatcher;
+    connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, this, &Worker::runTasks, Qt::DirectConnection);
+}
+
 void Worker::post(std::function<void()> task)
 {
     m_queued.fetch_add(1);
@@ -56,12 +64,21 @@ void Worker::post(std::function<void()> task)
     }
     // A non-empty queue already has its runTasks() call on the way, and that call
     // has not taken the queue yet.
-    if (wasEmpty)
+    if (!wasEmpty)
+        return;
+    if (m_dispatcher)
+        m_dispatcher->wakeUp();  // the loop goes round: aboutToBlock(), runTasks()
+    else
         Q_EMIT tasksPosted(QPrivateSignal());
 }
 
 void Worker::runTasks()
 {
+    // From aboutToBlock() this runs at every turn of the loop: nothing to do is the
+    // common case. A task counts here from before it is queued until after it ran,
+    // and post() wakes the loop after queuing, so one missed here comes next turn.
+    if (m_queued.load() == 0)
+        return;
     std::vector<std::function<void()>> tasks;
     {
         std::lock_guard lock(m_tasksMutex);

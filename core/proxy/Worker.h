@@ -7,6 +7,8 @@
 #include <mutex>
 #include <vector>
 
+class QAbstractEventDispatcher;
+
 namespace gatehouse::proxy {
 
 // One proxy worker: a QObject living in its own thread, created and owned by
@@ -69,19 +71,28 @@ Q_SIGNALS:
     // Only while draining, in whichever thread lowered the load: a connection closed
     // or a task ran. WorkerPool::stop() waits on it.
     void loadDecreased();
-    // Internal: the task queue went from empty to not empty (queued to runTasks()).
+    // Internal: the task queue went from empty to not empty (queued to runTasks()),
+    // where the thread runs Qt's own dispatcher (see runTasksBeforeWaiting()).
     void tasksPosted(QPrivateSignal);
 
 private:
     friend class WorkerPool;
+    // Called by WorkerPool before the thread starts, with the platform's worker
+    // dispatcher it installs (core/platform/WorkerEventDispatcher.h): post() then wakes
+    // the thread through it, and the tasks run each time its loop is about to wait.
+    // Nothing of a hand-over goes through Qt's posted-event queue, which the main
+    // thread would otherwise share with the worker under a lock ThreadSanitizer cannot
+    // see (core/ThreadSanitizer.h). Without it post() falls back to a queued call.
+    void runTasksBeforeWaiting(QAbstractEventDispatcher *dispatcher);
     void beginDrain();  // called by WorkerPool::stop()
     void runTasks();
 
     // Tasks handed over under a mutex of our own rather than inside Qt's queued
-    // call, so the hand-over is one queued call per burst, and visible to
-    // ThreadSanitizer (Qt's own locks are not).
+    // call, so the hand-over is one wake-up per burst, and visible to ThreadSanitizer
+    // (Qt's own locks are not).
     std::mutex m_tasksMutex;
     std::vector<std::function<void()>> m_tasks;
+    QAbstractEventDispatcher *m_dispatcher = nullptr;  // the thread's, when ours
 
     const int m_index;
     std::atomic<int> m_active { 0 };

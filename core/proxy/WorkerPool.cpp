@@ -33,10 +33,11 @@ void WorkerPool::start()
     for (int i = 0; i < m_size; ++i) {
         auto thread = std::make_unique<QThread>();
         thread->setObjectName(QStringLiteral("gatehouse-worker-%1").arg(i));  // the OS thread name too
-        if (auto dispatcher = platform::createWorkerEventDispatcher())
-            thread->setEventDispatcher(dispatcher.release());
-
         auto *worker = new Worker(i);
+        if (auto dispatcher = platform::createWorkerEventDispatcher()) {
+            worker->runTasksBeforeWaiting(dispatcher.get());
+            thread->setEventDispatcher(dispatcher.release());
+        }
         worker->moveToThread(thread.get());
         // finished() is emitted in the worker thread; the deferred delete runs there
         // before the thread ends, so connections die on their own thread.

@@ -2,6 +2,7 @@
 // notifiers on socketpairs and pipes, timers, posted and queued calls from other
 // threads, deleteLater and quit. Each case runs on a thread of its own with the
 // dispatcher installed; observations are compared on the test thread afterwards.
+#include "ThreadSanitizer.h"
 #include "platform/WorkerEventDispatcher.h"
 #include "platform/linux/EpollEventDispatcher.h"
 
@@ -19,7 +20,9 @@
 #include <atomic>
 #include <fcntl.h>
 #include <functional>
+#include <future>
 #include <memory>
+#include <mutex>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -96,17 +99,94 @@ qsizetype drain(int fd)
     }
 }
 
+// QThread::wait() for a thread that runs the epoll dispatcher. Qt ends the wait
+// through locks of its own, which ThreadSanitizer cannot see (core/ThreadSanitizer.h);
+// the dispatcher marks the thread's end when it is deleted, the last thing the
+// thread does, and this takes the mark: what the thread did happens before what
+// the caller does next.
+bool join(QThread &thread, std::chrono::milliseconds limit)
+{
+    if (!thread.wait(QDeadlineTimer(limit)))
+        return false;
+    gatehouse::tsan::acquire(&thread);
+    return true;
+}
+
 // Runs `body` on a new thread whose dispatcher is the epoll one, and joins it.
 bool runOnEpollThread(std::function<void()> body)
 {
     std::unique_ptr<QThread> thread(QThread::create(std::move(body)));
     thread->setEventDispatcher(new EpollEventDispatcher);
     thread->start();
-    if (!thread->wait(QDeadlineTimer(120s))) {
+    if (!join(*thread, 120s)) {
         thread.release();  // still running: leak it rather than abort the whole run
         return false;
     }
     return true;
+}
+
+// An event posted to an object in another thread (a queued call, deleteLater, the
+// timers of an object moved there) reaches that thread under Qt's own locks, which
+// ThreadSanitizer cannot see: to it, the event's making and its delivery are
+// unordered, and so is all the test hands over with it. A thread posts through
+// handover(), and the receiving object (a Gated one) takes the same lock before
+// each event, so the order Qt keeps is one TSan sees. Recursive: moveToThread()
+// sends its object an event in the calling thread, inside the post. One for the
+// process, so that a Gated object has no member to read before taking it.
+class Handover
+{
+public:
+    template<typename Post> decltype(auto) post(Post &&post)
+    {
+        std::lock_guard lock(m_mutex);
+        return post();
+    }
+    void received() { std::lock_guard lock(m_mutex); }
+
+private:
+    std::recursive_mutex m_mutex;
+};
+
+Handover &handover()
+{
+    static Handover instance;
+    return instance;
+}
+
+template<typename Base> class Gated : public Base
+{
+protected:
+    bool event(QEvent *event) override
+    {
+        handover().received();
+        return Base::event(event);
+    }
+};
+
+// A blocking call into `receiver`'s thread: a queued call through handover() whose
+// result comes back through a std::promise. Qt's BlockingQueuedConnection makes its
+// event inside the call and waits on a semaphore, neither of which TSan could order.
+template<typename Call> auto callAndWait(QObject *receiver, Call call)
+{
+    using Result = std::invoke_result_t<Call &>;
+    std::promise<Result> result;
+    auto future = result.get_future();
+    const bool posted = handover().post([&] {
+        return QMetaObject::invokeMethod(
+            receiver,
+            [&] {
+                if constexpr (std::is_void_v<Result>) {
+                    call();
+                    result.set_value();
+                } else {
+                    result.set_value(call());
+                }
+            },
+            Qt::QueuedConnection);
+    });
+    if (!posted)
+        qFatal("callAndWait: the call could not be posted");  // rather than wait forever
+    return future.get();
 }
 
 // Runs the current thread's event loop until done() or a watchdog; run() returns
@@ -775,7 +855,7 @@ void tst_EpollDispatcher::queuedAndBlockingCallsFromOtherThreads()
 {
     QThread worker;
     worker.setEventDispatcher(new EpollEventDispatcher);
-    QObject receiver;
+    Gated<QObject> receiver;
     receiver.moveToThread(&worker);
     worker.start();
 
@@ -793,33 +873,31 @@ void tst_EpollDispatcher::queuedAndBlockingCallsFromOtherThreads()
     };
     // The worker is idle in epoll_wait with nothing to time out: only wakeUp() gets it out.
     for (int i = 0; i < 1000; ++i)
-        QVERIFY(QMetaObject::invokeMethod(&receiver, deliver(i), Qt::QueuedConnection));
+        QVERIFY(
+            handover().post([&] { return QMetaObject::invokeMethod(&receiver, deliver(i), Qt::QueuedConnection); }));
     QTRY_COMPARE(count.load(), 1000);
 
-    QThread *ranOn = nullptr;
-    QVERIFY(QMetaObject::invokeMethod(
-        &receiver, [] { return QThread::currentThread(); }, Qt::BlockingQueuedConnection, &ranOn));
-    QCOMPARE(ranOn, &worker);
+    QCOMPARE(callAndWait(&receiver, [] { return QThread::currentThread(); }), &worker);
 
-    // The same from a third thread, blocking calls included.
+    // The same from a third thread, blocking calls included. It runs the epoll
+    // dispatcher too (idle) only so that join() can order its end.
     std::atomic<int> countSeenByBlockingCall { 0 };
     std::unique_ptr<QThread> other(QThread::create([&] {
         for (int i = 1000; i < 1500; ++i)
-            QMetaObject::invokeMethod(&receiver, deliver(i), Qt::QueuedConnection);
-        int seenThen = 0;
-        QMetaObject::invokeMethod(
-            &receiver, [&] { return count.load(); }, Qt::BlockingQueuedConnection, &seenThen);
-        countSeenByBlockingCall = seenThen;  // queued calls before it have all run
+            handover().post([&] { QMetaObject::invokeMethod(&receiver, deliver(i), Qt::QueuedConnection); });
+        // Queued calls before it have all run.
+        countSeenByBlockingCall = callAndWait(&receiver, [&] { return count.load(); });
         for (int i = 1500; i < 2000; ++i)
-            QMetaObject::invokeMethod(&receiver, deliver(i), Qt::BlockingQueuedConnection);
+            callAndWait(&receiver, deliver(i));
     }));
+    other->setEventDispatcher(new EpollEventDispatcher);
     other->start();
-    QVERIFY(other->wait(QDeadlineTimer(60s)));
+    QVERIFY(join(*other, 60s));
     QCOMPARE(count.load(), 2000);
     QCOMPARE(countSeenByBlockingCall.load(), 1500);
 
     worker.quit();
-    QVERIFY(worker.wait(QDeadlineTimer(20s)));
+    QVERIFY(join(worker, 20s));
     QCOMPARE(wrongThread.load(), 0);
     QCOMPARE(int(seen.size()), 2000);
     for (int i = 0; i < 2000; ++i)
@@ -835,29 +913,31 @@ void tst_EpollDispatcher::deleteLater()
     // From another thread: the DeferredDelete event must wake the idle worker.
     std::atomic<QThread *> destroyedOn { nullptr };
     QObject watcher;
-    auto *remote = new QObject;
+    auto *remote = new Gated<QObject>;
     remote->moveToThread(&worker);
     QObject::connect(
         remote, &QObject::destroyed, &watcher, [&] { destroyedOn = QThread::currentThread(); }, Qt::DirectConnection);
-    remote->deleteLater();
+    handover().post([&] { remote->deleteLater(); });
     QTRY_COMPARE(destroyedOn.load(), &worker);
 
     // From inside the worker's own loop, from a timer.
     std::atomic<bool> localDeleted { false };
-    QObject anchor;
+    Gated<QObject> anchor;
     anchor.moveToThread(&worker);
-    QMetaObject::invokeMethod(
-        &anchor,
-        [&] {
-            auto *local = new QObject;
-            QObject::connect(local, &QObject::destroyed, &anchor, [&] { localDeleted = true; });
-            QTimer::singleShot(5ms, local, [local] { local->deleteLater(); });
-        },
-        Qt::QueuedConnection);
+    handover().post([&] {
+        QMetaObject::invokeMethod(
+            &anchor,
+            [&] {
+                auto *local = new QObject;
+                QObject::connect(local, &QObject::destroyed, &anchor, [&] { localDeleted = true; });
+                QTimer::singleShot(5ms, local, [local] { local->deleteLater(); });
+            },
+            Qt::QueuedConnection);
+    });
     QTRY_VERIFY(localDeleted.load());
 
     worker.quit();
-    QVERIFY(worker.wait(QDeadlineTimer(20s)));
+    QVERIFY(join(worker, 20s));
 }
 
 void tst_EpollDispatcher::processEventsWithoutWaiting()
@@ -910,7 +990,7 @@ void tst_EpollDispatcher::interruptWakesBlockedLoop()
     thread->start();
     QTRY_VERIFY(blocked.load() > 0);
     dispatcher->interrupt();
-    if (!thread->wait(QDeadlineTimer(20s))) {
+    if (!join(*thread, 20s)) {
         thread.release();
         QFAIL("interrupt() did not wake a blocked processEvents()");
     }
@@ -933,7 +1013,7 @@ void tst_EpollDispatcher::exitCodeAndBlockSignals()
     QTRY_VERIFY(aboutToBlock.load() > 0);  // idle in exec()
     const int awakeBefore = awake.load();
     thread.exit(7);
-    QVERIFY(thread.wait(QDeadlineTimer(20s)));
+    QVERIFY(join(thread, 20s));
     QCOMPARE(thread.exitCode.load(), 7);
     QVERIFY(awake.load() > awakeBefore);
 }
@@ -947,34 +1027,31 @@ void tst_EpollDispatcher::timersMoveBetweenThreads()
     // Main thread → worker: the worker's dispatcher takes the running timer over.
     std::atomic<int> ticksOnWorker { 0 };
     std::atomic<int> ticksElsewhere { 0 };
-    auto *inbound = new QTimer;
+    auto *inbound = new Gated<QTimer>;
     inbound->setInterval(2ms);
     QObject::connect(inbound, &QTimer::timeout, inbound,
                      [&] { ++(QThread::currentThread() == &worker ? ticksOnWorker : ticksElsewhere); });
     inbound->start();
-    inbound->moveToThread(&worker);
+    handover().post([&] { inbound->moveToThread(&worker); });
     QTRY_VERIFY(ticksOnWorker.load() >= 3);
 
     // Worker → main thread: registeredTimers() and unregisterTimers() on the way out.
     std::atomic<int> ticksOnMain { 0 };
     const int elsewhereBefore = ticksElsewhere.load();
-    QMetaObject::invokeMethod(
-        inbound,
-        [&, inbound] {
-            QObject::disconnect(inbound, nullptr, nullptr, nullptr);
-            QObject::connect(inbound, &QTimer::timeout, inbound, [&] {
-                ++(QThread::currentThread() == QCoreApplication::instance()->thread() ? ticksOnMain : ticksElsewhere);
-            });
-            inbound->moveToThread(QCoreApplication::instance()->thread());
-        },
-        Qt::BlockingQueuedConnection);
+    callAndWait(inbound, [&, inbound] {
+        QObject::disconnect(inbound, nullptr, nullptr, nullptr);
+        QObject::connect(inbound, &QTimer::timeout, inbound, [&] {
+            ++(QThread::currentThread() == QCoreApplication::instance()->thread() ? ticksOnMain : ticksElsewhere);
+        });
+        handover().post([&] { inbound->moveToThread(QCoreApplication::instance()->thread()); });
+    });
     QTRY_VERIFY(ticksOnMain.load() >= 3);
     QCOMPARE(ticksElsewhere.load(), elsewhereBefore);
     QVERIFY(inbound->isActive());
     delete inbound;
 
     worker.quit();
-    QVERIFY(worker.wait(QDeadlineTimer(20s)));
+    QVERIFY(join(worker, 20s));
 }
 
 void tst_EpollDispatcher::manyIdleNotifiersStress()
