@@ -109,9 +109,10 @@ qint64 ControlClient::call(const QString &method, const QJsonValue &params, QObj
         //: %1 is a control method's name such as config.apply, %2 the control socket's path, %3 milliseconds.
         complete(
             id,
-            Reply::failure({ ErrorCode::ClientTimeout,
-                             tr("no answer to %1 from %2 within %3 ms").arg(method, m_endpoint).arg(timeout.count()),
-                             QJsonValue::Undefined }));
+            Reply::failure(
+                { ErrorCode::ClientTimeout,
+                  tr("no answer to %1 from %2 within %3 ms").arg(method, m_endpoint, QString::number(timeout.count())),
+                  QJsonValue::Undefined }));
     });
     return id;
 }
@@ -167,8 +168,7 @@ void ControlClient::onConnectTimeout()
     //: %1 is the control socket's path (a pipe name on Windows), %2 milliseconds.
     endConnection({ ConnectError::Kind::Timeout, m_endpoint,
                     tr("%1 did not accept the connection within %2 ms: the service may be overloaded or hung")
-                        .arg(m_endpoint)
-                        .arg(m_connectTimeout.count()) },
+                        .arg(m_endpoint, QString::number(m_connectTimeout.count())) },
                   false);
 }
 
@@ -199,8 +199,7 @@ QString ControlClient::oversizedMessage() const
 {
     //: %1 is the control socket's path (a pipe name on Windows), %2 a size in bytes.
     return tr("the service at %1 sent a message over the cap of %2 bytes")
-        .arg(m_endpoint)
-        .arg(m_framer.maxMessageSize());
+        .arg(m_endpoint, QString::number(m_framer.maxMessageSize()));
 }
 
 bool ControlClient::handleMessage(const QByteArray &line)

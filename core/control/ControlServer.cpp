@@ -76,8 +76,7 @@ std::optional<ListenError> prepareDirectory(const QString &directory, const QStr
                                                          "this user nor root: refusing to listen where another user "
                                                          "could replace the socket; remove it or choose another "
                                                          "--control path")
-                                 .arg(directory)
-                                 .arg(owner) };
+                                 .arg(directory, QString::number(owner)) };
     }
     return std::nullopt;
 }

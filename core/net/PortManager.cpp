@@ -358,9 +358,8 @@ BindError PortManager::classify(const ListenerKey &key, const platform::SocketEr
                                           "bind it. Run Gatehouse as its service (the unit grants "
                                           "CAP_NET_BIND_SERVICE), grant the capability (setcap "
                                           "cap_net_bind_service=+ep %3), or use a port >= 1024")
-                  .arg(where)
-                  .arg(key.port)
-                  .arg(QCoreApplication::instance() ? QCoreApplication::applicationFilePath()
+                  .arg(where, QString::number(key.port),
+                       QCoreApplication::instance() ? QCoreApplication::applicationFilePath()
                                                     : QStringLiteral("<gatehoused>"));
 #endif
         return result;
