@@ -52,6 +52,10 @@ PortManager::~PortManager() = default;
 void PortManager::setConnectionSink(ConnectionSink *sink)
 {
     m_sink = sink;
+    for (const auto &[key, entry] : m_entries) {
+        if (entry->listener)
+            entry->listener->handOver(sink);  // from the previous sink, if it accepted
+    }
 }
 
 void PortManager::setRetryPolicy(const RetryPolicy &policy)
@@ -125,6 +129,7 @@ ReconcileReport PortManager::reconcile(const WantedListeners &wanted, ReconcileM
                 auto reopened = bindListener(key, sorted(entry->routes));
                 if (reopened) {
                     entry->listener = std::move(reopened).value();
+                    entry->listener->handOver(m_sink);
                 } else {
                     qCCritical(lcNet).noquote()
                         << "strict rollback could not reopen" << key.toString() << ":" << reopened.error().message;
@@ -409,6 +414,7 @@ void PortManager::installListener(Entry &entry, std::unique_ptr<Listener> listen
 {
     const bool isNew = !entry.since.isValid();
     entry.listener = std::move(listener);
+    entry.listener->handOver(m_sink);
     if (isNew || entry.state != ListenerState::Bound)
         entry.since = QDateTime::currentDateTimeUtc();
     entry.state = ListenerState::Bound;

@@ -45,7 +45,9 @@ public:
     ~PortManager() override;
 
     // Not owned; must outlive the manager or be reset to nullptr. Without a sink
-    // accepted connections are closed at once.
+    // accepted connections are closed at once. Each bound listener is offered to the
+    // sink to accept from itself (ConnectionSink::startAccepting), and taken back
+    // before it closes or when the sink changes.
     void setConnectionSink(ConnectionSink *sink);
     void setRetryPolicy(const RetryPolicy &policy);
     RetryPolicy retryPolicy() const { return m_retryPolicy; }

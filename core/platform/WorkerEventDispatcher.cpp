@@ -15,4 +15,13 @@ std::unique_ptr<QAbstractEventDispatcher> createWorkerEventDispatcher()
 #endif
 }
 
+bool hasWorkerEventDispatcher()
+{
+#if defined(Q_OS_LINUX)
+    return true;
+#else
+    return false;
+#endif
+}
+
 }  // namespace gatehouse::platform

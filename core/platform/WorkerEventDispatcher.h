@@ -15,4 +15,9 @@ namespace gatehouse::platform {
 // QThread::start(); when it is null, do not install anything.
 std::unique_ptr<QAbstractEventDispatcher> createWorkerEventDispatcher();
 
+// True where createWorkerEventDispatcher() makes one. Each such dispatcher has an
+// epoll set of its own, so several worker threads can watch the same listening
+// socket; Qt's Windows dispatcher cannot (WSAAsyncSelect: one window per socket).
+bool hasWorkerEventDispatcher();
+
 }  // namespace gatehouse::platform

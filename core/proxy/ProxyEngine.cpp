@@ -1,5 +1,7 @@
 #include "proxy/ProxyEngine.h"
 
+#include "platform/WorkerEventDispatcher.h"
+#include "proxy/Acceptor.h"
 #include "proxy/ClientConnection.h"
 #include "proxy/SocketOps.h"
 #include "proxy/Worker.h"
@@ -17,8 +19,11 @@ ProxyEngine::~ProxyEngine()
 
 void ProxyEngine::start()
 {
-    if (!m_pool->isRunning())
-        m_pool->start();
+    if (m_pool->isRunning())
+        return;
+    m_pool->start();
+    for (const auto &[socket, listener] : m_listenSockets)
+        addAcceptors(socket, listener);
 }
 
 bool ProxyEngine::stop(std::chrono::milliseconds drainTimeout)
@@ -70,6 +75,33 @@ int ProxyEngine::workerCount() const
 int ProxyEngine::activeConnections() const
 {
     return m_pool->activeConnections();
+}
+
+bool ProxyEngine::startAccepting(qintptr listenSocket, const net::ListenerKey &listener)
+{
+    if (!platform::hasWorkerEventDispatcher())
+        return false;
+    m_listenSockets.insert_or_assign(listenSocket, listener);
+    if (m_pool->isRunning())
+        addAcceptors(listenSocket, listener);
+    return true;
+}
+
+void ProxyEngine::addAcceptors(qintptr listenSocket, const net::ListenerKey &listener)
+{
+    const Acceptor::Context context { m_source, m_challenges };
+    for (int i = 0; i < m_pool->size(); ++i) {
+        Worker *worker = m_pool->worker(i);
+        worker->post([=] { new Acceptor(listenSocket, listener, context, worker); });
+    }
+}
+
+void ProxyEngine::stopAccepting(qintptr listenSocket)
+{
+    if (m_listenSockets.erase(listenSocket) == 0)
+        return;
+    // Queued after the tasks that made the acceptors, so none is left behind.
+    m_pool->runInEveryWorker([listenSocket](Worker &worker) { Acceptor::remove(worker, listenSocket); });
 }
 
 void ProxyEngine::acceptConnection(qintptr socketDescriptor, const net::ListenerKey &listener)

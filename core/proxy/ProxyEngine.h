@@ -10,15 +10,18 @@
 #include <QObject>
 
 #include <chrono>
+#include <map>
 #include <memory>
 
 namespace gatehouse::proxy {
 
 class WorkerPool;
 
-// The proxy as the service sees it: takes accepted sockets from the
-// PortManager and hands each to a worker thread together with the current
-// snapshot; apply() swaps in the snapshot of a new config. Lives on the main thread.
+// The proxy as the service sees it: its workers accept from the PortManager's
+// listening sockets (Acceptor) where the platform allows, or it takes accepted
+// sockets from the PortManager and hands each to a worker thread; either way a
+// connection starts with the current snapshot, and apply() swaps in the snapshot of
+// a new config. Lives on the main thread.
 class ProxyEngine : public QObject, public net::ConnectionSink
 {
     Q_OBJECT
@@ -63,10 +66,15 @@ public:
     int activeConnections() const;
     int workerCount() const;
 
+    bool startAccepting(qintptr listenSocket, const net::ListenerKey &listener) override;
+    void stopAccepting(qintptr listenSocket) override;
     void acceptConnection(qintptr socketDescriptor, const net::ListenerKey &listener) override;
 
 private:
+    void addAcceptors(qintptr listenSocket, const net::ListenerKey &listener);
+
     std::unique_ptr<WorkerPool> m_pool;
+    std::map<qintptr, net::ListenerKey> m_listenSockets;  // the ones the workers accept from
     ProxySnapshot::Ptr m_snapshot;
     ProxySnapshot::IssuedCertificates m_issued;
     // The same snapshot for worker threads (new requests on open connections).

@@ -127,6 +127,30 @@ bool WorkerPool::post(Worker *worker, std::function<void()> task)
     return true;
 }
 
+void WorkerPool::runInEveryWorker(const std::function<void(Worker &)> &task)
+{
+    if (!isRunning())
+        return;
+    struct Countdown
+    {
+        std::mutex mutex;
+        std::condition_variable done;
+        std::size_t left = 0;
+    };
+    auto countdown = std::make_shared<Countdown>();
+    countdown->left = m_workers.size();
+    for (Worker *worker : m_workers) {
+        worker->post([worker, task, countdown] {
+            task(*worker);
+            std::lock_guard lock(countdown->mutex);
+            if (--countdown->left == 0)
+                countdown->done.notify_all();
+        });
+    }
+    std::unique_lock lock(countdown->mutex);
+    countdown->done.wait(lock, [&] { return countdown->left == 0; });
+}
+
 Worker *WorkerPool::worker(int index) const
 {
     if (index < 0 || std::size_t(index) >= m_workers.size())

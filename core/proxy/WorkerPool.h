@@ -17,8 +17,9 @@ namespace gatehouse::proxy {
 class Worker;
 
 // The proxy's worker threads: N QThreads, each running the platform's worker event
-// dispatcher (epoll on Linux) and holding one Worker. Listeners pick() a worker for
-// each accepted connection and post() it there. Lives in, and is driven from, the
+// dispatcher (epoll on Linux) and holding one Worker. Where that dispatcher exists the
+// workers accept connections themselves (Acceptor); otherwise the listeners pick() a
+// worker for each accepted connection and post() it there. Lives in, and is driven from, the
 // main thread; pick() and post() are safe from any thread while it runs.
 class WorkerPool : public QObject
 {
@@ -50,6 +51,11 @@ public:
     Worker *pick();
     // Runs `task` on `worker`'s thread (Worker::post()).
     bool post(Worker *worker, std::function<void()> task);
+
+    // Runs `task` in every worker's thread (after what was posted before) and returns
+    // once it has run in all of them; at once when the pool is not running. Blocks
+    // the calling thread like stop(), under the same rule.
+    void runInEveryWorker(const std::function<void(Worker &)> &task);
 
     Worker *worker(int index) const;
     int activeConnections() const;  // over all workers

@@ -20,6 +20,9 @@
 #include <QTest>
 
 #include <arpa/inet.h>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <memory>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -159,6 +162,7 @@ private Q_SLOTS:
     void challengePortChoice();
     void socketOptionsAndDefaultSink();
     void sinkMayReleaseTheListenerFromAccept();
+    void sinkAcceptsItselfUntilTheListenerCloses();
 };
 
 void tst_PortManager::wantedListenersFromConfig()
@@ -649,6 +653,78 @@ void tst_PortManager::sinkMayReleaseTheListenerFromAccept()
     QVERIFY(manager.status().isEmpty());
     ::close(first);
     ::close(second);
+}
+
+void tst_PortManager::sinkAcceptsItselfUntilTheListenerCloses()
+{
+    // A sink that accepts from the listening socket itself (the proxy's workers do):
+    // the listener stops accepting, and gets the socket back, still open, before it
+    // closes it or when the sink changes.
+    class SelfAcceptingSink final : public ConnectionSink
+    {
+    public:
+        bool startAccepting(qintptr listenSocket, const ListenerKey &listener) override
+        {
+            started.append({ listenSocket, listener });
+            return true;
+        }
+        void stopAccepting(qintptr listenSocket) override
+        {
+            stopped.append(listenSocket);
+            stillOpenWhenStopped.append(::fcntl(int(listenSocket), F_GETFD) != -1);
+        }
+        void acceptConnection(qintptr socketDescriptor, const ListenerKey &) override
+        {
+            platform::closeSocket(socketDescriptor);
+            ++handedOver;
+        }
+        QList<std::pair<qintptr, ListenerKey>> started;
+        QList<qintptr> stopped;
+        QList<bool> stillOpenWhenStopped;
+        int handedOver = 0;
+    };
+
+    const quint16 port = freePort();
+    PortManager manager;
+    SelfAcceptingSink sink;
+    manager.setConnectionSink(&sink);
+    manager.reconcile({ { local(port), { QStringLiteral("site") } } });
+    QCOMPARE(sink.started.size(), 1);
+    const qintptr listenSocket = sink.started.first().first;
+    QCOMPARE(listenSocket, qintptr(manager.socketDescriptor(local(port))));
+    QCOMPARE(sink.started.first().second, local(port));
+
+    // The connection waits for the sink: the listener itself does not accept it.
+    const int client = connectRaw(port);
+    QVERIFY(client >= 0);
+    // A listener accepting itself would have taken it within one turn of the loop.
+    QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+    QCOMPARE(sink.handedOver, 0);
+    const int accepted = ::accept4(int(listenSocket), nullptr, nullptr, SOCK_CLOEXEC);
+    QVERIFY2(accepted >= 0, strerror(errno));
+    ::close(accepted);
+    ::close(client);
+
+    // A sink that declines takes over from it: the first one hands the socket back first.
+    RecordingSink declining;
+    manager.setConnectionSink(&declining);
+    QCOMPARE(sink.stopped, QList<qintptr> { listenSocket });
+    QCOMPARE(sink.stillOpenWhenStopped, QList<bool> { true });
+    const int second = connectRaw(port);
+    QTRY_COMPARE(declining.accepted.size(), 1);
+    ::close(second);
+
+    // Back to the self-accepting sink, then the last route goes: the socket is handed
+    // back while still open, and closed right after, so the port is free.
+    manager.setConnectionSink(&sink);
+    QCOMPARE(sink.started.size(), 2);
+    manager.reconcile({});
+    QCOMPARE(sink.stopped.size(), 2);
+    QCOMPARE(sink.stillOpenWhenStopped.last(), true);
+    QTcpServer rebound;
+    QVERIFY2(rebound.listen(QHostAddress::LocalHost, port), qPrintable(rebound.errorString()));
+    manager.setConnectionSink(nullptr);
 }
 
 QTEST_GUILESS_MAIN(tst_PortManager)

@@ -4,12 +4,19 @@
 #include "ProxyRig.h"
 #include "TestSupport.h"
 #include "config/Config.h"
+#include "platform/WorkerEventDispatcher.h"
 #include "proxy/ProxyProtocol.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QScopeGuard>
 #include <QTest>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace gatehouse;
 using gatehouse::test::freePort;
@@ -62,6 +69,44 @@ config::Route forwardRoute(const QString &name, quint16 port, const QList<quint1
     return route;
 }
 
+config::Route respondRoute(const QString &name, quint16 port, const QString &body)
+{
+    config::Route route;
+    route.name = name;
+    route.match.ports = { { port, port } };
+    route.action.type = config::ActionType::Respond;
+    route.action.respond.status = 200;
+    route.action.respond.body = body;
+    return route;
+}
+
+// One HTTP request with blocking socket calls on the calling thread, which runs no
+// event loop meanwhile; what came back before the close, or within 5 s.
+QByteArray blockingGet(quint16 port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return {};
+    const auto closeFd = qScopeGuard([fd] { ::close(fd); });
+    const timeval timeout { 5, 0 };
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    sockaddr_in where {};
+    where.sin_family = AF_INET;
+    where.sin_port = htons(port);
+    where.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<const sockaddr *>(&where), sizeof where) != 0)
+        return {};
+    const QByteArray request = "GET / HTTP/1.1\r\nHost: a.test\r\nConnection: close\r\n\r\n";
+    if (::send(fd, request.constData(), size_t(request.size()), MSG_NOSIGNAL) != request.size())
+        return {};
+    QByteArray response;
+    char buffer[4096];
+    ssize_t n = 0;
+    while ((n = ::recv(fd, buffer, sizeof buffer, 0)) > 0)
+        response.append(buffer, qsizetype(n));
+    return response;
+}
+
 // A client whose received bytes pile up in `data` as the event loop runs, so the
 // backends on the same thread keep working while a test waits with QTRY_*.
 struct Client
@@ -91,6 +136,8 @@ private Q_SLOTS:
     void deadTargetIsSkipped();
     void blockedClientNeverReachesTheBackend();
     void unknownSniWithoutFallbackIsClosed();
+    void workersAcceptWithoutTheMainThread();
+    void removedListenerFreesItsPortAtOnce();
 
 private:
     bool apply(const config::Config &config) { return m_rig->apply(config); }
@@ -264,6 +311,45 @@ void TestProxyEngine::unknownSniWithoutFallbackIsClosed()
     client.socket.write(test::opensslClientHello("other.test", {}));
     QTRY_COMPARE(client.socket.state(), QAbstractSocket::UnconnectedState);
     QVERIFY(a.received.isEmpty());
+}
+
+void TestProxyEngine::workersAcceptWithoutTheMainThread()
+{
+    if (!platform::hasWorkerEventDispatcher())
+        QSKIP("the main thread accepts on this platform (Qt's own dispatcher in the workers)");
+    // The main thread makes the request with blocking calls and runs no event loop
+    // until the answer is in: the worker accepted and served the connection itself.
+    const quint16 port = freePort();
+    config::Config config;
+    config.bindAddress = QStringLiteral("127.0.0.1");
+    config.routes << respondRoute(QStringLiteral("answer"), port, QStringLiteral("from a worker"));
+    QVERIFY(apply(config));
+    const QByteArray response = blockingGet(port);
+    QVERIFY2(response.startsWith("HTTP/1.1 200"), response.constData());
+    QVERIFY(response.endsWith("\r\n\r\nfrom a worker"));
+}
+
+void TestProxyEngine::removedListenerFreesItsPortAtOnce()
+{
+    // The workers stop watching the socket before PortManager closes it, so the port
+    // is free the moment the apply returns, and a route on it again is served again.
+    const quint16 port = freePort();
+    config::Config config;
+    config.bindAddress = QStringLiteral("127.0.0.1");
+    config.routes << respondRoute(QStringLiteral("answer"), port, QStringLiteral("one"));
+    QVERIFY(apply(config));
+    QVERIFY(blockingGet(port).endsWith("one"));
+
+    config::Config empty;
+    empty.bindAddress = config.bindAddress;
+    QVERIFY(apply(empty));
+    {
+        QTcpServer other;
+        QVERIFY2(other.listen(QHostAddress::LocalHost, port), qPrintable(other.errorString()));
+    }
+    config.routes.first().action.respond.body = QStringLiteral("two");
+    QVERIFY(apply(config));
+    QVERIFY(blockingGet(port).endsWith("two"));
 }
 
 QTEST_GUILESS_MAIN(TestProxyEngine)
