@@ -17,11 +17,7 @@ constexpr int kMaxAcceptsPerWakeup = 16;
 }  // namespace
 
 Acceptor::Acceptor(qintptr listenSocket, const net::ListenerKey &key, Context context, Worker *worker)
-    : QObject(worker),
-      m_socket(listenSocket),
-      m_key(key),
-      m_context(std::move(context)),
-      m_worker(worker),
+    : QObject(worker), m_socket(listenSocket), m_key(key), m_context(std::move(context)), m_worker(worker),
       m_notifier(listenSocket, QSocketNotifier::Read)
 {
     m_resumeTimer.setSingleShot(true);
@@ -59,8 +55,7 @@ void Acceptor::onReadable()
             socketops::close(socket);
             return true;
         }
-        (new ClientConnection(socket, m_key, std::move(snapshot), m_context.snapshots, m_worker,
-                              m_context.challenges))
+        (new ClientConnection(socket, m_key, std::move(snapshot), m_context.snapshots, m_worker, m_context.challenges))
             ->start();
         return true;
     });

@@ -1,5 +1,7 @@
 #include "HttpHeaders.h"
 
+#include "proxy/ByteWriter.h"
+
 namespace gatehouse::proxy {
 
 namespace {
@@ -25,7 +27,7 @@ bool HttpHeaders::equalsIgnoreCase(QByteArrayView a, QByteArrayView b)
 QByteArrayView HttpHeaders::nameAt(qsizetype index) const
 {
     const Field &field = m_fields.at(index);
-    return QByteArrayView(m_bytes.constData() + field.nameOffset, field.nameLength);
+    return QByteArrayView(m_bytes.data() + field.nameOffset, field.nameLength);
 }
 
 QByteArrayView HttpHeaders::valueAt(qsizetype index) const
@@ -33,7 +35,7 @@ QByteArrayView HttpHeaders::valueAt(qsizetype index) const
     const Field &field = m_fields.at(index);
     // Non-null even when empty, so value() can tell "empty" from "absent".
     const qsizetype offset = field.valueOffset < 0 ? 0 : field.valueOffset;
-    return QByteArrayView(m_bytes.constData() + offset, field.valueLength);
+    return QByteArrayView(m_bytes.data() + offset, field.valueLength);
 }
 
 qsizetype HttpHeaders::indexOf(QByteArrayView name, qsizetype from) const
@@ -89,8 +91,8 @@ void HttpHeaders::append(QByteArrayView name, QByteArrayView value)
     // A view into our own buffer (copying one field onto another) would dangle
     // once m_bytes grows.
     const auto pointsIntoUs = [this](QByteArrayView view) {
-        return !view.isEmpty() && view.data() >= m_bytes.constData()
-            && view.data() < m_bytes.constData() + m_bytes.size();
+        return !view.isEmpty() && view.data() >= m_bytes.data()
+            && view.data() < m_bytes.data() + qsizetype(m_bytes.size());
     };
     if (pointsIntoUs(name) || pointsIntoUs(value)) {
         const QByteArray nameCopy = name.toByteArray();
@@ -99,12 +101,12 @@ void HttpHeaders::append(QByteArrayView name, QByteArrayView value)
         return;
     }
     Field field;
-    field.nameOffset = m_bytes.size();
+    field.nameOffset = qsizetype(m_bytes.size());
     field.nameLength = name.size();
-    m_bytes.append(name);
-    field.valueOffset = m_bytes.size();
+    m_bytes.insert(m_bytes.end(), name.begin(), name.end());
+    field.valueOffset = qsizetype(m_bytes.size());
     field.valueLength = value.size();
-    m_bytes.append(value);
+    m_bytes.insert(m_bytes.end(), value.begin(), value.end());
     m_fields.append(field);
 }
 
@@ -127,18 +129,23 @@ qsizetype HttpHeaders::removeAll(QByteArrayView name)
 
 void HttpHeaders::clear()
 {
-    m_bytes.resize(0);
+    m_bytes.clear();
     m_fields.resize(0);
 }
 
 void HttpHeaders::appendTo(QByteArray &out) const
 {
-    out.reserve(out.size() + serializedSize());
+    ByteWriter writer(out, serializedSize());
+    writeTo(writer);
+}
+
+void HttpHeaders::writeTo(ByteWriter &writer) const
+{
     for (qsizetype i = 0; i < m_fields.size(); ++i) {
-        out.append(nameAt(i));
-        out.append(": ");
-        out.append(valueAt(i));
-        out.append("\r\n");
+        writer.put(nameAt(i));
+        writer.put(": ");
+        writer.put(valueAt(i));
+        writer.put("\r\n");
     }
 }
 
@@ -153,13 +160,13 @@ qsizetype HttpHeaders::serializedSize() const
 void HttpHeaders::beginField()
 {
     Field field;
-    field.nameOffset = m_bytes.size();
+    field.nameOffset = qsizetype(m_bytes.size());
     m_fields.append(field);
 }
 
 void HttpHeaders::appendToLastName(QByteArrayView piece)
 {
-    m_bytes.append(piece);
+    m_bytes.insert(m_bytes.end(), piece.begin(), piece.end());
     m_fields.last().nameLength += piece.size();
 }
 
@@ -167,8 +174,8 @@ void HttpHeaders::appendToLastValue(QByteArrayView piece)
 {
     Field &field = m_fields.last();
     if (field.valueOffset < 0)
-        field.valueOffset = m_bytes.size();
-    m_bytes.append(piece);
+        field.valueOffset = qsizetype(m_bytes.size());
+    m_bytes.insert(m_bytes.end(), piece.begin(), piece.end());
     field.valueLength += piece.size();
 }
 
@@ -176,7 +183,7 @@ void HttpHeaders::trimLastValue()
 {
     Field &field = m_fields.last();
     while (field.valueLength > 0) {
-        const char c = m_bytes.at(field.valueOffset + field.valueLength - 1);
+        const char c = m_bytes[size_t(field.valueOffset + field.valueLength - 1)];
         if (c != ' ' && c != '\t')
             break;
         --field.valueLength;

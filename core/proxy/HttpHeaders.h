@@ -4,7 +4,11 @@
 #include <QByteArrayView>
 #include <QList>
 
+#include <vector>
+
 namespace gatehouse::proxy {
+
+class ByteWriter;
 
 // The header (or trailer) fields of one HTTP message, in received order with
 // duplicates kept. Names and values live in one byte buffer, so a parsed head
@@ -43,6 +47,7 @@ public:
 
     // "Name: value\r\n" per field, no final empty line.
     void appendTo(QByteArray &out) const;
+    void writeTo(ByteWriter &writer) const;  // the same, serializedSize() bytes
     qsizetype serializedSize() const;
 
     // Building a field from pieces, for the parsers: llhttp hands over a name or
@@ -66,14 +71,14 @@ private:
         qsizetype valueLength = 0;
     };
 
-    QByteArray m_bytes;
+    std::vector<char> m_bytes;  // appended to inline: no QByteArray::append() call per piece
     QList<Field> m_fields;
 };
 
 template<typename F> qsizetype HttpHeaders::removeIf(F remove)
 {
     return m_fields.removeIf([&](const Field &field) {
-        return remove(QByteArrayView(m_bytes.constData() + field.nameOffset, field.nameLength));
+        return remove(QByteArrayView(m_bytes.data() + field.nameOffset, field.nameLength));
     });
 }
 

@@ -1,5 +1,6 @@
 #include "HttpMessageParser.h"
 
+#include <cstring>
 #include <llhttp.h>
 
 namespace gatehouse::proxy {
@@ -213,8 +214,29 @@ bool HttpMessageParser::scanSection(const char *data, qsizetype length)
     // behind us may split the same bytes differently, so both are errors here
     // (RFC 9112 sections 2.2 and 5.2 allow a server to reject them).
     const bool request = m_mode == Mode::Request;
-    for (qsizetype i = 0; i < length; ++i) {
-        const char c = data[i];
+    qsizetype i = 0;
+    while (i < length) {
+        // Inside a line only CR and LF matter (and, on a request line, two spaces in
+        // a row): skip to the next CR or LF with memchr rather than byte by byte.
+        if (m_prevByte != '\r' && m_prevByte != '\n' && m_prevByte != 0) {
+            const char *from = data + i;
+            const qsizetype left = length - i;
+            const void *cr = std::memchr(from, '\r', size_t(left));
+            const qsizetype plain = cr ? static_cast<const char *>(cr) - from : left;
+            const void *lf = std::memchr(from, '\n', size_t(plain));  // a bare LF: stop there
+            const qsizetype run = lf ? static_cast<const char *>(lf) - from : plain;
+            if (run > 0) {
+                if (request && !m_startLineDone
+                    && ((m_prevByte == ' ' && from[0] == ' ')
+                        || QByteArrayView(from, run).contains(QByteArrayView("  ", 2))))
+                    return setError(400, QStringLiteral("more than one space between request line parts"));
+                m_lineLength += run;
+                m_prevByte = from[run - 1];
+                i += run;
+                continue;
+            }
+        }
+        const char c = data[i++];
         if (m_prevByte == '\r' && c != '\n')
             return setError(400, QStringLiteral("bare CR in the message head"));
         if (c == '\n') {

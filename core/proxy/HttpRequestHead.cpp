@@ -1,5 +1,7 @@
 #include "HttpRequestHead.h"
 
+#include "proxy/ByteWriter.h"
+
 namespace gatehouse::proxy {
 
 namespace {
@@ -57,13 +59,14 @@ QByteArrayView HttpRequestHead::query() const
 
 void HttpRequestHead::serialize(QByteArray &out) const
 {
-    out.reserve(out.size() + method.size() + target.size() + headers.serializedSize() + 16);
-    out.append(method);
-    out.append(' ');
-    out.append(target);
-    out.append(" HTTP/1.1\r\n");
-    headers.appendTo(out);
-    out.append("\r\n");
+    constexpr QByteArrayView version = " HTTP/1.1\r\n";
+    ByteWriter writer(out, method.size() + 1 + target.size() + version.size() + headers.serializedSize() + 2);
+    writer.put(method);
+    writer.put(' ');
+    writer.put(target);
+    writer.put(version);
+    headers.writeTo(writer);
+    writer.put("\r\n");
 }
 
 QByteArray HttpRequestHead::serialized() const

@@ -1,5 +1,7 @@
 #include "HttpResponseHead.h"
 
+#include "proxy/ByteWriter.h"
+
 namespace gatehouse::proxy {
 
 namespace {
@@ -110,14 +112,25 @@ QByteArrayView HttpResponseHead::standardReason(int status)
 void HttpResponseHead::serialize(QByteArray &out) const
 {
     const QByteArrayView phrase = isSafeReason(reason) ? QByteArrayView(reason) : standardReason(status);
-    out.reserve(out.size() + phrase.size() + headers.serializedSize() + 20);
-    out.append("HTTP/1.1 ");
-    out.append(QByteArray::number(status));
-    out.append(' ');
-    out.append(phrase);
-    out.append("\r\n");
-    headers.appendTo(out);
-    out.append("\r\n");
+    constexpr QByteArrayView version = "HTTP/1.1 ";
+    // The parsers take three-digit codes only; anything else is spelled out in full.
+    const bool threeDigits = status >= 100 && status <= 999;
+    const QByteArray code = threeDigits ? QByteArray() : QByteArray::number(status);
+    ByteWriter writer(
+        out, version.size() + (threeDigits ? 3 : code.size()) + 1 + phrase.size() + 2 + headers.serializedSize() + 2);
+    writer.put(version);
+    if (threeDigits) {
+        writer.put(char('0' + status / 100));
+        writer.put(char('0' + status / 10 % 10));
+        writer.put(char('0' + status % 10));
+    } else {
+        writer.put(code);
+    }
+    writer.put(' ');
+    writer.put(phrase);
+    writer.put("\r\n");
+    headers.writeTo(writer);
+    writer.put("\r\n");
 }
 
 QByteArray HttpResponseHead::serialized() const

@@ -3,6 +3,7 @@
 #include "proxy/SocketOps.h"
 #include "proxy/StreamLogging.h"
 
+#include <QEvent>
 #include <QSocketNotifier>
 
 #include <openssl/bio.h>
@@ -32,6 +33,32 @@ char *rawScratch()
     return buffer.data();
 }
 
+// Calls its stream directly: the activated() signal costs a QMetaObject::activate()
+// per event, about 250 instructions (callgrind), for the one receiver a stream has.
+class StreamNotifier final : public QSocketNotifier
+{
+public:
+    StreamNotifier(qintptr socket, Type type, Stream *stream, void (Stream::*handler)())
+        : QSocketNotifier(type, stream), m_stream(stream), m_handler(handler)
+    {
+        setSocket(socket);  // made disabled: see the Stream constructor
+    }
+
+protected:
+    bool event(QEvent *event) override
+    {
+        if (event->type() != QEvent::SockAct && event->type() != QEvent::SockClose)
+            return QSocketNotifier::event(event);
+        if (isEnabled())
+            (m_stream->*m_handler)();
+        return true;
+    }
+
+private:
+    Stream *m_stream;
+    void (Stream::*m_handler)();
+};
+
 StreamError::Kind kindOfSocketError(int code)
 {
     return socketops::classifyConnectError(code) == socketops::ConnectErrorClass::Refused || code == EPIPE
@@ -46,12 +73,8 @@ Stream::Stream(qintptr socket, QObject *parent) : QObject(parent), m_socket(sock
     // Made without a descriptor and given one with setSocket(), a notifier starts
     // disabled: given it in the constructor, it would be registered with the event
     // dispatcher (an epoll_ctl each) only to be disabled again at once.
-    m_readNotifier = new QSocketNotifier(QSocketNotifier::Read, this);
-    m_readNotifier->setSocket(socket);
-    connect(m_readNotifier, &QSocketNotifier::activated, this, &Stream::onReadable);
-    m_writeNotifier = new QSocketNotifier(QSocketNotifier::Write, this);
-    m_writeNotifier->setSocket(socket);
-    connect(m_writeNotifier, &QSocketNotifier::activated, this, &Stream::onWritable);
+    m_readNotifier = new StreamNotifier(socket, QSocketNotifier::Read, this, &Stream::onReadable);
+    m_writeNotifier = new StreamNotifier(socket, QSocketNotifier::Write, this, &Stream::onWritable);
 }
 
 Stream::~Stream()

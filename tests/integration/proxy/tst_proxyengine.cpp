@@ -7,10 +7,10 @@
 #include "platform/WorkerEventDispatcher.h"
 #include "proxy/ProxyProtocol.h"
 
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QScopeGuard>
 #include <QTest>
 
 #include <arpa/inet.h>

@@ -209,6 +209,14 @@ void TestHttpRequestParser::rejected_data()
         << QByteArray("GET / HTTP/1.1\r\n Host: a\r\n\r\n") << 400 << QStringLiteral("obs-fold");
     QTest::newRow("bare LF after request line")
         << QByteArray("GET / HTTP/1.1\nHost: a\r\n\r\n") << 400 << QStringLiteral("bare LF");
+    // Field lines are skipped to their next CR or LF at once: a stray one deep inside a
+    // long value is still found, whichever piece it arrives in.
+    QTest::newRow("bare LF inside a long value") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nX: " + QByteArray(100, 'v')
+                                                               + "\n" + QByteArray(50, 'w') + "\r\n\r\n")
+                                                 << 400 << QStringLiteral("bare LF");
+    QTest::newRow("bare CR inside a long value") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nX: " + QByteArray(100, 'v')
+                                                               + "\r" + QByteArray(50, 'w') + "\r\n\r\n")
+                                                 << 400 << QStringLiteral("bare CR");
     QTest::newRow("bare LF between fields")
         << QByteArray("GET / HTTP/1.1\r\nHost: a\nX: b\r\n\r\n") << 400 << QStringLiteral("bare LF");
     QTest::newRow("bare LF ends head") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\n\n") << 400
