@@ -23,8 +23,9 @@ class Worker;
 // accepting when the pool starts draining.
 class Acceptor : public QObject
 {
-public:
-    struct Context
+    Q_OBJECT  // for findChildren<Acceptor *>() in remove()
+
+        public : struct Context
     {
         std::shared_ptr<const SnapshotSource> snapshots;
         std::shared_ptr<const acme::ChallengeRegistry> challenges;

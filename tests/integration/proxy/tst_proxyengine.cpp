@@ -333,21 +333,36 @@ void TestProxyEngine::removedListenerFreesItsPortAtOnce()
 {
     // The workers stop watching the socket before PortManager closes it, so the port
     // is free the moment the apply returns, and a route on it again is served again.
-    const quint16 port = freePort();
+    // Another port's listener, and a connection open on it, are not disturbed.
+    Backend backend("kept");
+    QVERIFY(backend.listen());
+    const quint16 port = freePort(), keptPort = freePort();
     config::Config config;
     config.bindAddress = QStringLiteral("127.0.0.1");
-    config.routes << respondRoute(QStringLiteral("answer"), port, QStringLiteral("one"));
+    config.routes << forwardRoute(QStringLiteral("kept"), keptPort, { backend.port() })
+                  << respondRoute(QStringLiteral("answer"), port, QStringLiteral("one"));
     QVERIFY(apply(config));
     QVERIFY(blockingGet(port).endsWith("one"));
+    Client open(keptPort);
+    QVERIFY(open.socket.waitForConnected(5000));
+    open.socket.write("before");
+    QTRY_COMPARE(open.data, QByteArray("kept:before"));
 
-    config::Config empty;
-    empty.bindAddress = config.bindAddress;
-    QVERIFY(apply(empty));
+    config::Config withoutAnswer = config;
+    withoutAnswer.routes.removeLast();
+    QVERIFY(apply(withoutAnswer));
     {
         QTcpServer other;
         QVERIFY2(other.listen(QHostAddress::LocalHost, port), qPrintable(other.errorString()));
     }
-    config.routes.first().action.respond.body = QStringLiteral("two");
+    open.socket.write("after");
+    QTRY_COMPARE(open.data, QByteArray("kept:beforeafter"));
+    Client fresh(keptPort);
+    QVERIFY(fresh.socket.waitForConnected(5000));
+    fresh.socket.write("new");
+    QTRY_COMPARE(fresh.data, QByteArray("kept:new"));
+
+    config.routes.last().action.respond.body = QStringLiteral("two");
     QVERIFY(apply(config));
     QVERIFY(blockingGet(port).endsWith("two"));
 }
