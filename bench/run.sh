@@ -13,7 +13,10 @@
 #   routes  Gatehouse only: time to apply --routes routes (and back to one) with
 #           gatehousectl while wrk runs against an existing route, and its failed requests;
 #   acme    Gatehouse only: --certs automatic certificates from Pebble, time until all
-#           are valid, and how often the challenge port was bound (should be 1).
+#           are valid, and how often the challenge port was bound (should be 1);
+#   instructions  user-space instructions (valgrind callgrind) per keep-alive HTTP request
+#           and per new TLS connection in each proxy: exact counts, unmoved by a busy
+#           machine; not in the default set (it takes a few minutes of valgrind).
 # Options:
 #   --quick            a smoke run: a few seconds per part, smaller counts; results go
 #                      to build/bench-quick/ unless --out is given
@@ -27,6 +30,8 @@
 #   --connections N    idle connections in the memory part (default 10000; --quick 2000)
 #   --routes N         routes in the routes part (default 10000; --quick 1000)
 #   --certs N          certificates in the acme part (default 50; --quick 5)
+#   --requests N       requests (and TLS connections / 10) counted in the instructions part
+#                      (default 2000; --quick 200)
 #   --out DIR          where the JSON results go (default bench/results)
 #   --bin DIR          use the programs in DIR instead of building build/bin
 #   --keep             keep the temporary directory (configs, logs) and print its path
@@ -36,16 +41,18 @@ set -eEuo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 all_parts="proxy tls bulk memory routes acme"
-usage() { sed -n '2,34p' "$0" | sed 's/^# \{0,1\}//'; }
+known_parts="$all_parts instructions"
+usage() { sed -n '2,39p' "$0" | sed 's/^# \{0,1\}//'; }
 
 quick=0
 for arg in "$@"; do [ "$arg" = --quick ] && quick=1; done
 if [ $quick = 1 ]; then
     duration=2 idle=500 workers_list="1" bulk_mb=256 bulk_rounds=1 connections=2000 route_count=1000 cert_count=5
+    request_count=200
     out="$root/build/bench-quick"
 else
     duration=10 idle=4000 workers_list="1 $(nproc)" bulk_mb=1024 bulk_rounds=3 connections=10000 route_count=10000
-    cert_count=50 out="$root/bench/results"
+    cert_count=50 request_count=2000 out="$root/bench/results"
 fi
 parts=$all_parts modes="http tcp" bin="" keep=0
 while [ $# -gt 0 ]; do
@@ -65,6 +72,7 @@ while [ $# -gt 0 ]; do
         --connections) connections=$2; shift 2 ;;
         --routes) route_count=$2; shift 2 ;;
         --certs) cert_count=$2; shift 2 ;;
+        --requests) request_count=$2; shift 2 ;;
         --out) out=$2; shift 2 ;;
         --bin) bin=$2; shift 2 ;;
         --keep) keep=1; shift ;;
@@ -72,11 +80,11 @@ while [ $# -gt 0 ]; do
         *) echo "bench/run.sh: unknown option '$1'" >&2; usage >&2; exit 64 ;;
     esac
 done
-for value in "$duration" "$idle" "$bulk_mb" "$bulk_rounds" "$connections" "$route_count" "$cert_count" $workers_list; do
+for value in "$duration" "$idle" "$bulk_mb" "$bulk_rounds" "$connections" "$route_count" "$cert_count" "$request_count" $workers_list; do
     [[ "$value" =~ ^[1-9][0-9]*$ ]] || { echo "bench/run.sh: '$value' is not a positive whole number" >&2; exit 64; }
 done
 for part in $parts; do
-    case " $all_parts " in *" $part "*) ;; *) echo "bench/run.sh: unknown part '$part' (expected some of: $all_parts)" >&2; exit 64 ;; esac
+    case " $known_parts " in *" $part "*) ;; *) echo "bench/run.sh: unknown part '$part' (expected some of: $known_parts)" >&2; exit 64 ;; esac
 done
 
 "$root/scripts/install-deps.sh" build bench
@@ -95,6 +103,7 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 backend_pid=""
 part_pids=()
+under=()  # a command the proxies run under (valgrind, in the instructions part)
 cleanup() {
     for pid in "${part_pids[@]}" $backend_pid; do kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
@@ -141,13 +150,13 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
 # wait_port PORT PID NAME: the process listens on PORT, or the run stops with its log.
 wait_port() {
     local port=$1 pid=$2 name=$3
-    for _ in $(seq 200); do
+    for _ in $(seq $((${#under[@]} > 0 ? 1200 : 200))); do
         kill -0 "$pid" 2>/dev/null || { cat "$work/$name.log" >&2 2>/dev/null; fail "$name exited at start"; }
         (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
         sleep 0.05
     done
     cat "$work/$name.log" >&2 2>/dev/null
-    fail "$name does not listen on 127.0.0.1:$port after 10 s"
+    fail "$name does not listen on 127.0.0.1:$port after $((${#under[@]} > 0 ? 60 : 10)) s"
 }
 
 # spawn NAME COMMAND...: runs it in the background, output in $work/NAME.log.
@@ -202,7 +211,7 @@ start_gatehouse() {
     printf '%s\n' "$1" > "$work/gatehouse.json"
     mkdir -p "$work/state"
     rm -f "$work/control.sock"
-    spawn gatehouse "$bin/gatehoused" --config "$work/gatehouse.json" --state-dir "$work/state" \
+    spawn gatehouse ${under[@]+"${under[@]}"} "$bin/gatehoused" --config "$work/gatehouse.json" --state-dir "$work/state" \
         --control "$work/control.sock" --log-level "${2:-warning}"
     gatehouse_pid=$spawned
 }
@@ -213,10 +222,11 @@ gatehouse_forward_config() {
         "$workers" "$match" "$backend_port" "$tls"
 }
 
-# start_proxies WORKERS MODE: MODE is http (reverse proxy), tcp (tunnel) or https
-# (terminating TLS, then reverse proxy).
+# start_proxies WORKERS MODE [PROXIES]: MODE is http (reverse proxy), tcp (tunnel) or
+# https (terminating TLS, then reverse proxy); PROXIES (default all three) says which
+# to start; $spawned is the last one's process.
 start_proxies() {
-    local workers=$1 mode=$2
+    local workers=$1 mode=$2 only=" ${3:-gatehouse haproxy nginx} "
     # A path makes Gatehouse read the request (HTTP reverse proxy); without one the
     # route is a plain TCP forward.
     local match="\"ports\": $gatehouse_port" tls="" bind_tls="" haproxy_mode=$mode listen_tls=""
@@ -230,8 +240,12 @@ start_proxies() {
         haproxy_mode=http
         listen_tls=" ssl"
     fi
-    start_gatehouse "$(gatehouse_forward_config "$workers" "$match" "$tls")"
-    local gh=$spawned
+    local gh=""
+    haproxy_pid="" nginx_pid=""
+    if [[ $only == *" gatehouse "* ]]; then
+        start_gatehouse "$(gatehouse_forward_config "$workers" "$match" "$tls")"
+        gh=$spawned
+    fi
     cat > "$work/haproxy.cfg" <<CONF
 global
     nbthread $workers
@@ -249,8 +263,10 @@ listen bench
     bind 127.0.0.1:$haproxy_port$bind_tls
     server backend 127.0.0.1:$backend_port
 CONF
-    spawn haproxy haproxy -f "$work/haproxy.cfg"
-    haproxy_pid=$spawned
+    if [[ $only == *" haproxy "* ]]; then
+        spawn haproxy ${under[@]+"${under[@]}"} haproxy -f "$work/haproxy.cfg"
+        haproxy_pid=$spawned
+    fi
     if [ "$mode" = tcp ]; then
         cat > "$work/nginx-proxy.conf" <<CONF
 load_module /usr/lib/nginx/modules/ngx_stream_module.so;
@@ -281,11 +297,13 @@ http {
 CONF
         [ "$mode" = https ] || sed -i '/ssl_certificate/d' "$work/nginx-proxy.conf"
     fi
-    spawn nginx nginx -c "$work/nginx-proxy.conf" -g 'daemon off;'
-    nginx_pid=$spawned
-    wait_port $gatehouse_port "$gh" gatehouse
-    wait_port $haproxy_port "$haproxy_pid" haproxy
-    wait_port $nginx_port "$nginx_pid" nginx
+    if [[ $only == *" nginx "* ]]; then
+        spawn nginx ${under[@]+"${under[@]}"} nginx -c "$work/nginx-proxy.conf" -g "daemon off;${nginx_extra:-}"
+        nginx_pid=$spawned
+    fi
+    [ -z "$gh" ] || wait_port $gatehouse_port "$gh" gatehouse
+    [ -z "$haproxy_pid" ] || wait_port $haproxy_port "$haproxy_pid" haproxy
+    [ -z "$nginx_pid" ] || wait_port $nginx_port "$nginx_pid" nginx
 }
 
 proxy_port() {
@@ -314,6 +332,71 @@ measure() {
     line=$(parse_wrk "$work/wrk.out")
     [ "${line%% *}" -gt 0 ] || { cat "$work/wrk.out" >&2; fail "no request succeeded through $url"; }
     echo "$line"
+}
+
+# callgrind_total FILE: the instructions a callgrind dump counted.
+callgrind_total() {
+    awk '/^(summary|totals):/ { print $2; exit }' "$1"
+}
+
+# count_instructions PROXY PID LOAD...: zeroes the proxy's callgrind counters, runs
+# LOAD, dumps them, and prints the instructions counted meanwhile.
+count_instructions() {
+    local proxy=$1 pid=$2 dump
+    shift 2
+    callgrind_control -z "$pid" >/dev/null 2>&1 || fail "callgrind_control could not reach $proxy"
+    "$@"
+    rm -f "$work/callgrind.$proxy".*
+    callgrind_control -d "$proxy-counted" "$pid" >/dev/null 2>&1 || fail "callgrind_control could not dump $proxy"
+    for _ in $(seq 100); do
+        dump=$(ls "$work/callgrind.$proxy".* 2>/dev/null | head -1)
+        [ -n "$dump" ] && [ -n "$(callgrind_total "$dump")" ] && break
+        sleep 0.1
+    done
+    [ -n "$dump" ] || fail "no callgrind dump from $proxy"
+    callgrind_total "$dump"
+}
+
+part_instructions() {
+    command -v valgrind >/dev/null || fail "valgrind is missing (scripts/install-deps.sh bench installs it)"
+    local results=() mode proxy pid port total per base_http base_tls connections=$((request_count / 10))
+    [ $connections -gt 0 ] || connections=1
+    declare -A http=() tls=()
+    printf '%-10s %22s %10s %22s %10s\n' proxy "instructions/request" "vs HAProxy" "instructions/TLS conn" "vs nginx"
+    for mode in http https; do
+        for proxy in gatehouse haproxy nginx; do
+            # One proxy at a time under callgrind; nginx as a single process.
+            under=(valgrind --tool=callgrind "--callgrind-out-file=$work/callgrind.$proxy.%p")
+            nginx_extra=" master_process off;"
+            start_proxies 1 "$mode" "$proxy"
+            pid=$spawned port=$(proxy_port $proxy)
+            if [ "$mode" = http ]; then
+                curl -s -o /dev/null "http://127.0.0.1:$port/[1-20]"  # warm: upstream connection, caches
+                total=$(count_instructions "$proxy" "$pid" curl -s -o /dev/null "http://127.0.0.1:$port/[1-$request_count]")
+                http[$proxy]=$((total / request_count))
+            else
+                curl -sk -o /dev/null "https://127.0.0.1:$port/"
+                total=$(count_instructions "$proxy" "$pid" tls_connections "$port" "$connections")
+                tls[$proxy]=$((total / connections))
+            fi
+            under=() nginx_extra=""
+            stop_part
+        done
+    done
+    for proxy in gatehouse haproxy nginx; do
+        printf '%-10s %22s %9sx %22s %9sx\n' "$proxy" "${http[$proxy]}" "$(ratio "${http[$proxy]}" "${http[haproxy]}")" \
+            "${tls[$proxy]}" "$(ratio "${tls[$proxy]}" "${tls[nginx]}")"
+        results+=("{\"proxy\":\"$proxy\",\"instructions_per_request\":${http[$proxy]},\"ratio_to_haproxy\":$(ratio "${http[$proxy]}" "${http[haproxy]}"),\"instructions_per_tls_connection\":${tls[$proxy]},\"tls_ratio_to_nginx\":$(ratio "${tls[$proxy]}" "${tls[nginx]}")}")
+    done
+    write_json instructions "\"requests\":$request_count,\"tls_connections\":$connections,\"load\":\"curl: keep-alive requests on one connection (reverse proxy, path route); new TLS connections one after another (terminating, RSA-2048)\",\"counted\":\"user-space instructions of the proxy process, valgrind callgrind\"" "${results[@]}"
+}
+
+# tls_connections PORT N: N new TLS connections with one request each, one at a time.
+tls_connections() {
+    local i
+    for i in $(seq "$2"); do
+        curl -sk -o /dev/null "https://127.0.0.1:$1/" || fail "a TLS request through port $1 failed"
+    done
 }
 
 # ---------------------------------------------------------------------------

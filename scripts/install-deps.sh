@@ -19,7 +19,7 @@ test_packages=(
     slowhttptest wrk testssl.sh
 )
 bench_packages=(
-    nginx-light libnginx-mod-stream haproxy wrk pebble curl procps iproute2
+    nginx-light libnginx-mod-stream haproxy wrk pebble curl procps iproute2 valgrind
 )
 screenshots_packages=(
     xvfb pebble curl openssl
