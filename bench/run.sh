@@ -20,7 +20,7 @@
 # Options:
 #   --quick            a smoke run: a few seconds per part, smaller counts; results go
 #                      to build/bench-quick/ unless --out is given
-#   --parts LIST       the parts to run (default: all)
+#   --parts LIST       the parts to run (default: all but instructions)
 #   --duration S       seconds per wrk measurement (default 10; --quick 2)
 #   --idle N           idle connections in the proxy part (default 4000; --quick 500)
 #   --workers LIST     worker counts of the proxy part (default "1 $(nproc)"; --quick "1")
