@@ -73,11 +73,8 @@ void ClientConnection::start()
     // head written apart from its body until the client's delayed ACK (~40 ms).
     socketops::setNoDelay(m_socket);
     const socketops::Endpoint peer = socketops::peerAddress(m_socket);
-    const socketops::Endpoint local = socketops::localAddress(m_socket);
     m_clientAddress = peer.address;
     m_clientPort = peer.port;
-    m_localAddress = local.address;
-    m_localPort = local.port;
 
     if (m_snapshot->acceptsProxyProtocolFrom(m_clientAddress))
         m_phase = Phase::ProxyHeader;
@@ -286,8 +283,10 @@ void ClientConnection::onUpstreamConnected(qintptr socket, const QHostAddress &)
         header.version = version == config::ProxyProtocolVersion::V1 ? 1 : 2;
         header.sourceAddress = m_clientAddress;
         header.sourcePort = m_clientPort;
-        header.destinationAddress = m_localAddress;
-        header.destinationPort = m_localPort;
+        // Asked only here: the address costs a system call most connections do without.
+        const socketops::Endpoint local = socketops::localAddress(client->socketDescriptor());
+        header.destinationAddress = local.address;
+        header.destinationPort = local.port;
         upstream->write(ProxyProtocol::encode(header));
     }
     TunnelOptions options;
@@ -329,8 +328,6 @@ void ClientConnection::startHttp(bool tls)
     info.listener = m_listener;
     info.clientAddress = m_clientAddress;
     info.clientPort = m_clientPort;
-    info.localAddress = m_localAddress;
-    info.localPort = m_localPort;
     info.tls = tls;
     info.serverName = m_serverName;
     m_phase = Phase::Http;

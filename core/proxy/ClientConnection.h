@@ -95,8 +95,6 @@ private:
 
     QHostAddress m_clientAddress;  // from the socket, or from a trusted PROXY header
     quint16 m_clientPort = 0;
-    QHostAddress m_localAddress;
-    quint16 m_localPort = 0;
 
     int m_routeIndex = -1;
     RouteRuntime *m_runtime = nullptr;

@@ -9,6 +9,7 @@
 #include "proxy/HttpResponses.h"
 #include "proxy/Metrics.h"
 #include "proxy/ProxyProtocol.h"
+#include "proxy/SocketOps.h"
 #include "proxy/TcpTunnel.h"
 #include "proxy/TlsClientContext.h"
 #include "proxy/UpstreamConnector.h"
@@ -693,8 +694,11 @@ void HttpConnection::Private::onConnected(qintptr socket)
         header.version = version == config::ProxyProtocolVersion::V1 ? 1 : 2;
         header.sourceAddress = info.clientAddress;
         header.sourcePort = info.clientPort;
-        header.destinationAddress = info.localAddress;
-        header.destinationPort = info.localPort;
+        // Asked only here: most connections never send a PROXY header, and the
+        // address costs a system call.
+        const socketops::Endpoint local = socketops::localAddress(client->socketDescriptor());
+        header.destinationAddress = local.address;
+        header.destinationPort = local.port;
         stream->write(ProxyProtocol::encode(header));
     }
     if (route.action.tls.mode == config::TlsMode::TerminateAndReencrypt) {

@@ -23,8 +23,6 @@ struct ConnectionInfo
     net::ListenerKey listener;
     QHostAddress clientAddress;  // from the socket, or from a trusted PROXY header
     quint16 clientPort = 0;
-    QHostAddress localAddress;
-    quint16 localPort = 0;
     bool tls = false;  // the client spoke TLS to us (terminated here)
     QString serverName;  // SNI, lower-case; empty without TLS or SNI
 };

@@ -132,6 +132,7 @@ private Q_SLOTS:
     void tcpForwardEchoes();
     void passthroughRoutesBySni();
     void proxyProtocolReachesTheBackend();
+    void proxyProtocolBeforeAnHttpRequest();
     void openTunnelSurvivesRouteRemoval();
     void deadTargetIsSkipped();
     void blockedClientNeverReachesTheBackend();
@@ -222,6 +223,33 @@ void TestProxyEngine::proxyProtocolReachesTheBackend()
     QCOMPARE(parsed.header.destinationPort, port);
     QVERIFY(parsed.header.sourceAddress.isEqual(QHostAddress::LocalHost, QHostAddress::ConvertV4MappedToIPv4));
     QCOMPARE(backend.received.first().mid(parsed.consumed), QByteArray("payload"));
+}
+
+void TestProxyEngine::proxyProtocolBeforeAnHttpRequest()
+{
+    // The HTTP reverse proxy (a route with a path) sends the header on each upstream
+    // connection, the destination being the address the client connected to.
+    Backend backend("pp");
+    QVERIFY(backend.listen());
+    const quint16 port = freePort();
+    config::Config config;
+    config.bindAddress = QStringLiteral("127.0.0.1");
+    config::Route route = forwardRoute(QStringLiteral("pp"), port, { backend.port() });
+    route.match.path = QStringLiteral("/*");
+    route.action.sendProxyProtocol = config::ProxyProtocolVersion::V1;
+    config.routes << route;
+    QVERIFY(apply(config));
+
+    Client client(port);
+    QVERIFY(client.socket.waitForConnected(5000));
+    client.socket.write("GET /x HTTP/1.1\r\nHost: a.test\r\n\r\n");
+    QTRY_VERIFY(!backend.received.isEmpty() && backend.received.first().contains("\r\n\r\n"));
+    const auto parsed = proxy::ProxyProtocol::parse(backend.received.first());
+    QCOMPARE(parsed.status, proxy::ProxyProtocol::Parsed::Status::Complete);
+    QCOMPARE(parsed.header.sourcePort, client.socket.localPort());
+    QCOMPARE(parsed.header.destinationPort, port);
+    QVERIFY(parsed.header.destinationAddress.isEqual(QHostAddress::LocalHost, QHostAddress::ConvertV4MappedToIPv4));
+    QVERIFY(backend.received.first().mid(parsed.consumed).startsWith("GET /x HTTP/1.1\r\n"));
 }
 
 void TestProxyEngine::openTunnelSurvivesRouteRemoval()
