@@ -23,9 +23,11 @@ class Worker;
 // accepting when the pool starts draining.
 class Acceptor : public QObject
 {
-    Q_OBJECT  // for findChildren<Acceptor *>() in remove()
+    // For findChildren<Acceptor *>() in remove(): without it every child would match.
+    Q_OBJECT
 
-        public : struct Context
+public:
+    struct Context
     {
         std::shared_ptr<const SnapshotSource> snapshots;
         std::shared_ptr<const acme::ChallengeRegistry> challenges;
@@ -33,8 +35,6 @@ class Acceptor : public QObject
 
     Acceptor(qintptr listenSocket, const net::ListenerKey &key, Context context, Worker *worker);
     ~Acceptor() override;
-
-    qintptr listenSocket() const { return m_socket; }
 
     // Deletes `worker`'s acceptor of `listenSocket`, if it has one. In the worker's thread.
     static void remove(Worker &worker, qintptr listenSocket);

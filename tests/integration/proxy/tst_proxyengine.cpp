@@ -131,8 +131,8 @@ private Q_SLOTS:
     void cleanup();
     void tcpForwardEchoes();
     void passthroughRoutesBySni();
+    void proxyProtocolReachesTheBackend_data();
     void proxyProtocolReachesTheBackend();
-    void proxyProtocolBeforeAnHttpRequest();
     void openTunnelSurvivesRouteRemoval();
     void deadTargetIsSkipped();
     void blockedClientNeverReachesTheBackend();
@@ -201,55 +201,47 @@ void TestProxyEngine::passthroughRoutesBySni()
     QVERIFY(a.received.isEmpty());
 }
 
-void TestProxyEngine::proxyProtocolReachesTheBackend()
+void TestProxyEngine::proxyProtocolReachesTheBackend_data()
 {
-    Backend backend("pp");
-    QVERIFY(backend.listen());
-    const quint16 port = freePort();
-    config::Config config;
-    config.bindAddress = QStringLiteral("127.0.0.1");
-    config::Route route = forwardRoute(QStringLiteral("pp"), port, { backend.port() });
-    route.action.sendProxyProtocol = config::ProxyProtocolVersion::V2;
-    config.routes << route;
-    QVERIFY(apply(config));
-
-    Client client(port);
-    QVERIFY(client.socket.waitForConnected(5000));
-    client.socket.write("payload");
-    QTRY_VERIFY(!backend.received.isEmpty() && backend.received.first().endsWith("payload"));
-    const auto parsed = proxy::ProxyProtocol::parse(backend.received.first());
-    QCOMPARE(parsed.status, proxy::ProxyProtocol::Parsed::Status::Complete);
-    QCOMPARE(parsed.header.sourcePort, client.socket.localPort());
-    QCOMPARE(parsed.header.destinationPort, port);
-    QVERIFY(parsed.header.sourceAddress.isEqual(QHostAddress::LocalHost, QHostAddress::ConvertV4MappedToIPv4));
-    QCOMPARE(backend.received.first().mid(parsed.consumed), QByteArray("payload"));
+    QTest::addColumn<bool>("http");
+    QTest::addColumn<QByteArray>("sent");
+    QTest::addColumn<QByteArray>("forwardedStart");
+    // A route without a path tunnels; with one, the HTTP reverse proxy sends the
+    // header on each upstream connection. The destination is the address the client
+    // connected to either way.
+    QTest::newRow("tcp tunnel, v2") << false << QByteArray("payload") << QByteArray("payload");
+    QTest::newRow("http, v1") << true << QByteArray("GET /x HTTP/1.1\r\nHost: a.test\r\n\r\n")
+                              << QByteArray("GET /x HTTP/1.1\r\n");
 }
 
-void TestProxyEngine::proxyProtocolBeforeAnHttpRequest()
+void TestProxyEngine::proxyProtocolReachesTheBackend()
 {
-    // The HTTP reverse proxy (a route with a path) sends the header on each upstream
-    // connection, the destination being the address the client connected to.
+    QFETCH(bool, http);
+    QFETCH(QByteArray, sent);
+    QFETCH(QByteArray, forwardedStart);
     Backend backend("pp");
     QVERIFY(backend.listen());
     const quint16 port = freePort();
     config::Config config;
     config.bindAddress = QStringLiteral("127.0.0.1");
     config::Route route = forwardRoute(QStringLiteral("pp"), port, { backend.port() });
-    route.match.path = QStringLiteral("/*");
-    route.action.sendProxyProtocol = config::ProxyProtocolVersion::V1;
+    if (http)
+        route.match.path = QStringLiteral("/*");
+    route.action.sendProxyProtocol = http ? config::ProxyProtocolVersion::V1 : config::ProxyProtocolVersion::V2;
     config.routes << route;
     QVERIFY(apply(config));
 
     Client client(port);
     QVERIFY(client.socket.waitForConnected(5000));
-    client.socket.write("GET /x HTTP/1.1\r\nHost: a.test\r\n\r\n");
-    QTRY_VERIFY(!backend.received.isEmpty() && backend.received.first().contains("\r\n\r\n"));
+    client.socket.write(sent);
+    QTRY_VERIFY(!backend.received.isEmpty() && backend.received.first().contains(forwardedStart));
     const auto parsed = proxy::ProxyProtocol::parse(backend.received.first());
     QCOMPARE(parsed.status, proxy::ProxyProtocol::Parsed::Status::Complete);
     QCOMPARE(parsed.header.sourcePort, client.socket.localPort());
+    QVERIFY(parsed.header.sourceAddress.isEqual(QHostAddress::LocalHost, QHostAddress::ConvertV4MappedToIPv4));
     QCOMPARE(parsed.header.destinationPort, port);
     QVERIFY(parsed.header.destinationAddress.isEqual(QHostAddress::LocalHost, QHostAddress::ConvertV4MappedToIPv4));
-    QVERIFY(backend.received.first().mid(parsed.consumed).startsWith("GET /x HTTP/1.1\r\n"));
+    QVERIFY(backend.received.first().mid(parsed.consumed).startsWith(forwardedStart));
 }
 
 void TestProxyEngine::openTunnelSurvivesRouteRemoval()
