@@ -117,6 +117,7 @@ struct HttpConnection::Private
 
     HttpRequestParser parser;
     QByteArray clientIn;
+    qsizetype clientInParsed = 0;  // the bytes of clientIn parsed by the running pumpClient()
     Phase phase = Phase::ReadingHead;
     // One timeout at a time, of kind timerKind, due at deadline. Requests move
     // the deadline many times a second, so `timer` is not restarted for each:
@@ -260,7 +261,8 @@ void HttpConnection::Private::pumpClient()
     if (pumping || !client)
         return;
     pumping = true;
-    qsizetype offset = 0;
+    qsizetype &offset = clientInParsed;
+    offset = 0;
     for (;;) {
         if (phase == Phase::Connecting || phase == Phase::Tunnel || phase == Phase::Closing || phase == Phase::Done)
             break;
@@ -301,6 +303,7 @@ void HttpConnection::Private::pumpClient()
     }
     if (phase != Phase::Closing && phase != Phase::Done && phase != Phase::Tunnel)
         clientIn.remove(0, offset);
+    offset = 0;
     pumping = false;
 
     if (phase == Phase::ReadingHead) {
@@ -586,8 +589,13 @@ void HttpConnection::Private::beginClose()
         return;
     phase = Phase::Closing;
     dropUpstream();
+    // The client asked for the close and sent nothing more: close at once, as
+    // soon as the response has left. Otherwise it may still be sending (a body not
+    // read, the next request already on its way): shut the write side and read to
+    // its end, for a close meanwhile would answer it with a reset.
+    const bool clientDone = !requestKeepAlive && requestComplete && clientIn.size() == clientInParsed;
     clientIn.clear();
-    if (!client || clientEof)
+    if (!client || clientEof || (clientDone && client->closeIfDone()))
         return finish(QString());
     client->shutdownWrite();
     client->resumeReading();  // to see the client's EOF

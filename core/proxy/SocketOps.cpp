@@ -17,10 +17,6 @@ int fd(qintptr socket)
     return int(socket);
 }
 
-}  // namespace
-
-namespace {
-
 Endpoint socketEndpoint(qintptr socket, bool peer)
 {
     sockaddr_storage storage {};
@@ -63,6 +59,16 @@ IoResult receive(qintptr socket, char *data, qint64 size)
             return { IoStatus::WouldBlock, 0, 0 };
         return { IoStatus::Failed, 0, errno };
     }
+}
+
+bool hasInput(qintptr socket)
+{
+    char byte;
+    ssize_t n;
+    do
+        n = ::recv(fd(socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    while (n < 0 && errno == EINTR);
+    return n > 0;
 }
 
 IoResult send(qintptr socket, const char *data, qint64 size)

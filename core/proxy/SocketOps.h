@@ -30,6 +30,8 @@ struct IoResult
 enum class ConnectErrorClass { Refused, TimedOut, Unreachable, Other };
 
 IoResult receive(qintptr socket, char *data, qint64 size);
+// Whether bytes wait to be read (a FIN or an error is not input); never blocks.
+bool hasInput(qintptr socket);
 // The addresses of a connected socket: the peer's, and our own end's. Null when unknown.
 struct Endpoint
 {

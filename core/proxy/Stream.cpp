@@ -300,20 +300,40 @@ void Stream::shutdownWrite()
     finishShutdownWhenFlushed();
 }
 
+bool Stream::closeIfDone()
+{
+    if (m_state == State::Closed)
+        return true;
+    if (m_shutdownRequested || (m_ssl && !sendCloseNotify()))
+        return false;
+    if (!m_out.isEmpty() && !m_writeNotifier->isEnabled() && !flushOutput())
+        return false;  // the error is on its way
+    if (!m_out.isEmpty() || !m_initial.isEmpty() || (m_ssl && BIO_ctrl_pending(m_rbio) > 0)
+        || socketops::hasInput(m_socket))
+        return false;
+    close();
+    return true;
+}
+
+bool Stream::sendCloseNotify()
+{
+    if (m_state != State::Open || !m_plainPending.isEmpty())
+        return false;  // after the handshake has sent what waited for it
+    if (!m_closeNotifySent) {
+        m_closeNotifySent = true;
+        ERR_clear_error();
+        SSL_shutdown(m_ssl);
+        moveTlsOutput();
+    }
+    return true;
+}
+
 void Stream::finishShutdownWhenFlushed()
 {
     if (!m_shutdownRequested || m_writeShut || m_state == State::Closed)
         return;
-    if (m_ssl) {
-        if (m_state != State::Open || !m_plainPending.isEmpty())
-            return;  // after the handshake has sent what waited for it
-        if (!m_closeNotifySent) {
-            m_closeNotifySent = true;
-            ERR_clear_error();
-            SSL_shutdown(m_ssl);
-            moveTlsOutput();
-        }
-    }
+    if (m_ssl && !sendCloseNotify())
+        return;
     if (!m_out.isEmpty()) {
         if (!m_writeNotifier->isEnabled())
             flushOutput();

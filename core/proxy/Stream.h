@@ -104,6 +104,14 @@ public:
     void shutdownWrite();
     // Closes at once, dropping what is unsent. No callback follows.
     void close();
+    // Ends the connection now if nothing is left to do either way: everything
+    // written (and, with TLS, close_notify) taken by the kernel, and nothing from
+    // the peer waiting to be read, neither buffered here nor in the socket. Then
+    // the socket is closed, which sends the FIN, and true is returned; no callback
+    // follows. Otherwise false, with close_notify on its way: finish with
+    // shutdownWrite(). Closing with input unread would answer with a reset that
+    // could cost the peer the end of what was sent to it.
+    bool closeIfDone();
 
     // Holds writes in the output buffer until the matching uncork(), so pieces
     // written together (a response head and the body bytes that came with it)
@@ -171,6 +179,7 @@ private:
     bool notifyIfDrained();  // streamDrained when the buffer fell to half the mark; false when deleted
     void afterBuffering();
     void finishShutdownWhenFlushed();
+    bool sendCloseNotify();  // TLS: false until the handshake is done and what waited for it sent
     void fail(StreamError::Kind kind, const QString &message);
     void failLater(StreamError::Kind kind, const QString &message);
     void schedule(unsigned what);

@@ -1,6 +1,7 @@
 // The HTTP/1.1 reverse proxy end to end: PortManager listeners, ProxyEngine
 // workers and HttpConnection, with curl (or a raw socket where the bytes matter)
 // as the client and small HTTP backends on 127.0.0.1.
+#include "BlockingClient.h"
 #include "NginxBackend.h"
 #include "ProxyRig.h"
 #include "StreamTestPeers.h"
@@ -269,6 +270,20 @@ config::Route forwardRoute(const QString &name, quint16 port, const QString &dom
     return route;
 }
 
+// A route that answers `domain` on `port` itself: 202 and "hello".
+config::Route respondRoute(const QString &name, quint16 port, const QString &domain)
+{
+    config::Route route;
+    route.name = name;
+    route.match.ports = { { port, port } };
+    route.match.domains = { domain };
+    route.action.type = config::ActionType::Respond;
+    route.action.respond.status = 202;
+    route.action.respond.headers = { { QStringLiteral("X-Answer"), QStringLiteral("yes") } };
+    route.action.respond.body = QStringLiteral("hello");
+    return route;
+}
+
 // A raw client whose received bytes pile up in `data` while the event loop runs.
 struct RawClient
 {
@@ -401,6 +416,9 @@ private Q_SLOTS:
     void cleanup();
     void hostAndPathRouting();
     void respondAndRedirect();
+    void clientAskingToCloseIsLetGoAtOnce_data();
+    void clientAskingToCloseIsLetGoAtOnce();
+    void moreAfterACloseRequestIsReadToTheEnd();
     void forwardedHeadersReachTheBackend();
     void chunkedUploadIsStreamed();
     void backendDownIs502();
@@ -475,14 +493,7 @@ void TestHttpProxy::respondAndRedirect()
 {
     const quint16 port = freePort();
     config::Config config = baseConfig();
-    config::Route respond;
-    respond.name = QStringLiteral("respond");
-    respond.match.ports = { { port, port } };
-    respond.match.domains = { QStringLiteral("r.test") };
-    respond.action.type = config::ActionType::Respond;
-    respond.action.respond.status = 202;
-    respond.action.respond.headers = { { QStringLiteral("X-Answer"), QStringLiteral("yes") } };
-    respond.action.respond.body = QStringLiteral("hello");
+    const config::Route respond = respondRoute(QStringLiteral("respond"), port, QStringLiteral("r.test"));
     config::Route redirect;
     redirect.name = QStringLiteral("redirect");
     redirect.match.ports = { { port, port } };
@@ -511,6 +522,68 @@ void TestHttpProxy::respondAndRedirect()
     QVERIFY2(moved.output.contains(QByteArray("\r\nLocation: https://go.test/a/b?from=c=d\r\n"))
                  || moved.output.contains(QByteArray("\r\nLocation: https://go.test/a/b?from=c%3Dd\r\n")),
              moved.output.constData());
+}
+
+void TestHttpProxy::clientAskingToCloseIsLetGoAtOnce_data()
+{
+    QTest::addColumn<bool>("tls");
+    QTest::newRow("http") << false;
+    QTest::newRow("https") << true;
+}
+
+void TestHttpProxy::clientAskingToCloseIsLetGoAtOnce()
+{
+    // "Connection: close" and nothing after it: the proxy closes as soon as the
+    // answer has left (with TLS, after close_notify), an orderly end, without
+    // waiting for the client to close too. This client keeps its end open.
+    QFETCH(bool, tls);
+    const quint16 port = freePort();
+    config::Route route = respondRoute(QStringLiteral("respond"), port, QStringLiteral("r.test"));
+    QTemporaryDir dir;
+    if (tls) {
+        QVERIFY(test::makeCaSigned(dir, QStringLiteral("r"), QStringLiteral("r.test")));
+        route.action.tls.mode = config::TlsMode::Terminate;
+        route.action.tls.certFile = dir.filePath(QStringLiteral("r.pem"));
+        route.action.tls.keyFile = dir.filePath(QStringLiteral("r.key"));
+    }
+    config::Config config = baseConfig();
+    config.routes << route;
+    QVERIFY(apply(config));
+
+    test::BlockingClient client(port, tls, "r.test");
+    QVERIFY(client.isConnected());
+    QVERIFY(client.send("GET /x HTTP/1.1\r\nHost: r.test\r\nConnection: close\r\n\r\n"));
+    const QByteArray response = client.readToEnd();
+    QVERIFY2(response.startsWith("HTTP/1.1 202 ") && response.endsWith("\r\n\r\nhello"), response.constData());
+    QCOMPARE(client.end(), test::BlockingClient::End::Eof);
+    // Far sooner than the 2 s a close waits for a client that may still be sending.
+    QTRY_COMPARE_WITH_TIMEOUT(m_rig->engine().activeConnections(), 0, 1000);
+}
+
+void TestHttpProxy::moreAfterACloseRequestIsReadToTheEnd()
+{
+    // A request behind the one that asked for the close is not answered, but a
+    // close with it unread would answer the client with a reset, which can cost
+    // it the end of the response. The proxy shuts its write side and reads on:
+    // what the client sends after the answer is taken quietly until it closes.
+    const quint16 port = freePort();
+    config::Config config = baseConfig();
+    config.routes << respondRoute(QStringLiteral("respond"), port, QStringLiteral("r.test"));
+    QVERIFY(apply(config));
+
+    test::BlockingClient client(port);
+    QVERIFY(client.send("GET /1 HTTP/1.1\r\nHost: r.test\r\nConnection: close\r\n\r\n"
+                        "GET /2 HTTP/1.1\r\nHost: r.test\r\n\r\n"));
+    const QByteArray response = client.readToEnd();
+    QCOMPARE(response.count("HTTP/1.1 "), 1);
+    QVERIFY2(response.endsWith("\r\n\r\nhello"), response.constData());
+    QCOMPARE(client.end(), test::BlockingClient::End::Eof);
+    // On loopback a closed socket's reset is back before the next send() starts.
+    for (int i = 0; i < 4; ++i)
+        QVERIFY2(client.send(QByteArray(16 * 1024, 'x')), "the proxy reset the connection");
+    QCOMPARE(m_rig->engine().activeConnections(), 1);
+    client.shutdownWrite();
+    QTRY_COMPARE(m_rig->engine().activeConnections(), 0);
 }
 
 void TestHttpProxy::forwardedHeadersReachTheBackend()

@@ -1,22 +1,17 @@
 // The connection pipeline end to end on real sockets: PortManager listeners hand
 // connections to the ProxyEngine's workers, which sniff, route and tunnel them
 // to real backends on 127.0.0.1.
+#include "BlockingClient.h"
 #include "ProxyRig.h"
 #include "TestSupport.h"
 #include "config/Config.h"
 #include "platform/WorkerEventDispatcher.h"
 #include "proxy/ProxyProtocol.h"
 
-#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
-
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace gatehouse;
 using gatehouse::test::freePort;
@@ -84,27 +79,10 @@ config::Route respondRoute(const QString &name, quint16 port, const QString &bod
 // event loop meanwhile; what came back before the close, or within 5 s.
 QByteArray blockingGet(quint16 port)
 {
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
+    test::BlockingClient client(port);
+    if (!client.send("GET / HTTP/1.1\r\nHost: a.test\r\nConnection: close\r\n\r\n"))
         return {};
-    const auto closeFd = qScopeGuard([fd] { ::close(fd); });
-    const timeval timeout { 5, 0 };
-    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    sockaddr_in where {};
-    where.sin_family = AF_INET;
-    where.sin_port = htons(port);
-    where.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<const sockaddr *>(&where), sizeof where) != 0)
-        return {};
-    const QByteArray request = "GET / HTTP/1.1\r\nHost: a.test\r\nConnection: close\r\n\r\n";
-    if (::send(fd, request.constData(), size_t(request.size()), MSG_NOSIGNAL) != request.size())
-        return {};
-    QByteArray response;
-    char buffer[4096];
-    ssize_t n = 0;
-    while ((n = ::recv(fd, buffer, sizeof buffer, 0)) > 0)
-        response.append(buffer, qsizetype(n));
-    return response;
+    return client.readToEnd();
 }
 
 // A client whose received bytes pile up in `data` as the event loop runs, so the

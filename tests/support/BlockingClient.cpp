@@ -1,0 +1,127 @@
+#include "BlockingClient.h"
+
+#include <QDeadlineTimer>
+
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+
+#include <cerrno>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace gatehouse::test {
+
+BlockingClient::BlockingClient(quint16 port, bool tls, const char *serverName)
+{
+    m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in where {};
+    where.sin_family = AF_INET;
+    where.sin_port = htons(port);
+    where.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (m_fd < 0 || ::connect(m_fd, reinterpret_cast<const sockaddr *>(&where), sizeof where) != 0) {
+        m_end = End::Error;
+        return;
+    }
+    if (!tls)
+        return;
+    m_context = SSL_CTX_new(TLS_client_method());
+    m_ssl = m_context ? SSL_new(m_context) : nullptr;
+    if (!m_ssl || !SSL_set_fd(m_ssl, m_fd) || (serverName
+            && !SSL_ctrl(m_ssl, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
+                         const_cast<char *>(serverName)))
+        || SSL_connect(m_ssl) != 1) {
+        ERR_clear_error();
+        m_end = End::Error;
+    }
+}
+
+BlockingClient::~BlockingClient()
+{
+    SSL_free(m_ssl);
+    SSL_CTX_free(m_context);
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+void BlockingClient::noteFailure(int code)
+{
+    m_end = code == ECONNRESET || code == EPIPE ? End::Reset : End::Error;
+}
+
+bool BlockingClient::send(QByteArrayView data)
+{
+    while (!data.isEmpty() && m_end != End::Error && m_end != End::Reset) {
+        const int chunk = int(qMin<qsizetype>(data.size(), 1 << 20));
+        errno = 0;
+        const long n = m_ssl ? SSL_write(m_ssl, data.data(), chunk)
+                             : long(::send(m_fd, data.data(), size_t(chunk), MSG_NOSIGNAL));
+        if (n <= 0) {
+            if (!m_ssl && errno == EINTR)
+                continue;
+            ERR_clear_error();
+            noteFailure(errno);
+            return false;
+        }
+        data = data.sliced(n);
+    }
+    return data.isEmpty();
+}
+
+QByteArray BlockingClient::readToEnd(std::chrono::milliseconds timeout)
+{
+    QByteArray received;
+    const QDeadlineTimer deadline(timeout);
+    char buffer[16384];
+    while (m_end == End::None) {
+        if (!m_ssl || SSL_pending(m_ssl) == 0) {
+            pollfd readable { m_fd, POLLIN, 0 };
+            const int ready = ::poll(&readable, 1, int(deadline.remainingTime()));
+            if (ready == 0)
+                break;  // still open
+            if (ready < 0 && errno == EINTR)
+                continue;
+        }
+        errno = 0;
+        if (!m_ssl) {
+            const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, 0);
+            if (n > 0)
+                received.append(buffer, qsizetype(n));
+            else if (n == 0)
+                m_end = End::Eof;
+            else if (errno != EINTR)
+                noteFailure(errno);
+            continue;
+        }
+        const int n = SSL_read(m_ssl, buffer, sizeof buffer);
+        if (n > 0) {
+            received.append(buffer, n);
+            continue;
+        }
+        const int error = SSL_get_error(m_ssl, n);
+        ERR_clear_error();
+        if (error == SSL_ERROR_ZERO_RETURN) {
+            // close_notify; the FIN should follow.
+            pollfd readable { m_fd, POLLIN, 0 };
+            char byte;
+            m_end = ::poll(&readable, 1, int(deadline.remainingTime())) == 1 && ::recv(m_fd, &byte, 1, 0) == 0
+                ? End::Eof
+                : End::Error;
+        } else if (error == SSL_ERROR_SYSCALL && errno == 0) {
+            m_end = End::EofWithoutCloseNotify;
+        } else if (error != SSL_ERROR_WANT_READ) {
+            noteFailure(errno);
+        }
+    }
+    return received;
+}
+
+void BlockingClient::shutdownWrite()
+{
+    if (m_ssl)
+        SSL_shutdown(m_ssl);
+    ::shutdown(m_fd, SHUT_WR);
+}
+
+}  // namespace gatehouse::test
