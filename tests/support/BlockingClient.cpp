@@ -28,7 +28,8 @@ BlockingClient::BlockingClient(quint16 port, bool tls, const char *serverName)
         return;
     m_context = SSL_CTX_new(TLS_client_method());
     m_ssl = m_context ? SSL_new(m_context) : nullptr;
-    if (!m_ssl || !SSL_set_fd(m_ssl, m_fd) || (serverName
+    if (!m_ssl || !SSL_set_fd(m_ssl, m_fd)
+        || (serverName
             && !SSL_ctrl(m_ssl, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
                          const_cast<char *>(serverName)))
         || SSL_connect(m_ssl) != 1) {
