@@ -12,7 +12,7 @@
 #include "routing/DomainPattern.h"
 
 #include <QLoggingCategory>
-#include <QSocketNotifier>
+#include <QTimerEvent>
 
 namespace gatehouse::proxy {
 
@@ -44,8 +44,6 @@ ClientConnection::ClientConnection(qintptr socket, const net::ListenerKey &liste
     : QObject(worker), m_socket(socket), m_listener(listener), m_snapshot(std::move(snapshot)),
       m_snapshots(std::move(snapshots)), m_challenges(std::move(challenges)), m_guard(worker)
 {
-    m_firstBytesTimer.setSingleShot(true);
-    connect(&m_firstBytesTimer, &QTimer::timeout, this, &ClientConnection::onFirstBytesTimeout);
 }
 
 ClientConnection::~ClientConnection()
@@ -81,9 +79,9 @@ void ClientConnection::start()
     else if (!sniffs())
         return selectRoute(QString(), false);
 
-    m_readNotifier = new QSocketNotifier(m_socket, QSocketNotifier::Read, this);
-    connect(m_readNotifier, &QSocketNotifier::activated, this, &ClientConnection::onReadable);
-    m_firstBytesTimer.start(std::chrono::seconds(m_snapshot->timeouts().headerRead));
+    m_readNotifier = new SocketNotifier(m_socket, QSocketNotifier::Read, this, this);
+    m_readNotifier->setEnabled(true);
+    m_firstBytesTimer.start(m_snapshot->timeouts().headerRead * 1000, this);
 }
 
 bool ClientConnection::readAvailable()
@@ -109,10 +107,18 @@ bool ClientConnection::readAvailable()
     return true;
 }
 
-void ClientConnection::onReadable()
+void ClientConnection::socketReady(QSocketNotifier::Type)
 {
     if (readAvailable())
         process();
+}
+
+void ClientConnection::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_firstBytesTimer.timerId())
+        return QObject::timerEvent(event);
+    m_firstBytesTimer.stop();
+    onFirstBytesTimeout();
 }
 
 void ClientConnection::process()
@@ -186,12 +192,14 @@ void ClientConnection::onFirstBytesTimeout()
 void ClientConnection::stopSniffing()
 {
     m_firstBytesTimer.stop();
-    if (m_readNotifier) {
-        // Often called from the notifier's own activation: let the event loop delete it.
-        m_readNotifier->setEnabled(false);
-        m_readNotifier->deleteLater();
-        m_readNotifier = nullptr;
-    }
+}
+
+std::unique_ptr<Stream> ClientConnection::makeClientStream()
+{
+    auto stream = std::make_unique<Stream>(std::exchange(m_socket, -1), std::exchange(m_readNotifier, nullptr));
+    stream->setInitialBytes(m_buffer);
+    m_buffer.clear();
+    return stream;
 }
 
 void ClientConnection::selectRoute(const QString &host, bool tls)
@@ -234,6 +242,8 @@ void ClientConnection::selectRoute(const QString &host, bool tls)
         return finish(QStringLiteral("route '%1' answers HTTP, but the client did not speak it").arg(route.name));
     m_counters = m_runtime->sharedCounters();
     m_counters->openConnection();
+    if (m_readNotifier)
+        m_readNotifier->setEnabled(false);  // the client waits while a target is found
 
     // Each target once, at most three: a retry goes to the next healthy one.
     m_attemptsLeft = std::min(3, m_runtime->endpointCount());
@@ -272,10 +282,7 @@ void ClientConnection::onUpstreamConnected(qintptr socket, const QHostAddress &)
     m_endpoint->active.fetch_add(1, std::memory_order_relaxed);
     m_phase = Phase::Forwarding;
 
-    auto client = std::make_unique<Stream>(m_socket);
-    m_socket = -1;  // the stream owns it now
-    client->setInitialBytes(m_buffer);
-    m_buffer.clear();
+    std::unique_ptr<Stream> client = makeClientStream();
     auto upstream = std::make_unique<Stream>(socket);
     const config::ProxyProtocolVersion version = m_runtime->route().action.sendProxyProtocol;
     if (version != config::ProxyProtocolVersion::None) {
@@ -318,10 +325,7 @@ void ClientConnection::startHttp(bool tls)
     if (tls && !m_snapshot->tls())
         return finish(
             QStringLiteral("TLS termination wanted for '%1', but no certificate is loaded").arg(m_serverName));
-    auto client = std::make_unique<Stream>(m_socket);
-    m_socket = -1;  // the stream owns it now
-    client->setInitialBytes(m_buffer);
-    m_buffer.clear();
+    std::unique_ptr<Stream> client = makeClientStream();
     if (tls && !client->enableServerTls(m_snapshot->tls()))
         return finish(QStringLiteral("TLS termination could not be set up for '%1'").arg(m_serverName));
     ConnectionInfo info;
@@ -346,14 +350,11 @@ void ClientConnection::answerTlsAlpn01()
         return selectRoute(m_serverName, true);
 
     m_phase = Phase::AcmeTlsAlpn;
-    m_challengeStream = std::make_unique<Stream>(m_socket);
-    m_socket = -1;  // the stream owns it now
-    m_challengeStream->setInitialBytes(m_buffer);
-    m_buffer.clear();
+    m_challengeStream = makeClientStream();
     if (!m_challengeStream->enableServerTls(store))
         return finish(QStringLiteral("the tls-alpn-01 handshake for %1 could not be set up").arg(m_serverName));
     m_challengeStream->setListener(this);
-    m_firstBytesTimer.start(std::chrono::seconds(m_snapshot->timeouts().headerRead));
+    m_firstBytesTimer.start(m_snapshot->timeouts().headerRead * 1000, this);
     m_challengeStream->start();
 }
 

@@ -3,18 +3,17 @@
 #include "net/ListenerKey.h"
 #include "proxy/ProxySnapshot.h"
 #include "proxy/SnapshotSource.h"
+#include "proxy/SocketNotifier.h"
 #include "proxy/Stream.h"
 #include "proxy/Worker.h"
 
+#include <QBasicTimer>
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QObject>
-#include <QTimer>
 
 #include <memory>
-
-class QSocketNotifier;
 
 namespace gatehouse::acme {
 class ChallengeRegistry;
@@ -37,7 +36,7 @@ struct TunnelResult;
 // a pending tls-alpn-01 challenge gets the challenge certificate and nothing else,
 // and the http-01 port is sniffed for challenge requests even without a route
 // that needs it. Deletes itself when done.
-class ClientConnection : public QObject, private StreamListener
+class ClientConnection : public QObject, private StreamListener, private SocketReadyHandler
 {
     Q_OBJECT
 
@@ -57,11 +56,14 @@ private:
 
     // Whether the first bytes must be seen before a route is chosen.
     bool sniffs() const;
-    void onReadable();
+    void socketReady(QSocketNotifier::Type type) override;
+    void timerEvent(QTimerEvent *event) override;
     bool readAvailable();
     void process();
     void onFirstBytesTimeout();
     void stopSniffing();
+    // The socket and its read notifier (still enabled) for the stream that takes over.
+    std::unique_ptr<Stream> makeClientStream();
     void selectRoute(const QString &host, bool tls);
     // Hands the connection to an HttpConnection (after TLS termination when `tls`).
     void startHttp(bool tls);
@@ -88,8 +90,8 @@ private:
     std::shared_ptr<const acme::ChallengeRegistry> m_challenges;
     Worker::ConnectionGuard m_guard;
     Phase m_phase = Phase::Sniffing;
-    QSocketNotifier *m_readNotifier = nullptr;
-    QTimer m_firstBytesTimer;
+    SocketNotifier *m_readNotifier = nullptr;
+    QBasicTimer m_firstBytesTimer;
     QByteArray m_buffer;
     QElapsedTimer m_age;
 

@@ -100,6 +100,7 @@ void HttpHeaders::append(QByteArrayView name, QByteArrayView value)
         append(nameCopy, valueCopy);
         return;
     }
+    reserveFirst();
     Field field;
     field.nameOffset = qsizetype(m_bytes.size());
     field.nameLength = name.size();
@@ -157,8 +158,19 @@ qsizetype HttpHeaders::serializedSize() const
     return size;
 }
 
+void HttpHeaders::reserveFirst()
+{
+    // Room for a typical head at once, rather than growing a field at a time
+    // (a dozen allocations for a browser's request). clear() keeps it.
+    if (m_bytes.capacity() == 0) {
+        m_bytes.reserve(kInitialBytes);
+        m_fields.reserve(kInitialFields);
+    }
+}
+
 void HttpHeaders::beginField()
 {
+    reserveFirst();
     Field field;
     field.nameOffset = qsizetype(m_bytes.size());
     m_fields.append(field);

@@ -63,6 +63,11 @@ public:
     template<typename F> static void forEachElement(QByteArrayView list, F f);
 
 private:
+    static constexpr size_t kInitialBytes = 512;
+    static constexpr qsizetype kInitialFields = 12;
+
+    void reserveFirst();
+
     struct Field
     {
         qsizetype nameOffset = 0;

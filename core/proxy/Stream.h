@@ -1,6 +1,7 @@
 #pragma once
 
 #include "proxy/ByteBuffer.h"
+#include "proxy/SocketNotifier.h"
 #include "proxy/TlsClientContext.h"
 #include "proxy/TlsContextStore.h"
 
@@ -11,7 +12,6 @@
 
 #include <memory>
 
-class QSocketNotifier;
 using BIO = struct bio_st;
 
 namespace gatehouse::proxy {
@@ -65,7 +65,7 @@ public:
 // same-thread signal 55-65 ns, per event; small against the recv()/send() calls
 // of a chunk, but free, and one listener object keeps ownership and re-entrancy
 // rules in one place (the tunnel, or the HTTP connection, is the listener).
-class Stream : public QObject
+class Stream : public QObject, private SocketReadyHandler
 {
     Q_OBJECT
 
@@ -78,6 +78,9 @@ public:
 
     // Takes ownership of `socket` (connected and non-blocking); nothing happens until start().
     explicit Stream(qintptr socket, QObject *parent = nullptr);
+    // Takes over `readNotifier` too (a read notifier on `socket`, enabled or not),
+    // so the socket stays registered with the event dispatcher as it was.
+    Stream(qintptr socket, SocketNotifier *readNotifier, QObject *parent = nullptr);
     ~Stream() override;
 
     void setListener(StreamListener *listener) { m_listener = listener; }
@@ -167,6 +170,7 @@ private:
     };
 
     bool enableTls(SSL *ssl, std::shared_ptr<const void> owner, bool server);
+    void socketReady(QSocketNotifier::Type type) override;
     void onReadable();
     void onWritable();
     void pumpTls();
@@ -197,8 +201,8 @@ private:
     }
 
     qintptr m_socket;
-    QSocketNotifier *m_readNotifier = nullptr;
-    QSocketNotifier *m_writeNotifier = nullptr;
+    SocketNotifier *m_readNotifier = nullptr;
+    SocketNotifier *m_writeNotifier = nullptr;
     StreamListener *m_listener = nullptr;
     Guard *m_guards = nullptr;
 

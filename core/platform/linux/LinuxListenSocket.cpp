@@ -46,7 +46,8 @@ SocketError errorFromErrno(int code)
     default:
         break;
     }
-    return SocketError { kind, code, std::strerror(code) };
+    // No words for "nothing pending": it ends every accept loop, and strerror() is not free.
+    return SocketError { kind, code, kind == SocketErrorKind::WouldBlock ? std::string() : std::strerror(code) };
 }
 
 using SocketResult = Result<SocketHandle, SocketError>;
