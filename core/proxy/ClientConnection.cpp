@@ -43,8 +43,7 @@ ClientConnection::ClientConnection(qintptr socket, const net::ListenerKey &liste
                                    std::shared_ptr<const acme::ChallengeRegistry> challenges)
     : QObject(worker), m_socket(socket), m_listener(listener), m_snapshot(std::move(snapshot)),
       m_snapshots(std::move(snapshots)), m_challenges(std::move(challenges)), m_guard(worker)
-{
-}
+{ }
 
 ClientConnection::~ClientConnection()
 {
@@ -93,6 +92,8 @@ bool ClientConnection::readAvailable()
         switch (result.status) {
         case socketops::IoStatus::Done:
             m_buffer.append(chunk, result.bytes);
+            if (result.bytes < room)
+                return true;  // that was all there is: another read would say EAGAIN
             continue;
         case socketops::IoStatus::WouldBlock:
             return true;

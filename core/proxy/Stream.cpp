@@ -10,6 +10,7 @@
 #include <openssl/x509.h>
 
 #include <climits>
+#include <cstring>
 #include <vector>
 
 namespace gatehouse::proxy {
@@ -20,12 +21,6 @@ namespace {
 // idle connections cost no memory here. Reads never nest (they start only from
 // the event loop), so one buffer per purpose is enough.
 char *plainScratch()
-{
-    thread_local std::vector<char> buffer(size_t(Stream::kReadChunk));
-    return buffer.data();
-}
-
-char *rawScratch()
 {
     thread_local std::vector<char> buffer(size_t(Stream::kReadChunk));
     return buffer.data();
@@ -48,6 +43,40 @@ StreamError::Kind kindOfSocketError(int code)
 }
 
 }  // namespace
+
+// OpenSSL reads and writes through this BIO, which is the stream itself: records
+// come straight from the socket into OpenSSL's buffer, and go straight into the
+// output buffer, with no memory BIOs between (a copy and their buffers' growth
+// each way).
+struct StreamBio
+{
+    static BIO_METHOD *method()
+    {
+        static BIO_METHOD *const method = [] {
+            BIO_METHOD *m = BIO_meth_new(BIO_get_new_index() | BIO_TYPE_SOURCE_SINK, "gatehouse stream");
+            BIO_meth_set_write(m, &write);
+            BIO_meth_set_read(m, &read);
+            BIO_meth_set_ctrl(m, &control);
+            BIO_meth_set_create(m, &create);
+            return m;
+        }();
+        return method;
+    }
+    static int write(BIO *bio, const char *data, int size)
+    {
+        return static_cast<Stream *>(BIO_get_data(bio))->tlsWrite(data, size);
+    }
+    static int read(BIO *bio, char *data, int size)
+    {
+        return static_cast<Stream *>(BIO_get_data(bio))->tlsRead(bio, data, size);
+    }
+    static long control(BIO *, int command, long, void *) { return command == BIO_CTRL_FLUSH ? 1 : 0; }
+    static int create(BIO *bio)
+    {
+        BIO_set_init(bio, 1);
+        return 1;
+    }
+};
 
 Stream::Stream(qintptr socket, QObject *parent) : Stream(socket, nullptr, parent) { }
 
@@ -101,19 +130,16 @@ bool Stream::enableTls(SSL *ssl, std::shared_ptr<const void> owner, bool server)
             SSL_free(ssl);
         return false;
     }
-    m_rbio = BIO_new(BIO_s_mem());
-    m_wbio = BIO_new(BIO_s_mem());
-    if (!m_rbio || !m_wbio) {
-        BIO_free(m_rbio);
-        BIO_free(m_wbio);
+    BIO *bio = BIO_new(StreamBio::method());
+    if (!bio) {
         SSL_free(ssl);
-        m_rbio = m_wbio = nullptr;
         return false;
     }
-    // An empty read BIO means "wait for more", not EOF: the socket decides EOF.
-    BIO_ctrl(m_rbio, BIO_C_SET_BUF_MEM_EOF_RETURN, -1, nullptr);
-    BIO_ctrl(m_wbio, BIO_C_SET_BUF_MEM_EOF_RETURN, -1, nullptr);
-    SSL_set_bio(ssl, m_rbio, m_wbio);
+    BIO_set_data(bio, this);
+    SSL_set_bio(ssl, bio, bio);
+    // Records are read as far as the socket has them, not a header and then a body
+    // in two calls.
+    SSL_set_read_ahead(ssl, 1);
     if (server)
         SSL_set_accept_state(ssl);
     else
@@ -131,10 +157,8 @@ void Stream::start()
     if (m_started || m_state == State::Closed)
         return;
     m_started = true;
-    if (m_ssl && !m_initial.isEmpty()) {
-        BIO_write(m_rbio, m_initial.constData(), int(m_initial.size()));
-        m_initial.clear();
-    }
+    // Whoever read the first bytes read until the socket had no more.
+    m_socketDrained = !m_initial.isEmpty();
     if (!m_readPaused)
         m_readNotifier->setEnabled(true);
     if (m_ssl || !m_initial.isEmpty())
@@ -185,17 +209,49 @@ void Stream::encrypt(QByteArrayView data)
         }
         data = data.sliced(n);
     }
-    moveTlsOutput();
 }
 
-void Stream::moveTlsOutput()
+int Stream::tlsWrite(const char *data, int size)
 {
-    while (const size_t pending = BIO_ctrl_pending(m_wbio)) {
-        const int n = BIO_read(m_wbio, m_out.reserveTail(qsizetype(pending)), int(qMin<size_t>(pending, INT_MAX)));
-        if (n <= 0)
-            break;
-        m_out.commitTail(n);
+    m_out.append(QByteArrayView(data, size));
+    return size;
+}
+
+int Stream::tlsRead(BIO *bio, char *data, int size)
+{
+    BIO_clear_retry_flags(bio);
+    if (!m_initial.isEmpty()) {
+        const int n = int(qMin<qsizetype>(size, m_initial.size()));
+        std::memcpy(data, m_initial.constData(), size_t(n));
+        m_initial.remove(0, n);
+        return n;
     }
+    // A read that came back short emptied the socket; until the read notifier
+    // fires again, another would only say EAGAIN.
+    if (m_socketDrained || m_rawEof) {
+        if (m_rawEof)
+            return 0;
+        BIO_set_retry_read(bio);
+        return -1;
+    }
+    const socketops::IoResult result = socketops::receive(m_socket, data, size);
+    switch (result.status) {
+    case socketops::IoStatus::Done:
+        m_socketDrained = result.bytes < size;
+        return int(result.bytes);
+    case socketops::IoStatus::WouldBlock:
+        m_socketDrained = true;
+        BIO_set_retry_read(bio);
+        return -1;
+    case socketops::IoStatus::Closed:
+        m_rawEof = true;
+        m_readNotifier->setEnabled(false);
+        return 0;
+    case socketops::IoStatus::Failed:
+        m_readError = result.error;
+        return -1;
+    }
+    return -1;
 }
 
 void Stream::afterBuffering()
@@ -302,8 +358,7 @@ bool Stream::closeIfDone()
         return false;
     if (!m_out.isEmpty() && !m_writeNotifier->isEnabled() && !flushOutput())
         return false;  // the error is on its way
-    if (!m_out.isEmpty() || !m_initial.isEmpty() || (m_ssl && BIO_ctrl_pending(m_rbio) > 0)
-        || socketops::hasInput(m_socket))
+    if (!m_out.isEmpty() || !m_initial.isEmpty() || (m_ssl && SSL_has_pending(m_ssl)) || socketops::hasInput(m_socket))
         return false;
     close();
     return true;
@@ -317,7 +372,6 @@ bool Stream::sendCloseNotify()
         m_closeNotifySent = true;
         clearTlsErrors();
         SSL_shutdown(m_ssl);
-        moveTlsOutput();
     }
     return true;
 }
@@ -378,9 +432,8 @@ void Stream::closeSocket()
         m_socket = -1;
     }
     if (m_ssl) {
-        SSL_free(m_ssl);  // frees both BIOs
+        SSL_free(m_ssl);  // and its BIO
         m_ssl = nullptr;
-        m_rbio = m_wbio = nullptr;
     }
     m_out.clear();
     m_out.release();
@@ -418,23 +471,17 @@ void Stream::onReadable()
         }
         return;
     }
-    char *raw = rawScratch();
-    const socketops::IoResult result = socketops::receive(m_socket, raw, kReadChunk);
-    switch (result.status) {
-    case socketops::IoStatus::Done:
-        BIO_write(m_rbio, raw, int(result.bytes));
-        break;
-    case socketops::IoStatus::WouldBlock:
-        return;
-    case socketops::IoStatus::Closed:
-        m_rawEof = true;
-        m_readNotifier->setEnabled(false);
-        break;
-    case socketops::IoStatus::Failed:
-        fail(kindOfSocketError(result.error), socketops::errorString(result.error));
-        return;
-    }
+    m_socketDrained = false;  // OpenSSL reads through tlsRead()
     pumpTls();
+}
+
+bool Stream::failedReading()
+{
+    if (m_readError == 0)
+        return false;
+    clearTlsErrors();
+    fail(kindOfSocketError(m_readError), socketops::errorString(m_readError));
+    return true;
 }
 
 void Stream::pumpTls()
@@ -443,6 +490,14 @@ void Stream::pumpTls()
         clearTlsErrors();
         const int rc = SSL_do_handshake(m_ssl);
         const int error = rc == 1 ? SSL_ERROR_NONE : SSL_get_error(m_ssl, rc);
+        if (error != SSL_ERROR_NONE && failedReading())
+            return;
+        if (error != SSL_ERROR_NONE && m_rawEof) {
+            clearTlsErrors();
+            fail(StreamError::Kind::TlsHandshake,
+                 QStringLiteral("the peer closed the connection during the TLS handshake"));
+            return;
+        }
         if (error != SSL_ERROR_NONE && error != SSL_ERROR_WANT_READ) {
             const StreamError::Kind kind
                 = error == SSL_ERROR_SSL && !m_tlsServer && SSL_get_verify_result(m_ssl) != X509_V_OK
@@ -450,21 +505,15 @@ void Stream::pumpTls()
                 : StreamError::Kind::TlsHandshake;
             const QString message = describeTlsFailure(error);
             // Best effort: the peer should see the alert that says why.
-            moveTlsOutput();
             if (!m_out.isEmpty())
                 socketops::send(m_socket, m_out.data(), m_out.size());
             fail(kind, message);
             return;
         }
-        moveTlsOutput();
         if (!m_out.isEmpty() && !m_writeNotifier->isEnabled() && !flushOutput())
             return;
-        if (error == SSL_ERROR_WANT_READ) {
-            if (m_rawEof)
-                fail(StreamError::Kind::TlsHandshake,
-                     QStringLiteral("the peer closed the connection during the TLS handshake"));
+        if (error == SSL_ERROR_WANT_READ)
             return;
-        }
         m_state = State::Open;
         if (const char *name = SSL_get_servername(m_ssl, TLSEXT_NAMETYPE_host_name))
             m_tlsServerName = QString::fromLatin1(name).toLower();
@@ -492,6 +541,7 @@ void Stream::pumpTls()
     char *buffer = plainScratch();
     while (m_state == State::Open && !m_readPaused && !m_peerEof) {
         clearTlsErrors();
+        const qsizetype queued = m_out.size();
         const int n = SSL_read(m_ssl, buffer, int(kReadChunk));
         if (n > 0) {
             if (!deliver(QByteArrayView(buffer, n)))
@@ -499,17 +549,18 @@ void Stream::pumpTls()
             continue;
         }
         const int error = SSL_get_error(m_ssl, n);
+        if (failedReading())
+            return;
         // Post-handshake messages (session tickets, key updates) may want to go out.
-        if (BIO_ctrl_pending(m_wbio) > 0) {
-            moveTlsOutput();
-            if (!m_writeNotifier->isEnabled() && !flushOutput())
-                return;
-        }
-        if (error == SSL_ERROR_WANT_READ) {
-            if (m_rawEof)
-                deliverEof();  // EOF without close_notify: a truncation, but peers do it
+        if (m_out.size() > queued && !m_writeNotifier->isEnabled() && !flushOutput())
+            return;
+        if (m_rawEof && error != SSL_ERROR_ZERO_RETURN) {
+            clearTlsErrors();
+            deliverEof();  // EOF without close_notify: a truncation, but peers do it
             return;
         }
+        if (error == SSL_ERROR_WANT_READ)
+            return;
         if (error == SSL_ERROR_ZERO_RETURN) {
             deliverEof();
             return;

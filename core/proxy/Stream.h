@@ -86,8 +86,8 @@ public:
     void setListener(StreamListener *listener) { m_listener = listener; }
     StreamListener *listener() const { return m_listener; }
 
-    // Bytes already read from the socket (the sniffed first bytes): delivered, or
-    // for TLS decrypted, before anything else. Call before start().
+    // Bytes already read from the socket, until it had no more (the sniffed first
+    // bytes): delivered, or for TLS decrypted, before anything else. Call before start().
     void setInitialBytes(const QByteArray &bytes) { m_initial = bytes; }
     // Server-side TLS with a certificate chosen by SNI from `store`. Call before start().
     bool enableServerTls(TlsContextStore::Ptr store);
@@ -149,6 +149,7 @@ public:
     quint64 bytesSent() const { return m_bytesSent; }
 
 private:
+    friend struct StreamBio;
     enum class State { Handshaking, Open, Closed };
     enum Scheduled : unsigned { ScheduledRead = 1, ScheduledWriteShut = 2, ScheduledError = 4, ScheduledDrained = 8 };
 
@@ -177,7 +178,10 @@ private:
     bool deliver(QByteArrayView data);
     bool deliverEof();
     void encrypt(QByteArrayView data);
-    void moveTlsOutput();
+    bool failedReading();  // a socket error under OpenSSL's read: reported, true
+    // The BIO under m_ssl: ciphertext to m_out, and from m_initial, then the socket.
+    int tlsWrite(const char *data, int size);
+    int tlsRead(BIO *bio, char *data, int size);
     bool flushOutput();
     bool writeFailed(int code);
     bool notifyIfDrained();  // streamDrained when the buffer fell to half the mark; false when deleted
@@ -211,8 +215,6 @@ private:
     QByteArray m_initial;
 
     SSL *m_ssl = nullptr;
-    BIO *m_rbio = nullptr;  // owned by m_ssl
-    BIO *m_wbio = nullptr;
     std::shared_ptr<const void> m_tlsOwner;  // keeps the context store alive for the callbacks
     bool m_tlsServer = false;
     QString m_tlsServerName;
@@ -230,7 +232,9 @@ private:
     bool m_readPaused = false;
     int m_corks = 0;
     bool m_peerEof = false;
-    bool m_rawEof = false;  // TLS: the socket reached EOF; the BIO may still hold records
+    bool m_rawEof = false;  // TLS: the socket reached EOF; OpenSSL may still hold records
+    bool m_socketDrained = false;  // TLS: the last read found the socket empty
+    int m_readError = 0;  // TLS: a socket error under OpenSSL's read
     bool m_shutdownRequested = false;
     bool m_closeNotifySent = false;
     bool m_writeShut = false;

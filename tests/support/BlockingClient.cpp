@@ -6,6 +6,7 @@
 #include <openssl/ssl.h>
 
 #include <cerrno>
+#include <csignal>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -26,6 +27,8 @@ BlockingClient::BlockingClient(quint16 port, bool tls, const char *serverName)
     }
     if (!tls)
         return;
+    // OpenSSL writes with write(), which raises SIGPIPE once the server has gone.
+    ::signal(SIGPIPE, SIG_IGN);
     m_context = SSL_CTX_new(TLS_client_method());
     m_ssl = m_context ? SSL_new(m_context) : nullptr;
     if (!m_ssl || !SSL_set_fd(m_ssl, m_fd)
@@ -118,11 +121,20 @@ QByteArray BlockingClient::readToEnd(std::chrono::milliseconds timeout)
     return received;
 }
 
-void BlockingClient::shutdownWrite()
+void BlockingClient::shutdownWrite(bool closeNotify)
 {
-    if (m_ssl)
+    if (m_ssl && closeNotify)
         SSL_shutdown(m_ssl);
     ::shutdown(m_fd, SHUT_WR);
+}
+
+void BlockingClient::reset()
+{
+    const linger hard { 1, 0 };
+    ::setsockopt(m_fd, SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
+    ::close(m_fd);
+    m_fd = -1;
+    m_end = End::Error;
 }
 
 }  // namespace gatehouse::test

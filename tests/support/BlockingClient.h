@@ -37,8 +37,10 @@ public:
     bool send(QByteArrayView data);
     // What arrives until the server ends the connection or `timeout` passes.
     QByteArray readToEnd(std::chrono::milliseconds timeout = std::chrono::seconds(5));
-    // Shuts the client's write side (with TLS, after close_notify).
-    void shutdownWrite();
+    // Shuts the client's write side, with TLS after close_notify unless told not to.
+    void shutdownWrite(bool closeNotify = true);
+    // Closes with a reset (SO_LINGER 0) instead of a FIN.
+    void reset();
     End end() const { return m_end; }
 
 private:

@@ -1,14 +1,20 @@
 // TLS on the byte-moving layer: termination served to a real `openssl s_client`
 // (certificate by SNI, wildcard, default, ALPN, TLS 1.1 refused), our client side
 // verifying a backend against a CA and a host name, and clear loading errors.
+#include "BlockingClient.h"
 #include "StreamTestPeers.h"
+#include "TestSupport.h"
 #include "proxy/TcpTunnel.h"
 #include "proxy/TlsClientContext.h"
 #include "proxy/TlsContextStore.h"
 
 #include <QFile>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <atomic>
+#include <thread>
 
 using namespace gatehouse::proxy;
 using gatehouse::test::FdServer;
@@ -24,6 +30,8 @@ private Q_SLOTS:
     void sniSelectsCertificate();
     void tls11Refused();
     void sessionResumption();
+    void endsOfATlsStream_data();
+    void endsOfATlsStream();
     void terminatedTunnelEcho();
     void clientVerifiesBackend_data();
     void clientVerifiesBackend();
@@ -182,6 +190,66 @@ void TestTls::sessionResumption()
         m_store, { QStringLiteral("-servername"), QStringLiteral("a.test"), QStringLiteral("-sess_in"), session },
         second);
     QVERIFY2(two.output.contains("Reused, TLSv1.3"), two.output.constData());
+}
+
+void TestTls::endsOfATlsStream_data()
+{
+    QTest::addColumn<QString>("end");
+    QTest::addColumn<int>("errorKind");  // -1: an orderly end of the data, no error
+    QTest::addColumn<QString>("message");
+    QTest::newRow("close_notify, then FIN") << u"close_notify"_qs << -1 << QString();
+    QTest::newRow("FIN without close_notify") << u"fin"_qs << -1 << QString();
+    // What came before a reset is still delivered, the end of it too, then the error.
+    QTest::newRow("reset") << u"reset"_qs << int(StreamError::Kind::Reset) << QString();
+    QTest::newRow("FIN within the ClientHello") << u"fin in hello"_qs << int(StreamError::Kind::TlsHandshake)
+                                                << u"the peer closed the connection during the TLS handshake"_qs;
+}
+
+void TestTls::endsOfATlsStream()
+{
+    // How a client may leave a terminating stream, each told apart: OpenSSL reads
+    // the socket through the stream, so the socket's EOF and errors reach it there.
+    QFETCH(QString, end);
+    QFETCH(int, errorKind);
+    QFETCH(QString, message);
+    FdServer listener;
+    const QByteArray partialHello = gatehouse::test::opensslClientHello("a.test", {}).left(20);
+    QCOMPARE(partialHello.size(), 20);
+    std::atomic<bool> clientDone { false };
+    // The client blocks in its handshake, so it runs on a thread of its own.
+    std::thread clientThread([&] {
+        const bool handshake = end != u"fin in hello"_qs;
+        gatehouse::test::BlockingClient client(listener.serverPort(), handshake, "a.test");
+        if (!handshake)
+            client.send(partialHello);
+        if (end == u"close_notify"_qs || end == u"fin in hello"_qs)
+            client.shutdownWrite();
+        else if (end == u"fin"_qs)
+            client.shutdownWrite(false);
+        else
+            client.reset();
+        client.readToEnd(std::chrono::seconds(5));  // until the stream closes
+        clientDone = true;
+    });
+    const auto joinClient = qScopeGuard([&] { clientThread.join(); });
+    QTRY_COMPARE(listener.accepted.size(), 1);
+    Stream stream(listener.take());
+    QVERIFY(stream.enableServerTls(m_store));
+    Recorder recorder;
+    stream.setListener(&recorder);
+    stream.start();
+    if (errorKind < 0) {
+        QTRY_VERIFY(recorder.eof);
+        QVERIFY(recorder.secured);
+        QVERIFY(recorder.errors.isEmpty());
+    } else {
+        QTRY_COMPARE(recorder.errors.size(), 1);
+        QCOMPARE(int(recorder.errors.first().kind), errorKind);
+        if (!message.isEmpty())
+            QCOMPARE(recorder.errors.first().message, message);
+    }
+    stream.close();
+    QTRY_VERIFY(clientDone);
 }
 
 void TestTls::terminatedTunnelEcho()
