@@ -5,7 +5,8 @@
 # Parts (bench/README.md says more):
 #   proxy   HTTP/1.1 keep-alive req/s (wrk -t1 -c50) through each proxy, as reverse proxy
 #           (http) and TCP tunnel (tcp), alone and with --idle idle connections, per worker count;
-#   tls     new TLS connections/s with termination (wrk over https, Connection: close),
+#   tls     new TLS connections/s with termination (wrk over https, Connection: close;
+#           wrk resumes each slot's session, so all but the first are resumed handshakes),
 #           same RSA-2048 certificate everywhere; ratio to nginx;
 #   bulk    TCP passthrough throughput: a large file from the backend through each
 #           TCP tunnel (curl -o /dev/null), MB/s; ratio to HAProxy;
@@ -15,8 +16,9 @@
 #   acme    Gatehouse only: --certs automatic certificates from Pebble, time until all
 #           are valid, and how often the challenge port was bound (should be 1);
 #   instructions  user-space instructions (valgrind callgrind) per keep-alive HTTP request
-#           and per new TLS connection in each proxy: exact counts, unmoved by a busy
-#           machine; not in the default set (it takes a few minutes of valgrind).
+#           and per new TLS connection, full handshake and resumed, in each proxy: exact
+#           counts, unmoved by a busy machine; not in the default set (it takes a few
+#           minutes of valgrind).
 # Options:
 #   --quick            a smoke run: a few seconds per part, smaller counts; results go
 #                      to build/bench-quick/ unless --out is given
@@ -30,7 +32,8 @@
 #   --connections N    idle connections in the memory part (default 10000; --quick 2000)
 #   --routes N         routes in the routes part (default 10000; --quick 1000)
 #   --certs N          certificates in the acme part (default 50; --quick 5)
-#   --requests N       requests (and TLS connections / 10) counted in the instructions part
+#   --requests N       requests counted in the instructions part, full TLS handshakes a tenth
+#                      as many, resumed ones a fifth
 #                      (default 2000; --quick 200)
 #   --out DIR          where the JSON results go (default bench/results)
 #   --bin DIR          use the programs in DIR instead of building build/bin
@@ -359,10 +362,12 @@ count_instructions() {
 
 part_instructions() {
     command -v valgrind >/dev/null || fail "valgrind is missing (scripts/install-deps.sh bench installs it)"
-    local results=() mode proxy pid port total per base_http base_tls connections=$((request_count / 10))
-    [ $connections -gt 0 ] || connections=1
-    declare -A http=() tls=()
-    printf '%-10s %22s %10s %22s %10s\n' proxy "instructions/request" "vs HAProxy" "instructions/TLS conn" "vs nginx"
+    local results=() mode proxy pid port total connections=$((request_count / 10))
+    [ $connections -gt 1 ] || connections=2
+    local resumed_count=$((connections * 2))
+    declare -A http=() tls=() resumed=()
+    printf '%-10s %20s %10s %20s %9s %20s %9s\n' proxy "instructions/request" "vs HAProxy" "per TLS connection" "vs nginx" \
+        "per resumed one" "vs nginx"
     for mode in http https; do
         for proxy in gatehouse haproxy nginx; do
             # One proxy at a time under callgrind; nginx as a single process.
@@ -378,17 +383,22 @@ part_instructions() {
                 curl -sk -o /dev/null "https://127.0.0.1:$port/"
                 total=$(count_instructions "$proxy" "$pid" tls_connections "$port" "$connections")
                 tls[$proxy]=$((total / connections))
+                # One curl for all: the connections after the first resume its session.
+                total=$(count_instructions "$proxy" "$pid" curl -sk -o /dev/null -H 'Connection: close' \
+                    "https://127.0.0.1:$port/[1-$resumed_count]")
+                resumed[$proxy]=$(((total - tls[$proxy]) / (resumed_count - 1)))
             fi
             under=() nginx_extra=""
             stop_part
         done
     done
     for proxy in gatehouse haproxy nginx; do
-        printf '%-10s %22s %9sx %22s %9sx\n' "$proxy" "${http[$proxy]}" "$(ratio "${http[$proxy]}" "${http[haproxy]}")" \
-            "${tls[$proxy]}" "$(ratio "${tls[$proxy]}" "${tls[nginx]}")"
-        results+=("{\"proxy\":\"$proxy\",\"instructions_per_request\":${http[$proxy]},\"ratio_to_haproxy\":$(ratio "${http[$proxy]}" "${http[haproxy]}"),\"instructions_per_tls_connection\":${tls[$proxy]},\"tls_ratio_to_nginx\":$(ratio "${tls[$proxy]}" "${tls[nginx]}")}")
+        printf '%-10s %20s %9sx %20s %8sx %20s %8sx\n' "$proxy" "${http[$proxy]}" \
+            "$(ratio "${http[$proxy]}" "${http[haproxy]}")" "${tls[$proxy]}" "$(ratio "${tls[$proxy]}" "${tls[nginx]}")" \
+            "${resumed[$proxy]}" "$(ratio "${resumed[$proxy]}" "${resumed[nginx]}")"
+        results+=("{\"proxy\":\"$proxy\",\"instructions_per_request\":${http[$proxy]},\"ratio_to_haproxy\":$(ratio "${http[$proxy]}" "${http[haproxy]}"),\"instructions_per_tls_connection\":${tls[$proxy]},\"tls_ratio_to_nginx\":$(ratio "${tls[$proxy]}" "${tls[nginx]}"),\"instructions_per_resumed_tls_connection\":${resumed[$proxy]},\"resumed_tls_ratio_to_nginx\":$(ratio "${resumed[$proxy]}" "${resumed[nginx]}")}")
     done
-    write_json instructions "\"requests\":$request_count,\"tls_connections\":$connections,\"load\":\"curl: keep-alive requests on one connection (reverse proxy, path route); new TLS connections one after another (terminating, RSA-2048)\",\"counted\":\"user-space instructions of the proxy process, valgrind callgrind\"" "${results[@]}"
+    write_json instructions "\"requests\":$request_count,\"tls_connections\":$connections,\"resumed_tls_connections\":$resumed_count,\"load\":\"curl: keep-alive requests on one connection (reverse proxy, path route); new TLS connections one after another (terminating, RSA-2048): full handshakes, a curl each, then resumed ones, one curl with Connection: close whose connections after the first resume its session\",\"counted\":\"user-space instructions of the proxy process, valgrind callgrind\"" "${results[@]}"
 }
 
 # tls_connections PORT N: N new TLS connections with one request each, one at a time.
