@@ -23,7 +23,9 @@
 #   --quick            a smoke run: a few seconds per part, smaller counts; results go
 #                      to build/bench-quick/ unless --out is given
 #   --parts LIST       the parts to run (default: all but instructions)
-#   --duration S       seconds per wrk measurement (default 10; --quick 2)
+#   --duration S       seconds per wrk measurement (default 5; --quick 2)
+#   --rounds N         wrk measurements per proxy in the proxy and tls parts, the proxies
+#                      taking turns; the median counts (default 3; --quick 1)
 #   --idle N           idle connections in the proxy part (default 4000; --quick 500)
 #   --workers LIST     worker counts of the proxy part (default "1 $(nproc)"; --quick "1")
 #   --modes LIST       modes of the proxy part (default "http tcp")
@@ -50,11 +52,11 @@ usage() { sed -n '2,39p' "$0" | sed 's/^# \{0,1\}//'; }
 quick=0
 for arg in "$@"; do [ "$arg" = --quick ] && quick=1; done
 if [ $quick = 1 ]; then
-    duration=2 idle=500 workers_list="1" bulk_mb=256 bulk_rounds=1 connections=2000 route_count=1000 cert_count=5
+    duration=2 rounds=1 idle=500 workers_list="1" bulk_mb=256 bulk_rounds=1 connections=2000 route_count=1000 cert_count=5
     request_count=200
     out="$root/build/bench-quick"
 else
-    duration=10 idle=4000 workers_list="1 $(nproc)" bulk_mb=1024 bulk_rounds=3 connections=10000 route_count=10000
+    duration=5 rounds=3 idle=4000 workers_list="1 $(nproc)" bulk_mb=1024 bulk_rounds=3 connections=10000 route_count=10000
     cert_count=50 request_count=2000 out="$root/bench/results"
 fi
 parts=$all_parts modes="http tcp" bin="" keep=0
@@ -67,6 +69,7 @@ while [ $# -gt 0 ]; do
         --quick) shift ;;
         --parts) parts=$2; shift 2 ;;
         --duration) duration=$2; shift 2 ;;
+        --rounds) rounds=$2; shift 2 ;;
         --idle) idle=$2; shift 2 ;;
         --workers) workers_list=$2; shift 2 ;;
         --modes) modes=$2; shift 2 ;;
@@ -83,7 +86,7 @@ while [ $# -gt 0 ]; do
         *) echo "bench/run.sh: unknown option '$1'" >&2; usage >&2; exit 64 ;;
     esac
 done
-for value in "$duration" "$idle" "$bulk_mb" "$bulk_rounds" "$connections" "$route_count" "$cert_count" "$request_count" $workers_list; do
+for value in "$duration" "$rounds" "$idle" "$bulk_mb" "$bulk_rounds" "$connections" "$route_count" "$cert_count" "$request_count" $workers_list; do
     [[ "$value" =~ ^[1-9][0-9]*$ ]] || { echo "bench/run.sh: '$value' is not a positive whole number" >&2; exit 64; }
 done
 for part in $parts; do
@@ -326,6 +329,33 @@ parse_wrk() {
         END { printf "%.0f %.3f %.3f %d\n", rps, p50, p99, failed }' "$1"
 }
 
+# warm URL [wrk options...]: a second of load, not counted (caches, pools, CPU clock).
+warm() {
+    local url=$1
+    shift
+    wrk -t1 -c50 -d1s "$@" "$url" > /dev/null 2>&1 || fail "wrk failed on $url"
+}
+
+# median LINES [FIELD]: of measurement lines, the one with the median value of FIELD
+# (default 1, the rate; the lower middle of an even count).
+median() {
+    local n field=${2:-1}
+    n=$(printf '%s\n' "$1" | grep -c .)
+    printf '%s\n' "$1" | grep . | sort -n -k"$field,$field" | sed -n "$(((n + 1) / 2))p"
+}
+
+# measure_cpu PROXY URL [wrk options...] → parse_wrk's line and the proxy's CPU time
+# per request in microseconds: steadier than the rate when the machine is shared.
+measure_cpu() {
+    local proxy=$1 ticks line count
+    shift
+    ticks=$(cpu_ticks "$proxy")
+    line=$(measure "$@")
+    count=$(awk '/requests in/ { print $1 }' "$work/wrk.out")
+    echo "$line $(awk -v t="$(($(cpu_ticks "$proxy") - ticks))" -v hz="$(getconf CLK_TCK)" -v n="$count" \
+        'BEGIN { printf "%.1f", (n > 0 ? t * 1e6 / hz / n : 0) }')"
+}
+
 # measure URL [wrk options...] → parse_wrk's line
 measure() {
     local url=$1
@@ -411,8 +441,9 @@ tls_connections() {
 
 # ---------------------------------------------------------------------------
 part_proxy() {
-    local results=() mode workers scenario proxy port base rps p50 p99 failed
-    printf '%-5s %-8s %-7s %-10s %12s %9s %9s %7s %10s\n' mode scenario workers proxy "req/s" "p50 ms" "p99 ms" failed "vs HAProxy"
+    local results=() mode workers scenario proxy port base base_cpu rps p50 p99 failed cpu
+    printf '%-5s %-8s %-7s %-10s %9s %7s %7s %6s %10s %10s %10s\n' mode scenario workers proxy "req/s" "p50 ms" "p99 ms" \
+        failed "vs HAProxy" "CPU us/req" "vs HAProxy"
     for mode in $modes; do
     for workers in $workers_list; do
         for scenario in busy idle; do
@@ -427,21 +458,28 @@ part_proxy() {
                         || fail "idle connections to $proxy: $(cat "$work/idle-$proxy.log")"
                 done
             fi
-            declare -A row=()
-            for proxy in haproxy gatehouse nginx; do
-                row[$proxy]=$(measure "http://127.0.0.1:$(proxy_port $proxy)/")
+            declare -A row=() runs=()
+            for proxy in haproxy gatehouse nginx; do warm "http://127.0.0.1:$(proxy_port $proxy)/"; done
+            for _ in $(seq "$rounds"); do
+                for proxy in haproxy gatehouse nginx; do
+                    runs[$proxy]+="$(measure_cpu $proxy "http://127.0.0.1:$(proxy_port $proxy)/")"$'\n'
+                done
             done
-            base=${row[haproxy]%% *}
+            for proxy in haproxy gatehouse nginx; do
+                row[$proxy]="$(median "${runs[$proxy]}" | cut -d' ' -f1-4) $(median "${runs[$proxy]}" 5 | cut -d' ' -f5)"
+            done
+            base=${row[haproxy]%% *} base_cpu=${row[haproxy]##* }
             for proxy in gatehouse haproxy nginx; do
-                read -r rps p50 p99 failed <<<"${row[$proxy]}"
-                printf '%-5s %-8s %-7s %-10s %12s %9s %9s %7s %9sx\n' "$mode" "$scenario" "$workers" "$proxy" "$rps" "$p50" "$p99" "$failed" "$(ratio "$rps" "$base")"
-                results+=("{\"mode\":\"$mode\",\"scenario\":\"$scenario\",\"workers\":$workers,\"proxy\":\"$proxy\",\"idle\":$([ "$scenario" = idle ] && echo "$idle" || echo 0),\"rps\":$rps,\"p50_ms\":$p50,\"p99_ms\":$p99,\"failed\":$failed,\"ratio_to_haproxy\":$(ratio "$rps" "$base")}")
+                read -r rps p50 p99 failed cpu <<<"${row[$proxy]}"
+                printf '%-5s %-8s %-7s %-10s %9s %7s %7s %6s %9sx %10s %9sx\n' "$mode" "$scenario" "$workers" "$proxy" \
+                    "$rps" "$p50" "$p99" "$failed" "$(ratio "$rps" "$base")" "$cpu" "$(ratio "$cpu" "$base_cpu")"
+                results+=("{\"mode\":\"$mode\",\"scenario\":\"$scenario\",\"workers\":$workers,\"proxy\":\"$proxy\",\"idle\":$([ "$scenario" = idle ] && echo "$idle" || echo 0),\"rps\":$rps,\"rounds_rps\":[$(printf '%s\n' "${runs[$proxy]}" | awk 'NF { printf "%s%s", (n++ ? "," : ""), $1 }')],\"p50_ms\":$p50,\"p99_ms\":$p99,\"failed\":$failed,\"ratio_to_haproxy\":$(ratio "$rps" "$base"),\"cpu_us_per_request\":$cpu,\"cpu_ratio_to_haproxy\":$(ratio "$cpu" "$base_cpu")}")
             done
             stop_part
         done
     done
     done
-    write_json proxy "\"duration_s\":$duration" "${results[@]}"
+    write_json proxy "\"duration_s\":$duration,\"rounds\":$rounds" "${results[@]}"
 }
 
 # ---------------------------------------------------------------------------
@@ -453,21 +491,25 @@ cpu_ticks() {
 }
 
 part_tls() {
-    local results=() proxy base rps p50 p99 failed protocol ticks count cpu
+    local results=() proxy base rps p50 p99 failed protocol cpu
     start_proxies 1 https
-    declare -A row=() negotiated=() cpu_ms=()
+    declare -A row=() negotiated=() cpu_ms=() runs=()
     for proxy in nginx haproxy gatehouse; do
         # What was negotiated, to show the three run the same handshake.
         protocol=$( (openssl s_client -connect "127.0.0.1:$(proxy_port $proxy)" -servername localhost </dev/null 2>/dev/null || true) \
             | awk '/^New, / { print $2, $5 } /Server Temp Key/ { sub(/.*Key: /, ""); key = $0 } END { if (key) print key }' | paste -sd' ')
         case "$protocol" in ""|*NONE*) fail "no TLS handshake with $proxy (openssl s_client)" ;; esac
         negotiated[$proxy]=$protocol
-        ticks=$(cpu_ticks $proxy)
-        row[$proxy]=$(measure "https://127.0.0.1:$(proxy_port $proxy)/" -H 'Connection: close')
-        # CPU time per connection: steadier than the rate when the machine is shared.
-        count=$(awk '/requests in/ { print $1 }' "$work/wrk.out")
-        cpu_ms[$proxy]=$(awk -v t="$(($(cpu_ticks $proxy) - ticks))" -v hz="$(getconf CLK_TCK)" -v n="$count" \
-            'BEGIN { printf "%.3f", (n > 0 ? t * 1000 / hz / n : 0) }')
+        warm "https://127.0.0.1:$(proxy_port $proxy)/" -H 'Connection: close'
+    done
+    for _ in $(seq "$rounds"); do
+        for proxy in nginx haproxy gatehouse; do
+            runs[$proxy]+="$(measure_cpu $proxy "https://127.0.0.1:$(proxy_port $proxy)/" -H 'Connection: close')"$'\n'
+        done
+    done
+    for proxy in nginx haproxy gatehouse; do
+        row[$proxy]=$(median "${runs[$proxy]}" | cut -d' ' -f1-4)
+        cpu_ms[$proxy]=$(median "${runs[$proxy]}" 5 | awk '{ printf "%.3f", $5 / 1000 }')
     done
     base=${row[nginx]%% *}
     printf '%-10s %13s %8s %8s %6s %8s %12s %8s  %s\n' proxy "handshakes/s" "p50 ms" "p99 ms" failed "vs nginx" "CPU ms/conn" "vs nginx" negotiated
@@ -479,7 +521,7 @@ part_tls() {
         results+=("{\"proxy\":\"$proxy\",\"workers\":1,\"connections_per_s\":$rps,\"p50_ms\":$p50,\"p99_ms\":$p99,\"failed\":$failed,\"ratio_to_nginx\":$(ratio "$rps" "$base"),\"cpu_ms_per_connection\":$cpu,\"cpu_ratio_to_nginx\":$(ratio "$cpu" "${cpu_ms[nginx]}"),\"negotiated\":\"${negotiated[$proxy]}\"}")
     done
     stop_part
-    write_json tls "\"duration_s\":$duration,\"certificate\":\"RSA-2048 self-signed\",\"load\":\"wrk -t1 -c50 over https, Connection: close\"" "${results[@]}"
+    write_json tls "\"duration_s\":$duration,\"rounds\":$rounds,\"certificate\":\"RSA-2048 self-signed\",\"load\":\"wrk -t1 -c50 over https, Connection: close\"" "${results[@]}"
 }
 
 # ---------------------------------------------------------------------------
