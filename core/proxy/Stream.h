@@ -54,9 +54,10 @@ public:
     virtual void streamWriteShut(Stream &) { }
 };
 
-// One connected non-blocking socket, optionally TLS (OpenSSL through memory
-// BIOs), driven by QSocketNotifier on the current thread's event loop. Used by
-// TcpTunnel and the HTTP layer for both the client and the upstream side.
+// One connected non-blocking socket, optionally TLS (OpenSSL reading the socket
+// and writing into the output buffer through a BIO that is the stream itself),
+// driven by socket notifiers on the current thread's event loop. Used by TcpTunnel
+// and the HTTP layer for both the client and the upstream side.
 //
 // Reads go straight to the listener from a per-thread scratch buffer (at most
 // kReadChunk per event); writes go to the socket at once when it takes them and
