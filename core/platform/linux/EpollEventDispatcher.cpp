@@ -336,11 +336,9 @@ void EpollEventDispatcher::registerTimer(int timerId, qint64 interval, Qt::Timer
     if (m_timers.count(timerId))
         unregisterTimer(timerId);
 
-    auto timer = std::make_unique<Timer>();
-    timer->id = timerId;
+    Timer *timer = addTimer(timerId, object);
     timer->interval = interval;
     timer->type = timerType;
-    timer->object = object;
     timer->period = std::chrono::milliseconds(interval);
     // Qt's rules: 5% of 20 ms or less is below a millisecond, so short coarse timers
     // are precise; 5% of 20 s or more is over a second, so long ones are very coarse.
@@ -352,11 +350,54 @@ void EpollEventDispatcher::registerTimer(int timerId, qint64 interval, Qt::Timer
     if (timer->effectiveType == Qt::VeryCoarseTimer && interval > 0)
         timer->period = std::chrono::milliseconds(std::max<qint64>(1000, (interval + 500) / 1000 * 1000));
 
-    Timer *raw = timer.get();
-    m_timers.emplace(timerId, std::move(timer));
-    m_timersByObject[object].push_back(raw);
-    scheduleFirst(*raw, Clock::now());
-    heapPush(raw);
+    scheduleFirst(*timer, Clock::now());
+    heapPush(timer);
+}
+
+EpollEventDispatcher::Timer *EpollEventDispatcher::addTimer(int timerId, QObject *object)
+{
+    Timer *timer = nullptr;
+    if (!m_spareTimers.empty()) {
+        TimerMap::node_type node = std::move(m_spareTimers.back());
+        m_spareTimers.pop_back();
+        node.key() = timerId;
+        *node.mapped() = Timer {};
+        timer = node.mapped().get();
+        m_timers.insert(std::move(node));
+    } else {
+        timer = m_timers.emplace(timerId, std::make_unique<Timer>()).first->second.get();
+    }
+    timer->id = timerId;
+    timer->object = object;
+
+    auto entry = m_timersByObject.find(object);
+    if (entry == m_timersByObject.end()) {
+        if (!m_spareObjectEntries.empty()) {
+            ObjectTimerMap::node_type node = std::move(m_spareObjectEntries.back());
+            m_spareObjectEntries.pop_back();
+            node.key() = object;
+            entry = m_timersByObject.insert(std::move(node)).position;
+        } else {
+            entry = m_timersByObject.try_emplace(object).first;
+        }
+    }
+    entry->second.push_back(timer);
+    return timer;
+}
+
+void EpollEventDispatcher::releaseTimer(int timerId)
+{
+    TimerMap::node_type node = m_timers.extract(timerId);
+    if (node && m_spareTimers.size() < kSpareNodes)
+        m_spareTimers.push_back(std::move(node));
+}
+
+void EpollEventDispatcher::releaseObjectEntry(ObjectTimerMap::iterator entry)
+{
+    ObjectTimerMap::node_type node = m_timersByObject.extract(entry);
+    node.mapped().clear();
+    if (m_spareObjectEntries.size() < kSpareNodes)
+        m_spareObjectEntries.push_back(std::move(node));
 }
 
 bool EpollEventDispatcher::unregisterTimer(int timerId)
@@ -373,14 +414,13 @@ bool EpollEventDispatcher::unregisterTimers(QObject *object)
     const auto it = m_timersByObject.find(object);
     if (it == m_timersByObject.end())
         return false;
-    const std::vector<Timer *> timers = std::move(it->second);
-    m_timersByObject.erase(it);
-    for (Timer *timer : timers) {
+    for (Timer *timer : it->second) {
         if (timer->activeRef)
             *timer->activeRef = nullptr;
         heapRemove(timer->heapIndex);
-        m_timers.erase(timer->id);
+        releaseTimer(timer->id);
     }
+    releaseObjectEntry(it);
     return true;
 }
 
@@ -413,9 +453,9 @@ void EpollEventDispatcher::removeTimer(Timer *timer)
         std::vector<Timer *> &list = owner->second;
         list.erase(std::remove(list.begin(), list.end(), timer), list.end());
         if (list.empty())
-            m_timersByObject.erase(owner);
+            releaseObjectEntry(owner);
     }
-    m_timers.erase(timer->id);
+    releaseTimer(timer->id);
 }
 
 void EpollEventDispatcher::scheduleFirst(Timer &timer, Clock::time_point now)

@@ -70,6 +70,8 @@ private:
         std::uint64_t round = 0;  // the activation round that last fired it
         Timer **activeRef = nullptr;  // set while its event is being delivered
     };
+    using TimerMap = std::unordered_map<int, std::unique_ptr<Timer>>;
+    using ObjectTimerMap = std::unordered_map<QObject *, std::vector<Timer *>>;
 
     int processWakeFd();
     void markPending(int fd, std::uint32_t revents);
@@ -84,6 +86,11 @@ private:
     // Time to the first timer that is not inside its own callback; negative for none.
     std::chrono::nanoseconds timeToNextTimer(Clock::time_point now) const;
     void removeTimer(Timer *timer);
+    // Timers come and go with every connection: their map entries (and the Timer
+    // in each) are kept for the next registration instead of freed, up to kSpareNodes.
+    Timer *addTimer(int timerId, QObject *object);
+    void releaseTimer(int timerId);
+    void releaseObjectEntry(ObjectTimerMap::iterator entry);
 
     bool heapLess(const Timer *a, const Timer *b) const;
     void heapPush(Timer *timer);
@@ -100,8 +107,11 @@ private:
     std::vector<FdEntry> m_fds;  // indexed by fd
     std::vector<int> m_alwaysReadyFds;
 
-    std::unordered_map<int, std::unique_ptr<Timer>> m_timers;  // by timer id
-    std::unordered_map<QObject *, std::vector<Timer *>> m_timersByObject;
+    static constexpr std::size_t kSpareNodes = 256;
+    TimerMap m_timers;  // by timer id
+    ObjectTimerMap m_timersByObject;
+    std::vector<TimerMap::node_type> m_spareTimers;
+    std::vector<ObjectTimerMap::node_type> m_spareObjectEntries;
     std::vector<Timer *> m_heap;  // min-heap on (deadline, sequence)
     std::uint64_t m_nextSequence = 0;
     std::uint64_t m_timerRound = 0;

@@ -287,6 +287,7 @@ private Q_SLOTS:
     void killDueTimersFromCallback();
     void remainingTime();
     void manyTimers();
+    void timerEntriesAreReused();
     void zeroTimerDoesNotStarveSockets();
     void queuedAndBlockingCallsFromOtherThreads();
     void deleteLater();
@@ -760,6 +761,66 @@ void tst_EpollDispatcher::remainingTime()
     }
     QVERIFY(sawPrecise);
     QCOMPARE(infosAfterUnregisterAll, 0);
+}
+
+void tst_EpollDispatcher::timerEntriesAreReused()
+{
+    // Removed timers leave their entries for the next ones (connections come and go
+    // with a timer or two each): what a new object registers is all the dispatcher
+    // lists for it, and it fires; the removed timers stay silent (their objects are
+    // gone, so a stale entry would be a use after free for ASan).
+    class Counter : public QObject
+    {
+    public:
+        explicit Counter(std::function<void()> first = {}) : m_first(std::move(first)) { }
+        int fired = 0;
+
+    protected:
+        void timerEvent(QTimerEvent *) override
+        {
+            if (++fired == 1 && m_first)
+                m_first();
+        }
+
+    private:
+        std::function<void()> m_first;
+    };
+    constexpr int kObjects = 300;  // more than the dispatcher keeps
+    QList<QString> problems;
+    bool finished = false;
+    QVERIFY(runOnEpollThread([&] {
+        QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
+        {
+            std::vector<std::unique_ptr<Counter>> old;
+            for (int i = 0; i < kObjects; ++i) {
+                old.push_back(std::make_unique<Counter>());
+                const int first = old.back()->startTimer(5ms);
+                old.back()->startTimer(5ms);
+                if (i % 2 == 0)
+                    old.back()->killTimer(first);  // one removed alone, the other with its object
+            }
+        }
+        LoopRunner loop;
+        int firedOnce = 0;
+        std::vector<std::unique_ptr<Counter>> fresh;
+        std::vector<int> ids;
+        for (int i = 0; i < kObjects; ++i) {
+            fresh.push_back(std::make_unique<Counter>([&] {
+                if (++firedOnce == kObjects)
+                    loop.done();
+            }));
+            ids.push_back(fresh.back()->startTimer(5ms));
+        }
+        for (int i = 0; i < kObjects; ++i) {
+            const QList<QAbstractEventDispatcher::TimerInfo> listed
+                = dispatcher->registeredTimers(fresh[std::size_t(i)].get());
+            if (listed.size() != 1 || listed.first().timerId != ids[std::size_t(i)])
+                problems << QStringLiteral("object %1 lists %2 timers").arg(i).arg(listed.size());
+        }
+        finished = loop.run();
+    }));
+    QVERIFY(finished);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; "_qs)));
 }
 
 void tst_EpollDispatcher::manyTimers()
