@@ -515,13 +515,6 @@ void Stream::pumpTls()
         if (error == SSL_ERROR_WANT_READ)
             return;
         m_state = State::Open;
-        if (const char *name = SSL_get_servername(m_ssl, TLSEXT_NAMETYPE_host_name))
-            m_tlsServerName = QString::fromLatin1(name).toLower();
-        const unsigned char *alpn = nullptr;
-        unsigned alpnLength = 0;
-        SSL_get0_alpn_selected(m_ssl, &alpn, &alpnLength);
-        m_alpnProtocol = QByteArray(reinterpret_cast<const char *>(alpn), alpnLength);
-        m_tlsVersion = QString::fromLatin1(SSL_get_version(m_ssl));
         if (!m_plainPending.isEmpty()) {
             encrypt(m_plainPending.view());
             m_plainPending.clear();
@@ -644,6 +637,26 @@ void Stream::runScheduled()
             deliver(initial);
         }
     }
+}
+
+QString Stream::tlsServerName() const
+{
+    const char *name = isSecured() ? SSL_get_servername(m_ssl, TLSEXT_NAMETYPE_host_name) : nullptr;
+    return name ? QString::fromLatin1(name).toLower() : QString();
+}
+
+QByteArray Stream::alpnProtocol() const
+{
+    const unsigned char *alpn = nullptr;
+    unsigned length = 0;
+    if (isSecured())
+        SSL_get0_alpn_selected(m_ssl, &alpn, &length);
+    return QByteArray(reinterpret_cast<const char *>(alpn), length);
+}
+
+QString Stream::tlsVersion() const
+{
+    return isSecured() ? QString::fromLatin1(SSL_get_version(m_ssl)) : QString();
 }
 
 QString Stream::describeTlsFailure(int sslError)

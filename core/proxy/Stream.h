@@ -140,10 +140,11 @@ public:
     bool isWriteShut() const { return m_writeShut; }
     qintptr socketDescriptor() const { return m_socket; }
 
-    // Known once streamSecured was reported.
-    const QString &tlsServerName() const { return m_tlsServerName; }
-    const QByteArray &alpnProtocol() const { return m_alpnProtocol; }
-    const QString &tlsVersion() const { return m_tlsVersion; }
+    // Read from the TLS session when asked (nothing on the data path needs them):
+    // known once streamSecured was reported, empty after close().
+    QString tlsServerName() const;
+    QByteArray alpnProtocol() const;
+    QString tlsVersion() const;
 
     // Application bytes (plaintext for TLS).
     quint64 bytesReceived() const { return m_bytesReceived; }
@@ -218,9 +219,6 @@ private:
     SSL *m_ssl = nullptr;
     std::shared_ptr<const void> m_tlsOwner;  // keeps the context store alive for the callbacks
     bool m_tlsServer = false;
-    QString m_tlsServerName;
-    QByteArray m_alpnProtocol;
-    QString m_tlsVersion;
 
     State m_state = State::Open;
     StreamError m_pendingError;
