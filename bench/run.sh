@@ -356,6 +356,20 @@ measure_cpu() {
         'BEGIN { printf "%.1f", (n > 0 ? t * 1e6 / hz / n : 0) }')"
 }
 
+# measure_rounds SCHEME [wrk options...]: appends to runs[PROXY], for each proxy,
+# --rounds lines of measure_cpu against it, the proxies taking turns after a second of
+# warm-up each, so that a busy moment of the host falls on one round, not on one proxy.
+measure_rounds() {
+    local scheme=$1 proxy
+    shift
+    for proxy in haproxy gatehouse nginx; do warm "$scheme://127.0.0.1:$(proxy_port $proxy)/" "$@"; done
+    for _ in $(seq "$rounds"); do
+        for proxy in haproxy gatehouse nginx; do
+            runs[$proxy]+="$(measure_cpu $proxy "$scheme://127.0.0.1:$(proxy_port $proxy)/" "$@")"$'\n'
+        done
+    done
+}
+
 # measure URL [wrk options...] → parse_wrk's line
 measure() {
     local url=$1
@@ -459,12 +473,7 @@ part_proxy() {
                 done
             fi
             declare -A row=() runs=()
-            for proxy in haproxy gatehouse nginx; do warm "http://127.0.0.1:$(proxy_port $proxy)/"; done
-            for _ in $(seq "$rounds"); do
-                for proxy in haproxy gatehouse nginx; do
-                    runs[$proxy]+="$(measure_cpu $proxy "http://127.0.0.1:$(proxy_port $proxy)/")"$'\n'
-                done
-            done
+            measure_rounds http
             for proxy in haproxy gatehouse nginx; do
                 row[$proxy]="$(median "${runs[$proxy]}" | cut -d' ' -f1-4) $(median "${runs[$proxy]}" 5 | cut -d' ' -f5)"
             done
@@ -500,13 +509,8 @@ part_tls() {
             | awk '/^New, / { print $2, $5 } /Server Temp Key/ { sub(/.*Key: /, ""); key = $0 } END { if (key) print key }' | paste -sd' ')
         case "$protocol" in ""|*NONE*) fail "no TLS handshake with $proxy (openssl s_client)" ;; esac
         negotiated[$proxy]=$protocol
-        warm "https://127.0.0.1:$(proxy_port $proxy)/" -H 'Connection: close'
     done
-    for _ in $(seq "$rounds"); do
-        for proxy in nginx haproxy gatehouse; do
-            runs[$proxy]+="$(measure_cpu $proxy "https://127.0.0.1:$(proxy_port $proxy)/" -H 'Connection: close')"$'\n'
-        done
-    done
+    measure_rounds https -H 'Connection: close'
     for proxy in nginx haproxy gatehouse; do
         row[$proxy]=$(median "${runs[$proxy]}" | cut -d' ' -f1-4)
         cpu_ms[$proxy]=$(median "${runs[$proxy]}" 5 | awk '{ printf "%.3f", $5 / 1000 }')
