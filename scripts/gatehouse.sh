@@ -2,14 +2,14 @@
 # The README's two commands, and the helpers behind them.
 #   ./scripts/gatehouse.sh run    install what is missing, build, run the service on its default config
 #   ./scripts/gatehouse.sh test   install what is missing, build, run the whole test suite,
-#                                 then all of it again under ASan+UBSan (build-asan/)
-#   ./scripts/gatehouse.sh sanitize  the whole suite under ASan+UBSan (build-asan/), then the
-#                                 proxy, worker and port tests under TSan (build-tsan/)
+#                                 then all of it again under ASan+UBSan (build-asan/), then
+#                                 the proxy, worker and port tests under TSan (build-tsan/)
+#   ./scripts/gatehouse.sh sanitize  the two sanitizer suites alone
 #   ./scripts/gatehouse.sh build  install what is missing and build only
 #   ./scripts/gatehouse.sh package  build, then make the Debian packages in build/packages/
 # PRESET (default: "default") picks a CMakePresets.json preset, e.g. PRESET=asan; `test` with
 # a PRESET other than default, or with ctest arguments, runs that one suite only; SANITIZE=0
-# leaves the asan suite out of `test`.
+# leaves the sanitizer suites out of `test`.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -38,8 +38,8 @@ build_dir() {
 # The sanitizer suites: every test of the asan build (AddressSanitizer, LeakSanitizer,
 # UBSan), then the tests with threads in them (proxy workers, dispatcher, ports) under
 # ThreadSanitizer. Suppressions (tests/sanitizers/) are for code outside the project only.
-# `test` runs the asan suite only. The tsan suite runs clean although the Qt 6.4 from
-# Debian is not instrumented, so TSan cannot see Qt's own locks: the project keeps its
+# `test` runs both after the default suite. The tsan suite runs clean although the Qt 6.4
+# from Debian is not instrumented, so TSan cannot see Qt's own locks: the project keeps its
 # hand-overs between threads out of them (tasks reach a worker under a mutex of its own
 # and wake it through the epoll dispatcher, not Qt's posted-event queue; the ACME
 # challenge registry uses a standard lock), states the edges it still relies on
@@ -67,7 +67,7 @@ case "$cmd" in
         cd "$root"
         ctest --preset "$preset" "$@"
         if [ "$preset" = default ] && [ $# -eq 0 ] && [ "${SANITIZE:-1}" != 0 ]; then
-            sanitize asan
+            sanitize asan tsan
         fi
         ;;
     sanitize)
