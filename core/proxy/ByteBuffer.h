@@ -27,22 +27,6 @@ public:
         m_end += bytes.size();
     }
 
-    // Room for at least `n` more bytes at the tail; commit what was written with commitTail().
-    char *reserveTail(qsizetype n)
-    {
-        if (qsizetype(m_storage.size()) - m_end < n) {
-            if (m_begin > 0) {
-                std::memmove(m_storage.data(), data(), size_t(size()));
-                m_end -= m_begin;
-                m_begin = 0;
-            }
-            if (qsizetype(m_storage.size()) - m_end < n)
-                m_storage.resize(size_t(qMax(m_end + n, qsizetype(m_storage.size()) * 2)));
-        }
-        return m_storage.data() + m_end;
-    }
-    void commitTail(qsizetype n) { m_end += n; }
-
     void consume(qsizetype n)
     {
         m_begin += n;
@@ -62,6 +46,21 @@ public:
     qsizetype capacity() const { return qsizetype(m_storage.size()); }
 
 private:
+    // Room for at least `n` more bytes at the tail.
+    char *reserveTail(qsizetype n)
+    {
+        if (qsizetype(m_storage.size()) - m_end < n) {
+            if (m_begin > 0) {
+                std::memmove(m_storage.data(), data(), size_t(size()));
+                m_end -= m_begin;
+                m_begin = 0;
+            }
+            if (qsizetype(m_storage.size()) - m_end < n)
+                m_storage.resize(size_t(qMax(m_end + n, qsizetype(m_storage.size()) * 2)));
+        }
+        return m_storage.data() + m_end;
+    }
+
     std::vector<char> m_storage;
     qsizetype m_begin = 0;
     qsizetype m_end = 0;

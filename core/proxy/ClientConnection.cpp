@@ -285,18 +285,8 @@ void ClientConnection::onUpstreamConnected(qintptr socket, const QHostAddress &)
 
     std::unique_ptr<Stream> client = makeClientStream();
     auto upstream = std::make_unique<Stream>(socket);
-    const config::ProxyProtocolVersion version = m_runtime->route().action.sendProxyProtocol;
-    if (version != config::ProxyProtocolVersion::None) {
-        ProxyHeader header;
-        header.version = version == config::ProxyProtocolVersion::V1 ? 1 : 2;
-        header.sourceAddress = m_clientAddress;
-        header.sourcePort = m_clientPort;
-        // Asked only here: the address costs a system call most connections do without.
-        const socketops::Endpoint local = socketops::localAddress(client->socketDescriptor());
-        header.destinationAddress = local.address;
-        header.destinationPort = local.port;
-        upstream->write(ProxyProtocol::encode(header));
-    }
+    upstream->write(proxyHeaderFor(m_runtime->route().action.sendProxyProtocol, m_clientAddress, m_clientPort,
+                                   client->socketDescriptor()));
     TunnelOptions options;
     options.idleTimeout = std::chrono::seconds(m_snapshot->timeouts().idle);
     m_tunnel = new TcpTunnel(std::move(client), std::move(upstream), options, this);

@@ -691,24 +691,28 @@ void HttpConnection::Private::reportFailure()
     }
 }
 
+QByteArray proxyHeaderFor(config::ProxyProtocolVersion version, const QHostAddress &client, quint16 clientPort,
+                          qintptr clientSocket)
+{
+    if (version == config::ProxyProtocolVersion::None)
+        return {};
+    ProxyHeader header;
+    header.version = version == config::ProxyProtocolVersion::V1 ? 1 : 2;
+    header.sourceAddress = client;
+    header.sourcePort = clientPort;
+    const socketops::Endpoint local = socketops::localAddress(clientSocket);
+    header.destinationAddress = local.address;
+    header.destinationPort = local.port;
+    return ProxyProtocol::encode(header);
+}
+
 void HttpConnection::Private::onConnected(qintptr socket)
 {
     runtime->reportSuccess(*endpoint);
     auto stream = std::make_unique<Stream>(socket);
     const config::Route &route = runtime->route();
-    const config::ProxyProtocolVersion version = route.action.sendProxyProtocol;
-    if (version != config::ProxyProtocolVersion::None) {
-        ProxyHeader header;
-        header.version = version == config::ProxyProtocolVersion::V1 ? 1 : 2;
-        header.sourceAddress = info.clientAddress;
-        header.sourcePort = info.clientPort;
-        // Asked only here: most connections never send a PROXY header, and the
-        // address costs a system call.
-        const socketops::Endpoint local = socketops::localAddress(client->socketDescriptor());
-        header.destinationAddress = local.address;
-        header.destinationPort = local.port;
-        stream->write(ProxyProtocol::encode(header));
-    }
+    stream->write(proxyHeaderFor(route.action.sendProxyProtocol, info.clientAddress, info.clientPort,
+                                 client->socketDescriptor()));
     if (route.action.tls.mode == config::TlsMode::TerminateAndReencrypt) {
         const auto context = tlsContextFor(endpoint->tls);
         if (!context)

@@ -27,6 +27,13 @@ struct ConnectionInfo
     QString serverName;  // SNI, lower-case; empty without TLS or SNI
 };
 
+// The PROXY protocol header a route sends its target ahead of a client's bytes
+// (empty for none): the client as source, the address it reached on
+// `clientSocket` as destination. That address is asked only here: most
+// connections never send a header, and it costs a system call.
+QByteArray proxyHeaderFor(config::ProxyProtocolVersion version, const QHostAddress &client, quint16 clientPort,
+                          qintptr clientSocket);
+
 // One client connection speaking HTTP/1.1 (plain, or after TLS termination):
 // parses each request, routes it by Host, path and headers on the current
 // snapshot, and runs the route's action (forward to a target with streaming

@@ -226,11 +226,11 @@ int Stream::tlsRead(BIO *bio, char *data, int size)
         m_initial.remove(0, n);
         return n;
     }
+    if (m_rawEof)
+        return 0;
     // A read that came back short emptied the socket; until the read notifier
     // fires again, another would only say EAGAIN.
-    if (m_socketDrained || m_rawEof) {
-        if (m_rawEof)
-            return 0;
+    if (m_socketDrained) {
         BIO_set_retry_read(bio);
         return -1;
     }
