@@ -177,7 +177,9 @@ void Stream::write(QByteArrayView data)
     }
     m_bytesSent += quint64(data.size());
     if (m_ssl) {
-        if (m_state == State::Handshaking)
+        // Before the handshake nothing can be encrypted; while corked, pieces
+        // written together become one record.
+        if (m_state == State::Handshaking || m_corks > 0)
             m_plainPending.append(data);
         else
             encrypt(data);
@@ -269,8 +271,20 @@ void Stream::afterBuffering()
 void Stream::uncork()
 {
     Q_ASSERT(m_corks > 0);
-    if (--m_corks == 0)
-        afterBuffering();
+    if (--m_corks > 0)
+        return;
+    if (m_ssl && m_state == State::Open && !m_plainPending.isEmpty())
+        encryptPending();
+    afterBuffering();
+}
+
+void Stream::encryptPending()
+{
+    encrypt(m_plainPending.view());
+    m_plainPending.clear();
+    // A large burst should not stay with an idle connection.
+    if (m_plainPending.capacity() > 4 * m_highWaterMark)
+        m_plainPending.release();
 }
 
 bool Stream::flushOutput()
@@ -366,8 +380,10 @@ bool Stream::closeIfDone()
 
 bool Stream::sendCloseNotify()
 {
-    if (m_state != State::Open || !m_plainPending.isEmpty())
+    if (m_state != State::Open)
         return false;  // after the handshake has sent what waited for it
+    if (!m_plainPending.isEmpty())
+        encryptPending();  // what a cork holds goes before it
     if (!m_closeNotifySent) {
         m_closeNotifySent = true;
         clearTlsErrors();
@@ -516,9 +532,7 @@ void Stream::pumpTls()
             return;
         m_state = State::Open;
         if (!m_plainPending.isEmpty()) {
-            encrypt(m_plainPending.view());
-            m_plainPending.clear();
-            m_plainPending.release();
+            encryptPending();
             afterBuffering();
             if (m_state == State::Closed)
                 return;

@@ -119,7 +119,7 @@ public:
 
     // Holds writes in the output buffer until the matching uncork(), so pieces
     // written together (a response head and the body bytes that came with it)
-    // leave in one send() instead of one each. Nests.
+    // leave in one send() instead of one each, and with TLS in one record. Nests.
     void cork() { ++m_corks; }
     void uncork();
 
@@ -180,6 +180,7 @@ private:
     bool deliver(QByteArrayView data);
     bool deliverEof();
     void encrypt(QByteArrayView data);
+    void encryptPending();
     bool failedReading();  // a socket error under OpenSSL's read: reported, true
     // The BIO under m_ssl: ciphertext to m_out, and from m_initial, then the socket.
     int tlsWrite(const char *data, int size);
@@ -213,7 +214,7 @@ private:
     Guard *m_guards = nullptr;
 
     ByteBuffer m_out;  // bytes for the socket (ciphertext for TLS)
-    ByteBuffer m_plainPending;  // TLS: written before the handshake completed
+    ByteBuffer m_plainPending;  // TLS: written before the handshake completed, or while corked
     QByteArray m_initial;
 
     SSL *m_ssl = nullptr;

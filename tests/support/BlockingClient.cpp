@@ -1,7 +1,5 @@
 #include "BlockingClient.h"
 
-#include <QDeadlineTimer>
-
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 
@@ -77,48 +75,61 @@ QByteArray BlockingClient::readToEnd(std::chrono::milliseconds timeout)
 {
     QByteArray received;
     const QDeadlineTimer deadline(timeout);
-    char buffer[16384];
     while (m_end == End::None) {
-        if (!m_ssl || SSL_pending(m_ssl) == 0) {
-            pollfd readable { m_fd, POLLIN, 0 };
-            const int ready = ::poll(&readable, 1, int(deadline.remainingTime()));
-            if (ready == 0)
-                break;  // still open
-            if (ready < 0 && errno == EINTR)
-                continue;
-        }
-        errno = 0;
-        if (!m_ssl) {
-            const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, 0);
-            if (n > 0)
-                received.append(buffer, qsizetype(n));
-            else if (n == 0)
-                m_end = End::Eof;
-            else if (errno != EINTR)
-                noteFailure(errno);
-            continue;
-        }
-        const int n = SSL_read(m_ssl, buffer, sizeof buffer);
-        if (n > 0) {
-            received.append(buffer, n);
-            continue;
-        }
-        const int error = SSL_get_error(m_ssl, n);
-        ERR_clear_error();
-        if (error == SSL_ERROR_ZERO_RETURN) {
-            // close_notify; the FIN should follow.
-            pollfd readable { m_fd, POLLIN, 0 };
-            char byte;
-            m_end = ::poll(&readable, 1, int(deadline.remainingTime())) == 1 && ::recv(m_fd, &byte, 1, 0) == 0
-                ? End::Eof
-                : End::Error;
-        } else if (error == SSL_ERROR_SYSCALL && errno == 0) {
-            m_end = End::EofWithoutCloseNotify;
-        } else if (error != SSL_ERROR_WANT_READ) {
-            noteFailure(errno);
-        }
+        const QByteArray piece = readOnce(deadline);
+        if (piece.isEmpty() && m_end == End::None && deadline.hasExpired())
+            break;  // still open
+        received += piece;
     }
     return received;
+}
+
+QByteArray BlockingClient::readSome(std::chrono::milliseconds timeout)
+{
+    const QDeadlineTimer deadline(timeout);
+    QByteArray piece;
+    while (piece.isEmpty() && m_end == End::None && !deadline.hasExpired())
+        piece = readOnce(deadline);
+    return piece;
+}
+
+QByteArray BlockingClient::readOnce(const QDeadlineTimer &deadline)
+{
+    char buffer[65536];
+    if (!m_ssl || SSL_pending(m_ssl) == 0) {
+        pollfd readable { m_fd, POLLIN, 0 };
+        const int ready = ::poll(&readable, 1, int(deadline.remainingTime()));
+        if (ready <= 0)
+            return {};  // the time is up, or EINTR
+    }
+    errno = 0;
+    if (!m_ssl) {
+        const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, 0);
+        if (n > 0)
+            return QByteArray(buffer, qsizetype(n));
+        if (n == 0)
+            m_end = End::Eof;
+        else if (errno != EINTR)
+            noteFailure(errno);
+        return {};
+    }
+    const int n = SSL_read(m_ssl, buffer, sizeof buffer);
+    if (n > 0)
+        return QByteArray(buffer, n);
+    const int error = SSL_get_error(m_ssl, n);
+    ERR_clear_error();
+    if (error == SSL_ERROR_ZERO_RETURN) {
+        // close_notify; the FIN should follow.
+        pollfd readable { m_fd, POLLIN, 0 };
+        char byte;
+        m_end = ::poll(&readable, 1, int(deadline.remainingTime())) == 1 && ::recv(m_fd, &byte, 1, 0) == 0 ? End::Eof
+                                                                                                           : End::Error;
+    } else if (error == SSL_ERROR_SYSCALL && errno == 0) {
+        m_end = End::EofWithoutCloseNotify;
+    } else if (error != SSL_ERROR_WANT_READ) {
+        noteFailure(errno);
+    }
+    return {};
 }
 
 void BlockingClient::shutdownWrite(bool closeNotify)

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QDeadlineTimer>
 #include <QtGlobal>
 
 #include <chrono>
@@ -37,6 +38,9 @@ public:
     bool send(QByteArrayView data);
     // What arrives until the server ends the connection or `timeout` passes.
     QByteArray readToEnd(std::chrono::milliseconds timeout = std::chrono::seconds(5));
+    // The next bytes that arrive: one recv(), with TLS one SSL_read(), which
+    // gives the contents of one record.
+    QByteArray readSome(std::chrono::milliseconds timeout = std::chrono::seconds(5));
     // Shuts the client's write side, with TLS after close_notify unless told not to.
     void shutdownWrite(bool closeNotify = true);
     // Closes with a reset (SO_LINGER 0) instead of a FIN.
@@ -44,6 +48,7 @@ public:
     End end() const { return m_end; }
 
 private:
+    QByteArray readOnce(const QDeadlineTimer &deadline);
     void noteFailure(int code);
 
     int m_fd = -1;

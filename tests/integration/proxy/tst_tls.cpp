@@ -32,6 +32,7 @@ private Q_SLOTS:
     void sessionResumption();
     void endsOfATlsStream_data();
     void endsOfATlsStream();
+    void corkedWritesLeaveInOneRecord();
     void terminatedTunnelEcho();
     void clientVerifiesBackend_data();
     void clientVerifiesBackend();
@@ -250,6 +251,40 @@ void TestTls::endsOfATlsStream()
     }
     stream.close();
     QTRY_VERIFY(clientDone);
+}
+
+void TestTls::corkedWritesLeaveInOneRecord()
+{
+    // A response head and the body bytes that came with it are written apart but
+    // leave in one record: one encryption, one record header. The client's
+    // SSL_read returns one record's contents at a time.
+    FdServer listener;
+    QByteArray firstRead;
+    QByteArray rest;
+    std::atomic<bool> clientDone { false };
+    std::thread clientThread([&] {
+        gatehouse::test::BlockingClient client(listener.serverPort(), true, "a.test");
+        firstRead = client.readSome();
+        rest = client.readToEnd();
+        clientDone = true;
+    });
+    const auto joinClient = qScopeGuard([&] { clientThread.join(); });
+    QTRY_COMPARE(listener.accepted.size(), 1);
+    Stream stream(listener.take());
+    QVERIFY(stream.enableServerTls(m_store));
+    Recorder recorder;
+    stream.setListener(&recorder);
+    stream.start();
+    QTRY_VERIFY(recorder.secured);
+    stream.cork();
+    stream.write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n");
+    stream.write("hello");
+    QCOMPARE(stream.bufferedBytes(), qsizetype(43));  // nothing left while corked
+    stream.uncork();
+    stream.shutdownWrite();
+    QTRY_VERIFY(clientDone);
+    QCOMPARE(firstRead, QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"));
+    QCOMPARE(rest, QByteArray());
 }
 
 void TestTls::terminatedTunnelEcho()
