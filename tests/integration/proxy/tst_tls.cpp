@@ -29,6 +29,7 @@ private Q_SLOTS:
     void sniSelectsCertificate_data();
     void sniSelectsCertificate();
     void tls11Refused();
+    void sessionResumption_data();
     void sessionResumption();
     void endsOfATlsStream_data();
     void endsOfATlsStream();
@@ -171,9 +172,21 @@ void TestTls::tls11Refused()
     QVERIFY(server12.secured);
 }
 
+void TestTls::sessionResumption_data()
+{
+    QTest::addColumn<QString>("version");
+    QTest::newRow("TLS 1.3") << u"1.3"_qs;
+    QTest::newRow("TLS 1.2") << u"1.2"_qs;
+}
+
 void TestTls::sessionResumption()
 {
-    const QString session = path(QStringLiteral("session.pem"));
+    // Sessions are kept by the service: the client holds a reference to one (a
+    // TLS 1.3 ticket of 32 bytes, a TLS 1.2 session ID and no ticket), never the
+    // session encrypted under a ticket key.
+    QFETCH(QString, version);
+    const QString versionOption = version == u"1.3"_qs ? u"-tls1_3"_qs : u"-tls1_2"_qs;
+    const QString session = path(u"session-%1.pem"_qs.arg(version));
     Recorder first;
     // TLS 1.3 tickets come after the handshake: s_client must keep reading until we close.
     first.onData = [](Stream &s, QByteArrayView bytes) {
@@ -181,16 +194,30 @@ void TestTls::sessionResumption()
         s.shutdownWrite();
     };
     const SClient one = runSClient(m_store,
-                                   { QStringLiteral("-servername"), QStringLiteral("a.test"),
+                                   { versionOption, QStringLiteral("-servername"), QStringLiteral("a.test"),
                                      QStringLiteral("-ign_eof"), QStringLiteral("-sess_out"), session },
                                    first, "x");
-    QVERIFY2(one.output.contains("New, TLSv1.3"), one.output.constData());
+    QVERIFY2(one.output.contains(QByteArray("New, TLSv" + version.toLatin1())), one.output.constData());
     QVERIFY(QFile::exists(session));
+
+    QProcess describe;
+    describe.start(u"openssl"_qs, { u"sess_id"_qs, u"-text"_qs, u"-noout"_qs, u"-in"_qs, session });
+    QVERIFY(describe.waitForFinished(10000));
+    const QByteArray text = describe.readAllStandardOutput();
+    // The ticket's hex dump: one line of 16 bytes each, "0010 - 76 8c ...".
+    const qsizetype ticket = text.indexOf("TLS session ticket:");
+    const qsizetype ticketLines = ticket < 0 ? 0 : text.mid(ticket).count(" - ");
+    if (version == u"1.3"_qs)
+        QVERIFY2(ticket >= 0 && ticketLines == 2, text.constData());
+    else
+        QVERIFY2(ticket < 0, text.constData());
+
     Recorder second;
     const SClient two = runSClient(
-        m_store, { QStringLiteral("-servername"), QStringLiteral("a.test"), QStringLiteral("-sess_in"), session },
+        m_store,
+        { versionOption, QStringLiteral("-servername"), QStringLiteral("a.test"), QStringLiteral("-sess_in"), session },
         second);
-    QVERIFY2(two.output.contains("Reused, TLSv1.3"), two.output.constData());
+    QVERIFY2(two.output.contains(QByteArray("Reused, TLSv" + version.toLatin1())), two.output.constData());
 }
 
 void TestTls::endsOfATlsStream_data()
