@@ -448,6 +448,10 @@ void Stream::closeSocket()
         m_socket = -1;
     }
     if (m_ssl) {
+        // Without this, OpenSSL would forget the session of a connection that ends
+        // without our close_notify (the client closed first, a timeout), which
+        // TLS 1.1 and later allow to resume; after a fatal alert it already has.
+        SSL_set_shutdown(m_ssl, SSL_get_shutdown(m_ssl) | SSL_SENT_SHUTDOWN);
         SSL_free(m_ssl);  // and its BIO
         m_ssl = nullptr;
     }

@@ -1,6 +1,7 @@
 #include "proxy/TlsContextStore.h"
 
 #include "proxy/StreamLogging.h"
+#include "proxy/TlsSessionCache.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -99,18 +100,8 @@ Result<TlsContextStore::ContextPtr, TlsError> newServerContext()
     SSL_CTX_set_options(c, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION | SSL_OP_IGNORE_UNEXPECTED_EOF);
     // Buffers are released between records: thousands of idle TLS connections stay small.
     SSL_CTX_set_mode(c, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER | SSL_MODE_RELEASE_BUFFERS);
-    // Sessions resume from a cache in memory (OpenSSL's, in the store's first
-    // context, shared by all workers): a TLS 1.3 ticket or a TLS 1.2 session ID
-    // names a session kept here, instead of carrying it encrypted under a key that
-    // lives as long as the context: there is no ticket key whose theft would open
-    // recorded connections, and a resumption costs no serialisation and ticket
-    // encryption (7 % of the instructions of a resumed connection, bench/README.md).
-    // Bounded: 20,480 sessions of about 1.1 KB (the oldest go first), two hours
-    // each; OpenSSL clears expired ones every 255 connections.
-    SSL_CTX_set_options(c, SSL_OP_NO_TICKET);
-    SSL_CTX_set_session_cache_mode(c, SSL_SESS_CACHE_SERVER);
-    SSL_CTX_sess_set_cache_size(c, 20480);
-    SSL_CTX_set_timeout(c, 2 * 60 * 60);
+    // Sessions are kept by the service, not sent to the client under a ticket key.
+    TlsSessionCache::attach(c);
     SSL_CTX_set_session_id_context(c, kSessionContext, sizeof kSessionContext - 1);
     SSL_CTX_callback_ctrl(c, SSL_CTRL_SET_TLSEXT_SERVERNAME_CB, reinterpret_cast<void (*)()>(&selectBySni));
     SSL_CTX_set_alpn_select_cb(c, &selectAlpn, nullptr);

@@ -52,6 +52,8 @@ private:
     SClient runSClient(const TlsContextStore::Ptr &store, const QStringList &extra, Recorder &server,
                        const QByteArray &input = {});
     QString path(const QString &file) const { return m_dir.filePath(file); }
+    // The certificates of initTestCase() in a store of their own, as a config apply makes.
+    TlsContextStore::Ptr buildStore() const;
 
     QTemporaryDir m_dir;
     TlsContextStore::Ptr m_store;
@@ -65,6 +67,13 @@ void TestTls::initTestCase()
     QVERIFY(gatehouse::test::makeSelfSigned(m_dir, QStringLiteral("wild"), { QStringLiteral("*.wild.test") }));
     QVERIFY(gatehouse::test::makeSelfSigned(m_dir, QStringLiteral("default"), { QStringLiteral("default.test") }));
     QVERIFY(gatehouse::test::makeCaSigned(m_dir, QStringLiteral("backend"), QStringLiteral("backend.test")));
+    m_store = buildStore();
+    QVERIFY(m_store);
+    QCOMPARE(m_store->names().size(), 3);
+}
+
+TlsContextStore::Ptr TestTls::buildStore() const
+{
     auto store = TlsContextStore::build(
         { TlsCertificateSource::fromFiles({ QStringLiteral("a.test") }, path(QStringLiteral("a.pem")),
                                           path(QStringLiteral("a.key"))),
@@ -73,9 +82,9 @@ void TestTls::initTestCase()
           // No domains given: taken from the certificate's subjectAltName.
           TlsCertificateSource::fromFiles({}, path(QStringLiteral("wild.pem")), path(QStringLiteral("wild.key"))) },
         TlsCertificateSource::fromFiles({}, path(QStringLiteral("default.pem")), path(QStringLiteral("default.key"))));
-    QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(store.error().message));
-    m_store = store.value();
-    QCOMPARE(m_store->names().size(), 3);
+    if (!store.ok())
+        qWarning() << store.error().message;
+    return store.ok() ? store.value() : nullptr;
 }
 
 TestTls::SClient TestTls::runSClient(const TlsContextStore::Ptr &store, const QStringList &extra, Recorder &server,
@@ -175,23 +184,35 @@ void TestTls::tls11Refused()
 void TestTls::sessionResumption_data()
 {
     QTest::addColumn<QString>("version");
-    QTest::newRow("TLS 1.3") << u"1.3"_qs;
-    QTest::newRow("TLS 1.2") << u"1.2"_qs;
+    QTest::addColumn<bool>("configApplied");  // the second connection meets a new store
+    QTest::addColumn<bool>("closeNotify");  // the first connection ends with our close_notify
+    QTest::newRow("TLS 1.3") << u"1.3"_qs << false << true;
+    QTest::newRow("TLS 1.2") << u"1.2"_qs << false << true;
+    QTest::newRow("TLS 1.3 after a config apply") << u"1.3"_qs << true << true;
+    QTest::newRow("TLS 1.2 after a config apply") << u"1.2"_qs << true << true;
+    QTest::newRow("TLS 1.3, closed without close_notify") << u"1.3"_qs << false << false;
+    QTest::newRow("TLS 1.2, closed without close_notify") << u"1.2"_qs << false << false;
 }
 
 void TestTls::sessionResumption()
 {
     // Sessions are kept by the service: the client holds a reference to one (a
     // TLS 1.3 ticket of 32 bytes, a TLS 1.2 session ID and no ticket), never the
-    // session encrypted under a ticket key.
+    // session encrypted under a ticket key. They outlive the store that made them,
+    // and a TLS 1.3 ticket resumes once.
     QFETCH(QString, version);
+    QFETCH(bool, configApplied);
+    QFETCH(bool, closeNotify);
     const QString versionOption = version == u"1.3"_qs ? u"-tls1_3"_qs : u"-tls1_2"_qs;
-    const QString session = path(u"session-%1.pem"_qs.arg(version));
+    const QString session = path(u"session-%1-%2-%3.pem"_qs.arg(version).arg(configApplied).arg(closeNotify));
     Recorder first;
     // TLS 1.3 tickets come after the handshake: s_client must keep reading until we close.
-    first.onData = [](Stream &s, QByteArrayView bytes) {
+    first.onData = [closeNotify](Stream &s, QByteArrayView bytes) {
         s.write(bytes);
-        s.shutdownWrite();
+        if (closeNotify)
+            s.shutdownWrite();
+        else
+            s.close();  // the echo has left: it was small
     };
     const SClient one = runSClient(m_store,
                                    { versionOption, QStringLiteral("-servername"), QStringLiteral("a.test"),
@@ -212,12 +233,19 @@ void TestTls::sessionResumption()
     else
         QVERIFY2(ticket < 0, text.constData());
 
+    const TlsContextStore::Ptr store = configApplied ? buildStore() : m_store;
+    QVERIFY(store);
+    QVERIFY(store != m_store || !configApplied);
+    const QStringList resume { versionOption, QStringLiteral("-servername"), QStringLiteral("a.test"),
+                               QStringLiteral("-sess_in"), session };
     Recorder second;
-    const SClient two = runSClient(
-        m_store,
-        { versionOption, QStringLiteral("-servername"), QStringLiteral("a.test"), QStringLiteral("-sess_in"), session },
-        second);
+    const SClient two = runSClient(store, resume, second);
     QVERIFY2(two.output.contains(QByteArray("Reused, TLSv" + version.toLatin1())), two.output.constData());
+    // The same ticket again: TLS 1.3 tickets are single-use, TLS 1.2 session IDs are not.
+    Recorder third;
+    const SClient three = runSClient(store, resume, third);
+    const QByteArray expected = (version == u"1.3"_qs ? "New, TLSv" : "Reused, TLSv") + version.toLatin1();
+    QVERIFY2(three.output.contains(expected), three.output.constData());
 }
 
 void TestTls::endsOfATlsStream_data()
