@@ -177,12 +177,17 @@ void Stream::write(QByteArrayView data)
     }
     m_bytesSent += quint64(data.size());
     if (m_ssl) {
-        // Before the handshake nothing can be encrypted; while corked, pieces
-        // written together become one record.
-        if (m_state == State::Handshaking || m_corks > 0)
+        // Before the handshake nothing can be encrypted. While corked, small pieces
+        // written together wait to become one record; what would fill a record
+        // anyway is encrypted at once, after what waited, rather than copied.
+        if (m_state == State::Handshaking
+            || (m_corks > 0 && m_plainPending.size() + data.size() < SSL3_RT_MAX_PLAIN_LENGTH)) {
             m_plainPending.append(data);
-        else
+        } else {
+            if (!m_plainPending.isEmpty())
+                encryptPending();
             encrypt(data);
+        }
         afterBuffering();
         return;
     }
