@@ -184,8 +184,7 @@ void Stream::write(QByteArrayView data)
             || (m_corks > 0 && m_plainPending.size() + data.size() < SSL3_RT_MAX_PLAIN_LENGTH)) {
             m_plainPending.append(data);
         } else {
-            if (!m_plainPending.isEmpty())
-                encryptPending();
+            encryptPending();
             encrypt(data);
         }
         afterBuffering();
@@ -278,13 +277,15 @@ void Stream::uncork()
     Q_ASSERT(m_corks > 0);
     if (--m_corks > 0)
         return;
-    if (m_ssl && m_state == State::Open && !m_plainPending.isEmpty())
+    if (m_ssl && m_state == State::Open)
         encryptPending();
     afterBuffering();
 }
 
 void Stream::encryptPending()
 {
+    if (m_plainPending.isEmpty())
+        return;
     encrypt(m_plainPending.view());
     m_plainPending.clear();
     // A large burst should not stay with an idle connection.
@@ -387,8 +388,7 @@ bool Stream::sendCloseNotify()
 {
     if (m_state != State::Open)
         return false;  // after the handshake has sent what waited for it
-    if (!m_plainPending.isEmpty())
-        encryptPending();  // what a cork holds goes before it
+    encryptPending();  // what a cork holds goes before it
     if (!m_closeNotifySent) {
         m_closeNotifySent = true;
         clearTlsErrors();

@@ -180,7 +180,7 @@ private:
     bool deliver(QByteArrayView data);
     bool deliverEof();
     void encrypt(QByteArrayView data);
-    void encryptPending();
+    void encryptPending();  // m_plainPending, if any, into records
     bool failedReading();  // a socket error under OpenSSL's read: reported, true
     // The BIO under m_ssl: ciphertext to m_out, and from m_initial, then the socket.
     int tlsWrite(const char *data, int size);

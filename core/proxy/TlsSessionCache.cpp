@@ -2,6 +2,7 @@
 
 #include <openssl/ssl.h>
 
+#include <algorithm>
 #include <cstring>
 #include <ctime>
 
@@ -64,7 +65,7 @@ std::size_t TlsSessionCache::IdHash::operator()(const Id &id) const noexcept
     return hash ^ id.length;
 }
 
-TlsSessionCache::TlsSessionCache(std::size_t capacity) : m_capacity(capacity) { }
+TlsSessionCache::TlsSessionCache(std::size_t capacity) : m_capacity(std::max<std::size_t>(capacity, 1)) { }
 
 TlsSessionCache::~TlsSessionCache()
 {
@@ -115,10 +116,6 @@ void TlsSessionCache::insert(SSL_SESSION *session)
     // Every session lives as long, so the oldest expire first.
     while (!m_order.empty() && (m_order.size() >= m_capacity || expired(m_order.front().session, now)))
         eraseLocked(m_order.begin());
-    if (m_capacity == 0) {
-        SSL_SESSION_free(session);
-        return;
-    }
     m_order.push_back(Entry { id, session });
     m_byId.emplace(id, std::prev(m_order.end()));
 }

@@ -22,8 +22,8 @@ namespace gatehouse::proxy {
 //
 // TLS 1.3 tickets are single-use (RFC 8446, 8.1): resuming takes the session
 // out, and the connection issues a new ticket. TLS 1.2 session IDs stay until
-// they expire. At most `capacity` sessions (the oldest go first), each until its
-// timeout. Thread-safe: workers handshake concurrently.
+// they expire. At most `capacity` sessions (at least one; the oldest go first),
+// each until its timeout. Thread-safe: workers handshake concurrently.
 class TlsSessionCache
 {
 public:

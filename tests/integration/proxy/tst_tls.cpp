@@ -54,6 +54,9 @@ private:
     QString path(const QString &file) const { return m_dir.filePath(file); }
     // The certificates of initTestCase() in a store of their own, as a config apply makes.
     TlsContextStore::Ptr buildStore() const;
+    // The next connection to `listener` as a started server TLS stream on `store`,
+    // reporting to `recorder`; null when none came within 10 s or TLS failed to set up.
+    static std::unique_ptr<Stream> serveTls(FdServer &listener, const TlsContextStore::Ptr &store, Recorder &recorder);
 
     QTemporaryDir m_dir;
     TlsContextStore::Ptr m_store;
@@ -87,6 +90,18 @@ TlsContextStore::Ptr TestTls::buildStore() const
     return store.ok() ? store.value() : nullptr;
 }
 
+std::unique_ptr<Stream> TestTls::serveTls(FdServer &listener, const TlsContextStore::Ptr &store, Recorder &recorder)
+{
+    if (!QTest::qWaitFor([&] { return !listener.accepted.isEmpty(); }, 10000))
+        return nullptr;
+    auto stream = std::make_unique<Stream>(listener.take());
+    stream->setListener(&recorder);
+    if (!stream->enableServerTls(store))
+        return nullptr;
+    stream->start();
+    return stream;
+}
+
 TestTls::SClient TestTls::runSClient(const TlsContextStore::Ptr &store, const QStringList &extra, Recorder &server,
                                      const QByteArray &input)
 {
@@ -100,15 +115,10 @@ TestTls::SClient TestTls::runSClient(const TlsContextStore::Ptr &store, const QS
                       + extra);
     process.write(input);
     process.closeWriteChannel();
-    if (QTest::qWaitFor([&] { return !listener.accepted.isEmpty(); }, 10000)) {
-        stream = std::make_unique<Stream>(listener.take());
-        stream->setListener(&server);
-        stream->enableServerTls(store);
-        // Echo what arrives, so input shows up in s_client's output.
-        if (!server.onData)
-            server.onData = [](Stream &s, QByteArrayView bytes) { s.write(bytes); };
-        stream->start();
-    }
+    // Echo what arrives, so input shows up in s_client's output.
+    if (!server.onData)
+        server.onData = [](Stream &s, QByteArrayView bytes) { s.write(bytes); };
+    stream = serveTls(listener, store, server);
     if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 20000))
         process.kill();
     SClient result;
@@ -288,12 +298,10 @@ void TestTls::endsOfATlsStream()
         clientDone = true;
     });
     const auto joinClient = qScopeGuard([&] { clientThread.join(); });
-    QTRY_COMPARE(listener.accepted.size(), 1);
-    Stream stream(listener.take());
-    QVERIFY(stream.enableServerTls(m_store));
     Recorder recorder;
-    stream.setListener(&recorder);
-    stream.start();
+    const std::unique_ptr<Stream> server = serveTls(listener, m_store, recorder);
+    QVERIFY(server);
+    Stream &stream = *server;
     if (errorKind < 0) {
         QTRY_VERIFY(recorder.eof);
         QVERIFY(recorder.secured);
@@ -324,12 +332,10 @@ void TestTls::corkedWritesLeaveInOneRecord()
         clientDone = true;
     });
     const auto joinClient = qScopeGuard([&] { clientThread.join(); });
-    QTRY_COMPARE(listener.accepted.size(), 1);
-    Stream stream(listener.take());
-    QVERIFY(stream.enableServerTls(m_store));
     Recorder recorder;
-    stream.setListener(&recorder);
-    stream.start();
+    const std::unique_ptr<Stream> server = serveTls(listener, m_store, recorder);
+    QVERIFY(server);
+    Stream &stream = *server;
     QTRY_VERIFY(recorder.secured);
     stream.cork();
     stream.write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n");
