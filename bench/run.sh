@@ -195,6 +195,10 @@ http {
     server {
         listen 127.0.0.1:$backend_port backlog=4096;
         location = /bulk.bin { root $work/www; }
+        # What a proxy told the backend about the client (check_forwarding).
+        location = /forwarded {
+            return 200 "X-Forwarded-For: \$http_x_forwarded_for; X-Forwarded-Proto: \$http_x_forwarded_proto; X-Forwarded-Host: \$http_x_forwarded_host; Forwarded: \$http_forwarded\n";
+        }
         location / { return 200 "hello from the backend\n"; }
     }
 }
@@ -246,6 +250,21 @@ start_proxies() {
         haproxy_mode=http
         listen_tls=" ssl"
     fi
+    # Gatehouse tells the backend who the client is (X-Forwarded-For, -Proto, -Host and
+    # Forwarded) by default; HAProxy and nginx are told to send the same four headers,
+    # so that the three proxies write, and the backend reads, the same requests.
+    local scheme=http haproxy_forwarding="" nginx_forwarding=""
+    [ "$mode" = https ] && scheme=https
+    if [ "$mode" != tcp ]; then
+        haproxy_forwarding="
+    option forwardfor
+    http-request set-header X-Forwarded-Proto $scheme
+    http-request set-header X-Forwarded-Host %[req.hdr(host)]
+    http-request set-header Forwarded \"for=%[src];host=\\\"%[req.hdr(host)]\\\";proto=$scheme\""
+        nginx_forwarding=" proxy_set_header Host \$http_host; proxy_set_header X-Forwarded-For \$remote_addr;
+            proxy_set_header X-Forwarded-Proto \$scheme; proxy_set_header X-Forwarded-Host \$http_host;
+            proxy_set_header Forwarded 'for=\$remote_addr;host=\"\$http_host\";proto=\$scheme';"
+    fi
     local gh=""
     haproxy_pid="" nginx_pid=""
     if [[ $only == *" gatehouse "* ]]; then
@@ -266,7 +285,7 @@ defaults
     timeout server 300s
     timeout http-keep-alive 300s
 listen bench
-    bind 127.0.0.1:$haproxy_port$bind_tls
+    bind 127.0.0.1:$haproxy_port$bind_tls$haproxy_forwarding
     server backend 127.0.0.1:$backend_port
 CONF
     if [[ $only == *" haproxy "* ]]; then
@@ -297,7 +316,7 @@ http {
     upstream backend { server 127.0.0.1:$backend_port; keepalive 64; }
     server {
         listen 127.0.0.1:$nginx_port$listen_tls backlog=4096;
-        location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection ""; }
+        location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection "";$nginx_forwarding }
     }
 }
 CONF
@@ -310,6 +329,24 @@ CONF
     [ -z "$gh" ] || wait_port $gatehouse_port "$gh" gatehouse
     [ -z "$haproxy_pid" ] || wait_port $haproxy_port "$haproxy_pid" haproxy
     [ -z "$nginx_pid" ] || wait_port $nginx_port "$nginx_pid" nginx
+    [ "$mode" = tcp ] || check_forwarding $scheme $only
+}
+
+# check_forwarding SCHEME PROXIES...: each proxy sends the backend the same client
+# headers (its own port aside), or the comparison would not be of the same work.
+check_forwarding() {
+    local scheme=$1 proxy port seen first="" first_proxy=""
+    shift
+    for proxy in "$@"; do
+        port=$(proxy_port "$proxy")
+        seen=$(curl -sSk --max-time 30 "$scheme://127.0.0.1:$port/forwarded") || fail "$proxy did not answer /forwarded"
+        seen=${seen//:$port/:PORT}
+        if [ -z "$first_proxy" ]; then
+            first=$seen first_proxy=$proxy
+        elif [ "$seen" != "$first" ]; then
+            fail "$proxy and $first_proxy tell the backend different things: '$seen' against '$first'"
+        fi
+    done
 }
 
 proxy_port() {
