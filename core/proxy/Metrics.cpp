@@ -1,6 +1,7 @@
 #include "proxy/Metrics.h"
 
 #include "proxy/ProxySnapshot.h"
+#include "proxy/TlsSessionCache.h"
 
 #include <QMutexLocker>
 
@@ -70,6 +71,12 @@ void MetricsRegistry::setCertificates(QList<Certificate> certificates)
     m_certificates = std::move(certificates);
 }
 
+void MetricsRegistry::setWorkers(QList<std::shared_ptr<const WorkerCounters>> workers)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_workers = std::move(workers);
+}
+
 QByteArray MetricsRegistry::escapeLabelValue(const QString &value)
 {
     const QByteArray utf8 = value.toUtf8();
@@ -93,11 +100,13 @@ QByteArray MetricsRegistry::render(const ProxySnapshot &snapshot, const QDateTim
     quint64 revision = 0;
     QList<Listener> listeners;
     QList<Certificate> certificates;
+    QList<std::shared_ptr<const WorkerCounters>> workers;
     {
         const QMutexLocker lock(&m_mutex);
         revision = m_revision;
         listeners = m_listeners;
         certificates = m_certificates;
+        workers = m_workers;
     }
 
     // The routes of the snapshot, each with its label once.
@@ -172,6 +181,26 @@ QByteArray MetricsRegistry::render(const ProxySnapshot &snapshot, const QDateTim
             appendSample(out, "gatehouse_certificate_expiry_seconds", label("domains", certificate.domains.join(u',')),
                          now.secsTo(certificate.notAfter));
     }
+
+    const auto perWorker = [&](const Family &family, auto value) {
+        appendFamily(out, family);
+        for (qsizetype i = 0; i < workers.size(); ++i)
+            appendSample(out, family.name, "worker=\"" + QByteArray::number(i) + '"', qint64(value(*workers[i])));
+    };
+    perWorker({ "gatehouse_worker_connections_active", "gauge", "Client connections open in the worker thread." },
+              [](const WorkerCounters &c) { return std::max(0, c.active.load(std::memory_order_relaxed)); });
+    perWorker({ "gatehouse_worker_connections_total", "counter", "Client connections the worker thread has taken." },
+              [](const WorkerCounters &c) { return c.opened.load(std::memory_order_relaxed); });
+
+    const TlsSessionCache::Stats sessions = TlsSessionCache::instance().stats();
+    appendFamily(out, { "gatehouse_tls_sessions", "gauge", "TLS sessions held for clients to resume." });
+    appendSample(out, "gatehouse_tls_sessions", {}, qint64(sessions.sessions));
+    appendFamily(out,
+                 { "gatehouse_tls_session_lookups_total", "counter",
+                   "Clients' offers to resume a TLS session, by whether the session was held (found) or not "
+                   "(missing: unknown or expired)." });
+    appendSample(out, "gatehouse_tls_session_lookups_total", "result=\"found\"", qint64(sessions.found));
+    appendSample(out, "gatehouse_tls_session_lookups_total", "result=\"missing\"", qint64(sessions.missing));
     return out;
 }
 

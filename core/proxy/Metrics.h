@@ -52,11 +52,20 @@ struct alignas(64) RouteCounters
     }
 };
 
+// What a worker thread counts of its client connections. Shared, so that the
+// metrics endpoint reads them from any thread, the worker gone or not.
+struct WorkerCounters
+{
+    std::atomic<int> active { 0 };  // open now
+    std::atomic<quint64> opened { 0 };  // since the worker started
+};
+
 // What a metrics route answers with: the route counters of the snapshot it is
-// asked on, and the service's state that lives on the main thread (listeners,
+// asked on; the service's state that lives on the main thread (listeners,
 // certificates, config revision), which the service copies in here whenever it
-// changes. Thread-safe: the main thread writes under a short mutex, a worker
-// copies under the same mutex and renders without it.
+// changes; the worker threads' counters and the TLS session cache's. Thread-safe:
+// the main thread writes under a short mutex, a worker copies under the same
+// mutex and renders without it.
 class MetricsRegistry
 {
 public:
@@ -78,6 +87,8 @@ public:
     void setRevision(quint64 revision);
     void setListeners(QList<Listener> listeners);
     void setCertificates(QList<Certificate> certificates);
+    // The worker threads', by index.
+    void setWorkers(QList<std::shared_ptr<const WorkerCounters>> workers);
 
     // The Prometheus text exposition format, version 0.0.4.
     static constexpr const char *kContentType = "text/plain; version=0.0.4; charset=utf-8";
@@ -91,6 +102,7 @@ private:
     quint64 m_revision = 0;
     QList<Listener> m_listeners;
     QList<Certificate> m_certificates;
+    QList<std::shared_ptr<const WorkerCounters>> m_workers;
 };
 
 }  // namespace gatehouse::proxy

@@ -22,6 +22,10 @@ void ProxyEngine::start()
     if (m_pool->isRunning())
         return;
     m_pool->start();
+    QList<std::shared_ptr<const WorkerCounters>> counters;
+    for (int i = 0; i < m_pool->size(); ++i)
+        counters.append(m_pool->worker(i)->counters());
+    m_metrics->setWorkers(std::move(counters));
     for (const auto &[socket, listener] : m_listenSockets)
         addAcceptors(socket, listener);
 }

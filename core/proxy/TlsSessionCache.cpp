@@ -123,9 +123,15 @@ void TlsSessionCache::insert(SSL_SESSION *session)
 SSL_SESSION *TlsSessionCache::take(const unsigned char *bytes, unsigned length)
 {
     Id id;
-    if (!makeId(bytes, length, &id))
-        return nullptr;
+    const bool valid = makeId(bytes, length, &id);
     const std::lock_guard lock(m_mutex);
+    SSL_SESSION *session = valid ? takeLocked(id) : nullptr;
+    ++(session ? m_found : m_missing);
+    return session;
+}
+
+SSL_SESSION *TlsSessionCache::takeLocked(const Id &id)
+{
     const auto found = m_byId.find(id);
     if (found == m_byId.end())
         return nullptr;
@@ -158,6 +164,12 @@ std::size_t TlsSessionCache::size() const
 {
     const std::lock_guard lock(m_mutex);
     return m_order.size();
+}
+
+TlsSessionCache::Stats TlsSessionCache::stats() const
+{
+    const std::lock_guard lock(m_mutex);
+    return Stats { m_order.size(), m_found, m_missing };
 }
 
 void TlsSessionCache::eraseLocked(Order::iterator entry)

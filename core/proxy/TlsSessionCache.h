@@ -48,6 +48,14 @@ public:
     void remove(const unsigned char *id, unsigned length);
     std::size_t size() const;
 
+    struct Stats
+    {
+        std::size_t sessions = 0;  // held now
+        std::uint64_t found = 0;  // take() calls that returned a session
+        std::uint64_t missing = 0;  // and those that did not (unknown or expired)
+    };
+    Stats stats() const;
+
 private:
     struct Id
     {
@@ -67,12 +75,15 @@ private:
     using Order = std::list<Entry>;  // oldest first
 
     static bool makeId(const unsigned char *bytes, unsigned length, Id *id);
+    SSL_SESSION *takeLocked(const Id &id);
     void eraseLocked(Order::iterator entry);
 
     const std::size_t m_capacity;
     mutable std::mutex m_mutex;
     Order m_order;
     std::unordered_map<Id, Order::iterator, IdHash> m_byId;
+    std::uint64_t m_found = 0;
+    std::uint64_t m_missing = 0;
 };
 
 }  // namespace gatehouse::proxy

@@ -97,12 +97,13 @@ void Worker::runTasks()
 
 void Worker::connectionOpened()
 {
-    m_active.fetch_add(1);
+    m_counters->active.fetch_add(1);
+    m_counters->opened.fetch_add(1, std::memory_order_relaxed);
 }
 
 void Worker::connectionClosed()
 {
-    const int before = m_active.fetch_sub(1);
+    const int before = m_counters->active.fetch_sub(1);
     Q_ASSERT_X(before > 0, "Worker::connectionClosed", "more connections closed than opened");
     Q_UNUSED(before)
     // Read after the decrement: WorkerPool::stop() sets m_draining before it first

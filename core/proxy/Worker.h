@@ -1,9 +1,12 @@
 #pragma once
 
+#include "proxy/Metrics.h"
+
 #include <QObject>
 
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <vector>
 
@@ -58,9 +61,10 @@ public:
     void connectionOpened();
     void connectionClosed();
 
-    int activeConnections() const { return m_active.load(std::memory_order_relaxed); }
+    int activeConnections() const { return m_counters->active.load(std::memory_order_relaxed); }
+    std::shared_ptr<const WorkerCounters> counters() const { return m_counters; }
     // What pick() balances: open connections plus tasks posted and not yet run.
-    int load() const { return m_active.load(std::memory_order_relaxed) + m_queued.load(std::memory_order_relaxed); }
+    int load() const { return activeConnections() + m_queued.load(std::memory_order_relaxed); }
     // True once the pool is stopping: finish what is in flight, start nothing new.
     bool isDraining() const { return m_draining.load(); }
 
@@ -95,7 +99,7 @@ private:
     QAbstractEventDispatcher *m_dispatcher = nullptr;  // the thread's, when ours
 
     const int m_index;
-    std::atomic<int> m_active { 0 };
+    const std::shared_ptr<WorkerCounters> m_counters = std::make_shared<WorkerCounters>();
     std::atomic<int> m_queued { 0 };
     std::atomic<bool> m_draining { false };
 };

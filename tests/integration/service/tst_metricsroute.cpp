@@ -17,6 +17,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <csignal>
 
@@ -277,6 +278,23 @@ void TestMetricsRoute::countsWhatClientsSaw()
     QCOMPARE(metrics.number(QStringLiteral("gatehouse_bytes_sent_total"), routeLabel("site")), double(received));
     QCOMPARE(metrics.number(QStringLiteral("gatehouse_config_revision")), 1.0);
     QCOMPARE(metrics.find(QStringLiteral("gatehouse_build_info")).size(), 1);
+
+    // Every client connection is one worker thread's. Open now: the kept socket and
+    // the scrape's own connection; taken since the last scrape: that scrape's.
+    const auto overWorkers = [](const PrometheusText &text, const char *family) {
+        double sum = 0;
+        for (const PrometheusText::Sample &sample : text.find(QString::fromLatin1(family)))
+            sum += sample.value;
+        return sum;
+    };
+    const PrometheusText next = scrape();
+    QVERIFY2(next.error.isEmpty(), qPrintable(next.error));
+    QCOMPARE(next.find(QStringLiteral("gatehouse_worker_connections_total")).size(), QThread::idealThreadCount());
+    QCOMPARE(overWorkers(next, "gatehouse_worker_connections_active"), 2.0);
+    QCOMPARE(overWorkers(next, "gatehouse_worker_connections_total")
+                 - overWorkers(metrics, "gatehouse_worker_connections_total"),
+             1.0);
+    QVERIFY(overWorkers(next, "gatehouse_worker_connections_total") >= 8.0);  // 6 on the site, 2 scrapes
 
     // The scrapes count on the metrics route itself.
     QVERIFY(metrics

@@ -7,6 +7,7 @@
 #include "config/ConfigLoader.h"
 #include "proxy/Metrics.h"
 #include "proxy/ProxySnapshot.h"
+#include "proxy/TlsSessionCache.h"
 
 #include <QTest>
 
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void escapesLabelValues();
     void countersSurviveChangesByName();
     void serviceState();
+    void workersAndTlsSessions();
 };
 
 void TestMetrics::parserRefusesBadText_data()
@@ -237,6 +239,45 @@ void TestMetrics::serviceState()
     registry->setListeners({ { QStringLiteral("127.0.0.1"), 8080, QStringLiteral("bound") } });
     const PrometheusText after = PrometheusText::parse(registry->render(*snapshot, now));
     QCOMPARE(after.find(QStringLiteral("gatehouse_listener_up")).size(), 1);
+}
+
+void TestMetrics::workersAndTlsSessions()
+{
+    auto registry = std::make_shared<proxy::MetricsRegistry>();
+    const auto snapshot = snapshotOf(kTwoRoutes, nullptr, registry);
+    auto first = std::make_shared<proxy::WorkerCounters>();
+    auto second = std::make_shared<proxy::WorkerCounters>();
+    first->active = 2;
+    first->opened = 9;
+    second->opened = 4;
+    registry->setWorkers({ first, second });
+
+    // The cache is the process's: count what this test adds to it.
+    proxy::TlsSessionCache &cache = proxy::TlsSessionCache::instance();
+    const proxy::TlsSessionCache::Stats before = cache.stats();
+    const QByteArray unknown(32, '\x7e');
+    QCOMPARE(cache.take(reinterpret_cast<const unsigned char *>(unknown.constData()), 32), nullptr);
+
+    const QByteArray text = registry->render(*snapshot, QDateTime::currentDateTimeUtc());
+    const PrometheusText parsed = PrometheusText::parse(text);
+    QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error + u'\n' + QString::fromUtf8(text)));
+    const auto worker = [](const char *index) {
+        return QMap<QString, QString> { { QStringLiteral("worker"), QString::fromLatin1(index) } };
+    };
+    QCOMPARE(parsed.number(QStringLiteral("gatehouse_worker_connections_active"), worker("0")), 2.0);
+    QCOMPARE(parsed.number(QStringLiteral("gatehouse_worker_connections_active"), worker("1")), 0.0);
+    QCOMPARE(parsed.number(QStringLiteral("gatehouse_worker_connections_total"), worker("0")), 9.0);
+    QCOMPARE(parsed.number(QStringLiteral("gatehouse_worker_connections_total"), worker("1")), 4.0);
+    QCOMPARE(parsed.find(QStringLiteral("gatehouse_worker_connections_total")).size(), 2);
+    QCOMPARE(parsed.types.value(QStringLiteral("gatehouse_worker_connections_total")), QStringLiteral("counter"));
+
+    QCOMPARE(parsed.number(QStringLiteral("gatehouse_tls_sessions")), double(before.sessions));
+    const auto lookups = [&](const char *result) {
+        return parsed.number(QStringLiteral("gatehouse_tls_session_lookups_total"),
+                             { { QStringLiteral("result"), QString::fromLatin1(result) } });
+    };
+    QCOMPARE(lookups("found"), double(before.found));
+    QCOMPARE(lookups("missing"), double(before.missing + 1));
 }
 
 QTEST_GUILESS_MAIN(TestMetrics)

@@ -55,6 +55,7 @@ private Q_SLOTS:
     void oldestGoFirstAtCapacity();
     void aSessionIdIsKeptOnce();
     void removeForgets();
+    void statsCountLookups();
     void oddLengthsAreRefused();
     void workersShareIt();
 };
@@ -138,6 +139,28 @@ void TestTlsSessionCache::removeForgets()
     cache.remove(bytes(idOf(40)), 32);
     QCOMPARE(cache.size(), std::size_t(0));
     QCOMPARE(cache.take(bytes(idOf(40)), 32), nullptr);
+}
+
+void TestTlsSessionCache::statsCountLookups()
+{
+    TlsSessionCache cache;
+    cache.insert(makeSession(idOf(50)));
+    cache.insert(makeSession(idOf(51), TLS1_2_VERSION));
+    cache.insert(makeSession(idOf(52), TLS1_2_VERSION, 7200, 3600));  // expired
+    QCOMPARE(cache.stats().sessions, std::size_t(3));
+
+    SSL_SESSION_free(cache.take(bytes(idOf(50)), 32));  // found, and gone: TLS 1.3
+    SSL_SESSION_free(cache.take(bytes(idOf(50)), 32));  // missing now
+    SSL_SESSION_free(cache.take(bytes(idOf(51)), 32));  // found, stays: TLS 1.2
+    SSL_SESSION_free(cache.take(bytes(idOf(51)), 32));  // found again
+    SSL_SESSION_free(cache.take(bytes(idOf(52)), 32));  // expired: missing
+    SSL_SESSION_free(cache.take(bytes(idOf(53)), 32));  // unknown
+    SSL_SESSION_free(cache.take(bytes(idOf(51)), 0));  // refused length
+
+    const TlsSessionCache::Stats stats = cache.stats();
+    QCOMPARE(stats.found, std::uint64_t(3));
+    QCOMPARE(stats.missing, std::uint64_t(4));
+    QCOMPARE(stats.sessions, std::size_t(1));
 }
 
 void TestTlsSessionCache::oddLengthsAreRefused()
