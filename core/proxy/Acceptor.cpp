@@ -4,6 +4,7 @@
 #include "proxy/ClientConnection.h"
 #include "proxy/SocketOps.h"
 #include "proxy/Worker.h"
+#include "proxy/WorkerPool.h"
 
 namespace gatehouse::proxy {
 
@@ -55,8 +56,24 @@ void Acceptor::onReadable()
             socketops::close(socket);
             return true;
         }
-        (new ClientConnection(socket, m_key, std::move(snapshot), m_context.snapshots, m_worker, m_context.challenges))
-            ->start();
+        // The first worker to wake takes a whole burst (a client opening 50
+        // connections at once), and would serve all of it while another sits
+        // idle. A connection goes to the least loaded worker when this one has more.
+        Worker *target = m_worker;
+        if (Worker *least = m_context.pool ? m_context.pool->pick() : nullptr;
+            least && least != m_worker && m_worker->load() > least->load())
+            target = least;
+        if (target == m_worker) {
+            (new ClientConnection(socket, m_key, std::move(snapshot), m_context.snapshots, m_worker,
+                                  m_context.challenges))
+                ->start();
+        } else {
+            target->post([pending = std::make_shared<socketops::PendingSocket>(socket), key = m_key,
+                          snapshot = std::move(snapshot), context = m_context, target] {
+                (new ClientConnection(pending->take(), key, snapshot, context.snapshots, target, context.challenges))
+                    ->start();
+            });
+        }
         return true;
     });
     if (!more) {

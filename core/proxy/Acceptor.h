@@ -13,14 +13,16 @@
 namespace gatehouse::proxy {
 
 class Worker;
+class WorkerPool;
 
 // Accepts connections from one listening socket in one worker thread and serves each
 // there, so a new connection costs no hand-over between threads (a wake-up and a
 // context switch each, measured: bench/README.md). Every worker watches every
-// listener in its own epoll set, and the first one free takes the connection; the
-// socket stays PortManager's, which asks ProxyEngine to remove the acceptors before
-// it closes it. Made and deleted in the worker's thread, a child of its Worker; stops
-// accepting when the pool starts draining.
+// listener in its own epoll set, and the first one free takes the connection, or
+// hands it to a worker with a lower load (WorkerPool::pick()), so that a burst is
+// shared. The socket stays PortManager's, which asks ProxyEngine to remove the
+// acceptors before it closes it. Made and deleted in the worker's thread, a child of
+// its Worker; stops accepting when the pool starts draining.
 class Acceptor : public QObject
 {
     // For findChildren<Acceptor *>() in remove(): without it every child would match.
@@ -31,6 +33,9 @@ public:
     {
         std::shared_ptr<const SnapshotSource> snapshots;
         std::shared_ptr<const acme::ChallengeRegistry> challenges;
+        // The workers to balance over; outlives the acceptors (they go with their
+        // worker's thread, the pool after it).
+        WorkerPool *pool = nullptr;
     };
 
     Acceptor(qintptr listenSocket, const net::ListenerKey &key, Context context, Worker *worker);

@@ -93,7 +93,7 @@ bool ProxyEngine::startAccepting(qintptr listenSocket, const net::ListenerKey &l
 
 void ProxyEngine::addAcceptors(qintptr listenSocket, const net::ListenerKey &listener)
 {
-    const Acceptor::Context context { m_source, m_challenges };
+    const Acceptor::Context context { m_source, m_challenges, m_pool.get() };
     for (int i = 0; i < m_pool->size(); ++i) {
         Worker *worker = m_pool->worker(i);
         worker->post([=] { new Acceptor(listenSocket, listener, context, worker); });
@@ -116,10 +116,10 @@ void ProxyEngine::acceptConnection(qintptr socketDescriptor, const net::Listener
         return;
     }
     // The connection is created in the worker's thread and keeps this snapshot.
-    worker->post(
-        [socketDescriptor, listener, snapshot = m_snapshot, source = m_source, challenges = m_challenges, worker] {
-            (new ClientConnection(socketDescriptor, listener, snapshot, source, worker, challenges))->start();
-        });
+    worker->post([pending = std::make_shared<socketops::PendingSocket>(socketDescriptor), listener,
+                  snapshot = m_snapshot, source = m_source, challenges = m_challenges, worker] {
+        (new ClientConnection(pending->take(), listener, snapshot, source, worker, challenges))->start();
+    });
 }
 
 }  // namespace gatehouse::proxy

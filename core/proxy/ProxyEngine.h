@@ -65,6 +65,7 @@ public:
 
     int activeConnections() const;
     int workerCount() const;
+    WorkerPool &workers() { return *m_pool; }
 
     bool startAccepting(qintptr listenSocket, const net::ListenerKey &listener) override;
     void stopAccepting(qintptr listenSocket) override;

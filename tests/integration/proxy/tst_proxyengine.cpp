@@ -7,11 +7,19 @@
 #include "config/Config.h"
 #include "platform/WorkerEventDispatcher.h"
 #include "proxy/ProxyProtocol.h"
+#include "proxy/Worker.h"
+#include "proxy/WorkerPool.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+
+#include <atomic>
+#include <cstdlib>
+#include <future>
+#include <memory>
+#include <vector>
 
 using namespace gatehouse;
 using gatehouse::test::freePort;
@@ -117,6 +125,7 @@ private Q_SLOTS:
     void unknownSniWithoutFallbackIsClosed();
     void workersAcceptWithoutTheMainThread();
     void removedListenerFreesItsPortAtOnce();
+    void aBurstIsSharedByTheWorkers();
 
 private:
     bool apply(const config::Config &config) { return m_rig->apply(config); }
@@ -363,6 +372,52 @@ void TestProxyEngine::removedListenerFreesItsPortAtOnce()
     config.routes.last().action.respond.body = QStringLiteral("two");
     QVERIFY(apply(config));
     QVERIFY(blockingGet(port).endsWith("two"));
+}
+
+void TestProxyEngine::aBurstIsSharedByTheWorkers()
+{
+    if (!platform::hasWorkerEventDispatcher())
+        QSKIP("the main thread accepts and picks the worker on this platform");
+    // Worker 1 is busy (a task holds it) while 20 connections arrive: worker 0 is the
+    // only one to accept them, and hands every other one to worker 1 instead of
+    // keeping all 20.
+    Backend backend("b");
+    QVERIFY(backend.listen());
+    const quint16 port = freePort();
+    config::Config config;
+    config.bindAddress = QStringLiteral("127.0.0.1");
+    config.routes << forwardRoute(QStringLiteral("burst"), port, { backend.port() });
+    QVERIFY(apply(config));
+    proxy::WorkerPool &pool = m_rig->engine().workers();
+    QCOMPARE(pool.size(), 2);
+
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+    auto holding = std::make_shared<std::atomic<bool>>(false);
+    pool.worker(1)->post([released, holding] {
+        holding->store(true);
+        released.wait();
+    });
+    QTRY_VERIFY(holding->load());
+
+    constexpr int kClients = 20;
+    std::vector<std::unique_ptr<Client>> clients;
+    for (int i = 0; i < kClients; ++i) {
+        clients.push_back(std::make_unique<Client>(port));
+        QVERIFY(clients.back()->socket.waitForConnected(5000));
+        clients.back()->socket.write("ping");
+    }
+    // All accepted: each is worker 0's or waits in worker 1's queue, behind the hold.
+    QTRY_COMPARE(pool.worker(0)->load() + pool.worker(1)->load(), kClients + 1);
+    release.set_value();
+
+    QTRY_COMPARE(backend.received.size(), kClients);
+    for (const auto &client : clients)
+        QTRY_VERIFY(client->data.startsWith("b:ping"));
+    const int first = pool.worker(0)->activeConnections();
+    const int second = pool.worker(1)->activeConnections();
+    QCOMPARE(first + second, kClients);
+    QVERIFY2(std::abs(first - second) <= 2, qPrintable(QStringLiteral("%1 and %2").arg(first).arg(second)));
 }
 
 QTEST_GUILESS_MAIN(TestProxyEngine)
