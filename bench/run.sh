@@ -25,7 +25,8 @@
 #   --parts LIST       the parts to run (default: all but instructions)
 #   --duration S       seconds per wrk measurement (default 5; --quick 2)
 #   --rounds N         wrk measurements per proxy in the proxy and tls parts, the proxies
-#                      taking turns; the median counts (default 3; --quick 1)
+#                      taking turns; the median of each figure counts, failures are
+#                      summed (default 3; --quick 1)
 #   --idle N           idle connections in the proxy part (default 4000; --quick 500)
 #   --workers LIST     worker counts of the proxy part (default "1 $(nproc)"; --quick "1")
 #   --modes LIST       modes of the proxy part (default "http tcp")
@@ -381,6 +382,21 @@ median() {
     printf '%s\n' "$1" | grep . | sort -n -k"$field,$field" | sed -n "$(((n + 1) / 2))p"
 }
 
+# summarize LINES → "rate p50 p99 failed cpu" over measure_cpu's lines: the median of
+# each figure on its own (a round's p99 says little about the next), failures summed.
+summarize() {
+    local f out=()
+    for f in 1 2 3; do out+=("$(median "$1" $f | cut -d' ' -f$f)"); done
+    out+=("$(printf '%s\n' "$1" | awk 'NF { n += $4 } END { print n + 0 }')")
+    out+=("$(median "$1" 5 | cut -d' ' -f5)")
+    echo "${out[*]}"
+}
+
+# rounds_json LINES → measure_cpu's lines as JSON objects, comma-separated.
+rounds_json() {
+    printf '%s\n' "$1" | awk 'NF { printf "%s{\"rate\":%s,\"p50_ms\":%s,\"p99_ms\":%s,\"failed\":%s,\"cpu\":%s}", (n++ ? "," : ""), $1, $2, $3, $4, $5 }'
+}
+
 # measure_cpu PROXY URL [wrk options...] → parse_wrk's line and the proxy's CPU time
 # per request in microseconds: steadier than the rate when the machine is shared.
 measure_cpu() {
@@ -512,14 +528,14 @@ part_proxy() {
             declare -A row=() runs=()
             measure_rounds http
             for proxy in haproxy gatehouse nginx; do
-                row[$proxy]="$(median "${runs[$proxy]}" | cut -d' ' -f1-4) $(median "${runs[$proxy]}" 5 | cut -d' ' -f5)"
+                row[$proxy]=$(summarize "${runs[$proxy]}")
             done
             base=${row[haproxy]%% *} base_cpu=${row[haproxy]##* }
             for proxy in gatehouse haproxy nginx; do
                 read -r rps p50 p99 failed cpu <<<"${row[$proxy]}"
                 printf '%-5s %-8s %-7s %-10s %9s %7s %7s %6s %9sx %10s %9sx\n' "$mode" "$scenario" "$workers" "$proxy" \
                     "$rps" "$p50" "$p99" "$failed" "$(ratio "$rps" "$base")" "$cpu" "$(ratio "$cpu" "$base_cpu")"
-                results+=("{\"mode\":\"$mode\",\"scenario\":\"$scenario\",\"workers\":$workers,\"proxy\":\"$proxy\",\"idle\":$([ "$scenario" = idle ] && echo "$idle" || echo 0),\"rps\":$rps,\"rounds_rps\":[$(printf '%s\n' "${runs[$proxy]}" | awk 'NF { printf "%s%s", (n++ ? "," : ""), $1 }')],\"p50_ms\":$p50,\"p99_ms\":$p99,\"failed\":$failed,\"ratio_to_haproxy\":$(ratio "$rps" "$base"),\"cpu_us_per_request\":$cpu,\"cpu_ratio_to_haproxy\":$(ratio "$cpu" "$base_cpu")}")
+                results+=("{\"mode\":\"$mode\",\"scenario\":\"$scenario\",\"workers\":$workers,\"proxy\":\"$proxy\",\"idle\":$([ "$scenario" = idle ] && echo "$idle" || echo 0),\"rps\":$rps,\"rounds\":[$(rounds_json "${runs[$proxy]}")],\"p50_ms\":$p50,\"p99_ms\":$p99,\"failed\":$failed,\"ratio_to_haproxy\":$(ratio "$rps" "$base"),\"cpu_us_per_request\":$cpu,\"cpu_ratio_to_haproxy\":$(ratio "$cpu" "$base_cpu")}")
             done
             stop_part
         done
@@ -549,8 +565,8 @@ part_tls() {
     done
     measure_rounds https -H 'Connection: close'
     for proxy in nginx haproxy gatehouse; do
-        row[$proxy]=$(median "${runs[$proxy]}" | cut -d' ' -f1-4)
-        cpu_ms[$proxy]=$(median "${runs[$proxy]}" 5 | awk '{ printf "%.3f", $5 / 1000 }')
+        row[$proxy]=$(summarize "${runs[$proxy]}" | cut -d' ' -f1-4)
+        cpu_ms[$proxy]=$(summarize "${runs[$proxy]}" | awk '{ printf "%.3f", $5 / 1000 }')
     done
     base=${row[nginx]%% *}
     printf '%-10s %13s %8s %8s %6s %8s %12s %8s  %s\n' proxy "handshakes/s" "p50 ms" "p99 ms" failed "vs nginx" "CPU ms/conn" "vs nginx" negotiated
@@ -559,7 +575,7 @@ part_tls() {
         cpu=${cpu_ms[$proxy]}
         printf '%-10s %13s %8s %8s %6s %7sx %12s %7sx  %s\n' "$proxy" "$rps" "$p50" "$p99" "$failed" "$(ratio "$rps" "$base")" \
             "$cpu" "$(ratio "$cpu" "${cpu_ms[nginx]}")" "${negotiated[$proxy]}"
-        results+=("{\"proxy\":\"$proxy\",\"workers\":1,\"connections_per_s\":$rps,\"p50_ms\":$p50,\"p99_ms\":$p99,\"failed\":$failed,\"ratio_to_nginx\":$(ratio "$rps" "$base"),\"cpu_ms_per_connection\":$cpu,\"cpu_ratio_to_nginx\":$(ratio "$cpu" "${cpu_ms[nginx]}"),\"negotiated\":\"${negotiated[$proxy]}\"}")
+        results+=("{\"proxy\":\"$proxy\",\"workers\":1,\"connections_per_s\":$rps,\"p50_ms\":$p50,\"p99_ms\":$p99,\"failed\":$failed,\"ratio_to_nginx\":$(ratio "$rps" "$base"),\"cpu_ms_per_connection\":$cpu,\"rounds\":[$(rounds_json "${runs[$proxy]}")],\"cpu_ratio_to_nginx\":$(ratio "$cpu" "${cpu_ms[nginx]}"),\"negotiated\":\"${negotiated[$proxy]}\"}")
     done
     stop_part
     write_json tls "\"duration_s\":$duration,\"rounds\":$rounds,\"certificate\":\"RSA-2048 self-signed\",\"load\":\"wrk -t1 -c50 over https, Connection: close\"" "${results[@]}"
