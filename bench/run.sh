@@ -553,7 +553,7 @@ cpu_ticks() {
 }
 
 part_tls() {
-    local results=() proxy base rps p50 p99 failed protocol cpu
+    local results=() proxy base rps p50 p99 failed protocol cpu summary
     start_proxies 1 https
     declare -A row=() negotiated=() cpu_ms=() runs=()
     for proxy in nginx haproxy gatehouse; do
@@ -565,8 +565,9 @@ part_tls() {
     done
     measure_rounds https -H 'Connection: close'
     for proxy in nginx haproxy gatehouse; do
-        row[$proxy]=$(summarize "${runs[$proxy]}" | cut -d' ' -f1-4)
-        cpu_ms[$proxy]=$(summarize "${runs[$proxy]}" | awk '{ printf "%.3f", $5 / 1000 }')
+        summary=$(summarize "${runs[$proxy]}")
+        row[$proxy]=$(cut -d' ' -f1-4 <<<"$summary")
+        cpu_ms[$proxy]=$(awk '{ printf "%.3f", $5 / 1000 }' <<<"$summary")
     done
     base=${row[nginx]%% *}
     printf '%-10s %13s %8s %8s %6s %8s %12s %8s  %s\n' proxy "handshakes/s" "p50 ms" "p99 ms" failed "vs nginx" "CPU ms/conn" "vs nginx" negotiated

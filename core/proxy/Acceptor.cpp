@@ -6,6 +6,9 @@
 #include "proxy/Worker.h"
 #include "proxy/WorkerPool.h"
 
+#include <memory>
+#include <utility>
+
 namespace gatehouse::proxy {
 
 namespace {
@@ -14,6 +17,25 @@ namespace {
 // already serves get their turn, and that a second worker woken by the same burst
 // finds some left.
 constexpr int kMaxAcceptsPerWakeup = 16;
+
+// An accepted socket on its way to a worker thread: closed when the task that
+// carries it is dropped unrun (the pool stopped), unless it was taken.
+class PendingSocket
+{
+public:
+    explicit PendingSocket(qintptr socket) : m_socket(socket) { }
+    ~PendingSocket()
+    {
+        if (m_socket >= 0)
+            socketops::close(m_socket);
+    }
+    PendingSocket(const PendingSocket &) = delete;
+    PendingSocket &operator=(const PendingSocket &) = delete;
+    qintptr take() { return std::exchange(m_socket, -1); }
+
+private:
+    qintptr m_socket;
+};
 
 }  // namespace
 
@@ -41,6 +63,15 @@ void Acceptor::remove(Worker &worker, qintptr listenSocket)
     }
 }
 
+void Acceptor::handOver(Worker *worker, qintptr socket, const net::ListenerKey &key, ProxySnapshot::Ptr snapshot,
+                        const Context &context)
+{
+    worker->post([pending = std::make_shared<PendingSocket>(socket), key, snapshot = std::move(snapshot), context,
+                  worker] {
+        (new ClientConnection(pending->take(), key, snapshot, context.snapshots, worker, context.challenges))->start();
+    });
+}
+
 void Acceptor::stop()
 {
     m_stopped = true;
@@ -59,21 +90,13 @@ void Acceptor::onReadable()
         // The first worker to wake takes a whole burst (a client opening 50
         // connections at once), and would serve all of it while another sits
         // idle. A connection goes to the least loaded worker when this one has more.
-        Worker *target = m_worker;
         if (Worker *least = m_context.pool ? m_context.pool->pick() : nullptr;
-            least && least != m_worker && m_worker->load() > least->load())
-            target = least;
-        if (target == m_worker) {
-            (new ClientConnection(socket, m_key, std::move(snapshot), m_context.snapshots, m_worker,
-                                  m_context.challenges))
-                ->start();
-        } else {
-            target->post([pending = std::make_shared<socketops::PendingSocket>(socket), key = m_key,
-                          snapshot = std::move(snapshot), context = m_context, target] {
-                (new ClientConnection(pending->take(), key, snapshot, context.snapshots, target, context.challenges))
-                    ->start();
-            });
+            least && least != m_worker && m_worker->load() > least->load()) {
+            handOver(least, socket, m_key, std::move(snapshot), m_context);
+            return true;
         }
+        (new ClientConnection(socket, m_key, std::move(snapshot), m_context.snapshots, m_worker, m_context.challenges))
+            ->start();
         return true;
     });
     if (!more) {

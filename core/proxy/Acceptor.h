@@ -44,6 +44,12 @@ public:
     // Deletes `worker`'s acceptor of `listenSocket`, if it has one. In the worker's thread.
     static void remove(Worker &worker, qintptr listenSocket);
 
+    // Serves the accepted `socket` on `worker`, from any thread: the connection is
+    // made in the worker's thread with `snapshot`. The socket is closed if the pool
+    // stops before that.
+    static void handOver(Worker *worker, qintptr socket, const net::ListenerKey &key, ProxySnapshot::Ptr snapshot,
+                         const Context &context);
+
 private:
     void onReadable();
     void stop();

@@ -2,6 +2,7 @@
 
 #include "proxy/ProxySnapshot.h"
 #include "proxy/TlsSessionCache.h"
+#include "proxy/Worker.h"
 
 #include <QMutexLocker>
 

@@ -13,6 +13,7 @@
 namespace gatehouse::proxy {
 
 class ProxySnapshot;
+struct WorkerCounters;
 
 // The traffic counters of one route name, bumped by every worker thread with
 // relaxed atomics and summed by nobody: a scrape reads them as they are. The
@@ -50,14 +51,6 @@ struct alignas(64) RouteCounters
         if (sent)
             bytesSent.fetch_add(sent, std::memory_order_relaxed);
     }
-};
-
-// What a worker thread counts of its client connections. Shared, so that the
-// metrics endpoint reads them from any thread, the worker gone or not.
-struct WorkerCounters
-{
-    std::atomic<int> active { 0 };  // open now
-    std::atomic<quint64> opened { 0 };  // since the worker started
 };
 
 // What a metrics route answers with: the route counters of the snapshot it is

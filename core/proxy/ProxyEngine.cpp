@@ -115,11 +115,7 @@ void ProxyEngine::acceptConnection(qintptr socketDescriptor, const net::Listener
         socketops::close(socketDescriptor);
         return;
     }
-    // The connection is created in the worker's thread and keeps this snapshot.
-    worker->post([pending = std::make_shared<socketops::PendingSocket>(socketDescriptor), listener,
-                  snapshot = m_snapshot, source = m_source, challenges = m_challenges, worker] {
-        (new ClientConnection(pending->take(), listener, snapshot, source, worker, challenges))->start();
-    });
+    Acceptor::handOver(worker, socketDescriptor, listener, m_snapshot, { m_source, m_challenges, m_pool.get() });
 }
 
 }  // namespace gatehouse::proxy

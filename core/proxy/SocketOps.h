@@ -10,8 +10,6 @@
 #include <QString>
 #include <QtGlobal>
 
-#include <utility>
-
 namespace gatehouse::proxy::socketops {
 
 enum class IoStatus {
@@ -54,25 +52,6 @@ int pendingError(qintptr socket);
 // A non-blocking, close-on-exec socket whose connect is under way (or done); the
 // OS error code when it failed at once.
 Result<qintptr, int> startConnect(const QHostAddress &address, quint16 port);
-
-// An accepted socket on its way to a worker thread: closed when the task that
-// carries it is dropped unrun (the pool stopped), unless it was taken.
-class PendingSocket
-{
-public:
-    explicit PendingSocket(qintptr socket) : m_socket(socket) { }
-    ~PendingSocket()
-    {
-        if (m_socket >= 0)
-            close(m_socket);
-    }
-    PendingSocket(const PendingSocket &) = delete;
-    PendingSocket &operator=(const PendingSocket &) = delete;
-    qintptr take() { return std::exchange(m_socket, -1); }
-
-private:
-    qintptr m_socket;
-};
 
 ConnectErrorClass classifyConnectError(int code);
 QString errorString(int code);

@@ -160,12 +160,6 @@ void TlsSessionCache::remove(const unsigned char *bytes, unsigned length)
         eraseLocked(found->second);
 }
 
-std::size_t TlsSessionCache::size() const
-{
-    const std::lock_guard lock(m_mutex);
-    return m_order.size();
-}
-
 TlsSessionCache::Stats TlsSessionCache::stats() const
 {
     const std::lock_guard lock(m_mutex);

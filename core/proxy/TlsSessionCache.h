@@ -46,7 +46,6 @@ public:
     // caller. A TLS 1.3 session leaves the cache.
     SSL_SESSION *take(const unsigned char *id, unsigned length);
     void remove(const unsigned char *id, unsigned length);
-    std::size_t size() const;
 
     struct Stats
     {

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "proxy/Metrics.h"
-
 #include <QObject>
 
 #include <atomic>
@@ -13,6 +11,14 @@
 class QAbstractEventDispatcher;
 
 namespace gatehouse::proxy {
+
+// What a worker thread counts of its client connections. Shared, so that the
+// metrics endpoint reads them from any thread, the worker gone or not.
+struct WorkerCounters
+{
+    std::atomic<int> active { 0 };  // open now
+    std::atomic<quint64> opened { 0 };  // since the worker started
+};
 
 // One proxy worker: a QObject living in its own thread, created and owned by
 // WorkerPool, and the context (and parent) for that thread's connections. Its

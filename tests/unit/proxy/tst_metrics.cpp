@@ -8,6 +8,7 @@
 #include "proxy/Metrics.h"
 #include "proxy/ProxySnapshot.h"
 #include "proxy/TlsSessionCache.h"
+#include "proxy/Worker.h"
 
 #include <QTest>
 

@@ -65,10 +65,10 @@ void TestTlsSessionCache::tls13SessionsAreSingleUse()
     TlsSessionCache cache;
     SSL_SESSION *session = makeSession(idOf(1));
     cache.insert(session);
-    QCOMPARE(cache.size(), std::size_t(1));
+    QCOMPARE(cache.stats().sessions, std::size_t(1));
     SSL_SESSION *taken = cache.take(bytes(idOf(1)), 32);
     QCOMPARE(taken, session);
-    QCOMPARE(cache.size(), std::size_t(0));
+    QCOMPARE(cache.stats().sessions, std::size_t(0));
     QCOMPARE(cache.take(bytes(idOf(1)), 32), nullptr);
     SSL_SESSION_free(taken);
 }
@@ -82,7 +82,7 @@ void TestTlsSessionCache::tls12SessionsStay()
     SSL_SESSION *second = cache.take(bytes(idOf(2)), 32);
     QCOMPARE(first, session);
     QCOMPARE(second, session);
-    QCOMPARE(cache.size(), std::size_t(1));
+    QCOMPARE(cache.stats().sessions, std::size_t(1));
     SSL_SESSION_free(first);  // each take() gave a reference of its own
     SSL_SESSION_free(second);
 }
@@ -92,7 +92,7 @@ void TestTlsSessionCache::expiredSessionsAreNotResumed()
     TlsSessionCache cache;
     cache.insert(makeSession(idOf(3), TLS1_2_VERSION, 120, 60));
     QCOMPARE(cache.take(bytes(idOf(3)), 32), nullptr);
-    QCOMPARE(cache.size(), std::size_t(0));
+    QCOMPARE(cache.stats().sessions, std::size_t(0));
 }
 
 void TestTlsSessionCache::expiredSessionsGoWhenOthersCome()
@@ -101,7 +101,7 @@ void TestTlsSessionCache::expiredSessionsGoWhenOthersCome()
     cache.insert(makeSession(idOf(4), TLS1_2_VERSION, 120, 60));
     cache.insert(makeSession(idOf(5), TLS1_2_VERSION, 30, 60));
     cache.insert(makeSession(idOf(6)));
-    QCOMPARE(cache.size(), std::size_t(2));
+    QCOMPARE(cache.stats().sessions, std::size_t(2));
 }
 
 void TestTlsSessionCache::oldestGoFirstAtCapacity()
@@ -109,7 +109,7 @@ void TestTlsSessionCache::oldestGoFirstAtCapacity()
     TlsSessionCache cache(3);
     for (int n = 10; n < 14; ++n)
         cache.insert(makeSession(idOf(n)));
-    QCOMPARE(cache.size(), std::size_t(3));
+    QCOMPARE(cache.stats().sessions, std::size_t(3));
     QCOMPARE(cache.take(bytes(idOf(10)), 32), nullptr);
     for (int n = 11; n < 14; ++n) {
         SSL_SESSION *taken = cache.take(bytes(idOf(n)), 32);
@@ -124,7 +124,7 @@ void TestTlsSessionCache::aSessionIdIsKeptOnce()
     cache.insert(makeSession(idOf(20)));
     SSL_SESSION *newer = makeSession(idOf(20));
     cache.insert(newer);
-    QCOMPARE(cache.size(), std::size_t(1));
+    QCOMPARE(cache.stats().sessions, std::size_t(1));
     SSL_SESSION *taken = cache.take(bytes(idOf(20)), 32);
     QCOMPARE(taken, newer);
     SSL_SESSION_free(taken);
@@ -135,9 +135,9 @@ void TestTlsSessionCache::removeForgets()
     TlsSessionCache cache;
     cache.insert(makeSession(idOf(40), TLS1_2_VERSION));
     cache.remove(bytes(idOf(41)), 32);
-    QCOMPARE(cache.size(), std::size_t(1));
+    QCOMPARE(cache.stats().sessions, std::size_t(1));
     cache.remove(bytes(idOf(40)), 32);
-    QCOMPARE(cache.size(), std::size_t(0));
+    QCOMPARE(cache.stats().sessions, std::size_t(0));
     QCOMPARE(cache.take(bytes(idOf(40)), 32), nullptr);
 }
 
@@ -171,7 +171,7 @@ void TestTlsSessionCache::oddLengthsAreRefused()
     QCOMPARE(cache.take(bytes(idOf(30)), 0), nullptr);
     QCOMPARE(cache.take(bytes(idOf(30)), 33), nullptr);
     QCOMPARE(cache.take(bytes(idOf(30)), 31), nullptr);
-    QCOMPARE(cache.size(), std::size_t(1));
+    QCOMPARE(cache.stats().sessions, std::size_t(1));
 }
 
 void TestTlsSessionCache::workersShareIt()
@@ -198,7 +198,7 @@ void TestTlsSessionCache::workersShareIt()
     for (std::thread &thread : threads)
         thread.join();
     QCOMPARE(resumed.load(), kThreads * kEach);
-    QCOMPARE(cache.size(), std::size_t(0));
+    QCOMPARE(cache.stats().sessions, std::size_t(0));
 }
 
 QTEST_GUILESS_MAIN(TestTlsSessionCache)
